@@ -1,0 +1,87 @@
+/* convene-import.h: what an importer would create, and writing it.
+ *
+ * Every importer (JSON, action-plan documents, iCalendar...) fills a
+ * ConveneImportResult without touching the database: that is the preview the
+ * CLI's --dry-run prints and the UI's import dialog shows.  Objects in it
+ * carry provisional ids, 1, 2, 3... per type, and refer to each other by those
+ * ids (an action's goal, a session's plan, a resource's shared-by, an
+ * attendance's person).  convene_import_result_write() then writes it in one
+ * transaction, all or nothing.
+ */
+#pragma once
+
+#include "convene-store.h"
+#include "convene-plan.h"
+#include "convene-goal.h"
+#include "convene-action.h"
+#include "convene-session.h"
+#include "convene-person.h"
+#include "convene-attendance.h"
+#include "convene-resource.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CONVENE_ON_EXISTING_FAIL,     /* a plan with the same title and group: refuse */
+  CONVENE_ON_EXISTING_REPLACE,  /* delete the old plan, then write */
+  CONVENE_ON_EXISTING_NEW,      /* keep both */
+} ConveneOnExisting;
+
+typedef struct {
+  char  *file;     /* as given by the user */
+  guint  line;     /* 1-based; 0 when the warning is about the whole file */
+  char  *message;  /* a sentence a coordinator understands */
+} ConveneImportWarning;
+
+typedef struct {
+  char      *file;
+  GPtrArray *plans;       /* ConvenePlan */
+  GPtrArray *goals;       /* ConveneGoal */
+  GPtrArray *actions;     /* ConveneAction */
+  GPtrArray *sessions;    /* ConveneSession */
+  GPtrArray *people;      /* ConvenePerson */
+  GPtrArray *attendance;  /* ConveneAttendance */
+  GPtrArray *resources;   /* ConveneResource */
+  GPtrArray *warnings;    /* ConveneImportWarning */
+  gboolean   keep_ids;    /* a JSON export: keep its ids when the database is empty */
+} ConveneImportResult;
+
+ConveneImportResult *convene_import_result_new       (const char          *file);
+void                 convene_import_result_free      (ConveneImportResult *result);
+
+/* Gives @entity the next provisional id of its type and appends it. */
+void                 convene_import_result_take      (ConveneImportResult *result,
+                                                      gpointer             entity);
+void                 convene_import_result_warn      (ConveneImportResult *result,
+                                                      guint                line,
+                                                      const char          *format,
+                                                      ...) G_GNUC_PRINTF (3, 4);
+/* The person of that name in the result, added if missing (a lead, a speaker). */
+ConvenePerson       *convene_import_result_ensure_person (ConveneImportResult *result,
+                                                          const char          *name);
+char                *convene_import_result_describe  (ConveneImportResult *result);
+
+gboolean             convene_import_result_write     (ConveneImportResult *result,
+                                                      ConveneStore        *store,
+                                                      ConveneOnExisting    on_existing,
+                                                      GError             **error);
+
+/* Reads any supported file: JSON export, plan document, iCalendar. */
+ConveneImportResult *convene_import_file             (const char          *path,
+                                                      GError             **error);
+
+#define CONVENE_IMPORT_ERROR (convene_import_error_quark ())
+
+typedef enum {
+  CONVENE_IMPORT_ERROR_READ,     /* the file cannot be read */
+  CONVENE_IMPORT_ERROR_SYNTAX,   /* not valid JSON / iCalendar / text */
+  CONVENE_IMPORT_ERROR_INVALID,  /* a wrong type, an unknown value, a dangling reference */
+  CONVENE_IMPORT_ERROR_EMPTY,    /* nothing in it that Convene understands */
+  CONVENE_IMPORT_ERROR_EXISTS,   /* the plan is already in the database */
+} ConveneImportError;
+
+GQuark               convene_import_error_quark      (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneImportResult, convene_import_result_free)
+
+G_END_DECLS

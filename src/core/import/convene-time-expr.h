@@ -1,0 +1,49 @@
+/* convene-time-expr.h: how people write meeting times, understood.
+ *
+ * "Tuesday 23rd at 7pm London time (2pm ET)", "5pm EAT / 8am GMT-6",
+ * "13:00 - 14:30 UTC", "Wednesdays at 9am PT", "every two weeks"...
+ * The result is always an instant plus the zone it was fixed in (an IANA
+ * name, "UTC", or a fixed offset such as "-06:00"), with warnings a
+ * coordinator understands.  Used by the importers, `convene-cli when` and
+ * the planner.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CONVENE_TIME_EXPR_DEFAULT   = 0,
+  CONVENE_TIME_EXPR_DAY_FIRST = 1 << 0,  /* 11/07/2019 is 11 July (Spanish text...) */
+} ConveneTimeExprFlags;
+
+typedef struct {
+  GDateTime *start;          /* UTC; NULL when the text names no time of day */
+  GDateTime *end;            /* UTC, or NULL when no end or length is given */
+  char      *timezone;       /* the zone the time was fixed in (the first one on the line) */
+  GDate      date;           /* the calendar day in that zone, if has_date */
+  gboolean   has_date;       /* the text named a day (or the reference day was used) */
+  gboolean   date_from_text; /* the day came from the text, not from the reference */
+  gboolean   has_time;
+  char      *rrule;          /* "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", or NULL */
+  char     **languages;      /* languages the text says are offered, or NULL */
+  GPtrArray *warnings;       /* char *, sentences for a coordinator */
+} ConveneTimeExpr;
+
+ConveneTimeExpr *convene_time_expr_parse (const char           *text,
+                                          const GDate          *reference,
+                                          const char           *default_zone,
+                                          ConveneTimeExprFlags  flags,
+                                          GError              **error);
+void             convene_time_expr_free  (ConveneTimeExpr      *expr);
+
+/* Zone names as people write them: "London", "ET", "EAT", "GMT-6", "Nairobi",
+ * "Europe/London".  Returns an IANA name, "UTC" or "+HH:MM"; sets
+ * @ambiguous for abbreviations such as IST or CST. */
+char            *convene_zone_lookup     (const char           *name,
+                                          gboolean             *ambiguous);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneTimeExpr, convene_time_expr_free)
+
+G_END_DECLS
