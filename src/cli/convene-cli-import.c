@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "convene-cli.h"
 #include "convene-import.h"
@@ -69,6 +70,8 @@ import_one (ConveneStore      *store,
       return FALSE;
     }
   g_print (_("%s imported:\n%s"), path, description);
+  /* Reported as soon as it is committed, even when stdout is a pipe. */
+  fflush (stdout);
   return TRUE;
 }
 

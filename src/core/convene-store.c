@@ -121,6 +121,9 @@ convene_store_get_entity_types (guint *n_types)
       types[4] = CONVENE_TYPE_SESSION;
       types[5] = CONVENE_TYPE_ATTENDANCE;
       types[6] = CONVENE_TYPE_RESOURCE;
+      /* Kept for the life of the process: the store peeks at their field tables. */
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+        g_type_class_ref (types[i]);
     }
   if (n_types != NULL)
     *n_types = G_N_ELEMENTS (types);
@@ -524,11 +527,10 @@ static void
 note_dependents (ConveneStore *self,
                  GType         type)
 {
-  const char *table = convene_entity_class_get_table (g_type_class_peek (type));
-  const GType *types;
   guint n_types;
+  const GType *types = convene_store_get_entity_types (&n_types);
+  const char *table = convene_entity_class_get_table (g_type_class_peek (type));
 
-  types = convene_store_get_entity_types (&n_types);
   for (guint i = 0; i < n_types; i++)
     {
       guint n_fields;
@@ -558,6 +560,7 @@ column_name (const ConveneField *field)
 static ConveneEntityClass *
 entity_class (GType type)
 {
+  convene_store_get_entity_types (NULL);
   return g_type_class_peek (type);
 }
 
