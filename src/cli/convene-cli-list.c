@@ -56,6 +56,18 @@ new_table (const char *first,
   return rows;
 }
 
+/* Cells may be NULL while filling; the row is freed as a GStrv, so none may stay NULL. */
+static void
+add_row (GPtrArray *rows,
+         char     **row,
+         guint      n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    if (row[i] == NULL)
+      row[i] = g_strdup ("");
+  g_ptr_array_add (rows, row);
+}
+
 static void
 list_plans (GPtrArray *plans)
 {
@@ -71,7 +83,7 @@ list_plans (GPtrArray *plans)
       row[2] = g_strdup (nick (CONVENE_TYPE_PLAN_STATUS, convene_plan_get_status (plan)));
       row[3] = g_strdup (convene_plan_get_group (plan));
       row[4] = g_strdup (convene_plan_get_title (plan));
-      g_ptr_array_add (rows, row);
+      add_row (rows, row, 5);
     }
   convene_cli_print_table (rows, 5);
 }
@@ -114,7 +126,7 @@ list_sessions (GPtrArray *sessions)
       row[5] = g_strdup (convene_session_get_language (session));
       row[6] = g_strdup (convene_session_get_lead (session));
       row[7] = shorten (convene_session_get_topic (session), 60);
-      g_ptr_array_add (rows, row);
+      add_row (rows, row, 8);
     }
   convene_cli_print_table (rows, 8);
 }
@@ -136,7 +148,7 @@ list_actions (GPtrArray *actions)
       row[3] = g_strdup (nick (CONVENE_TYPE_ACTION_STATUS, convene_action_get_status (action)));
       row[4] = owners != NULL ? g_strjoinv (", ", (char **) owners) : g_strdup ("");
       row[5] = shorten (convene_action_get_title (action), 70);
-      g_ptr_array_add (rows, row);
+      add_row (rows, row, 6);
     }
   convene_cli_print_table (rows, 6);
 }
@@ -160,7 +172,7 @@ list_people (GPtrArray *people)
       row[4] = g_strdup (convene_person_get_region (person));
       row[5] = g_strdup (convene_person_get_timezone (person));
       row[6] = languages != NULL ? g_strjoinv (", ", (char **) languages) : g_strdup ("");
-      g_ptr_array_add (rows, row);
+      add_row (rows, row, 7);
     }
   convene_cli_print_table (rows, 7);
 }
