@@ -1,0 +1,36 @@
+/* convene-ics-import.h: iCalendar files (.ics) as a plan's sessions and actions.
+ *
+ * What becomes what:
+ *  - the calendar (X-WR-CALNAME, X-WR-CALDESC, X-WR-TIMEZONE) becomes one plan;
+ *    without a name the plan is called after the file;
+ *  - each VEVENT becomes a session: SUMMARY is the topic (its LANGUAGE the
+ *    session's language), DESCRIPTION the description, LOCATION (else URL)
+ *    the location, STATUS the status, DTEND or DURATION the length (60
+ *    minutes when neither is given), an RRULE the recurrence: a series stays
+ *    one session.  A start with a TZID is recorded in the IANA zone that TZID
+ *    names (Windows and vendor-prefixed names are mapped); a UTC start in
+ *    "UTC"; a floating start, or an all-day event (which starts at midnight
+ *    and lasts whole days), in the calendar's X-WR-TIMEZONE, else UTC, with a
+ *    warning for floating times.  The month is the start's, in that zone;
+ *  - each VTODO becomes an action: SUMMARY is the title, DUE the due date,
+ *    STATUS the status;
+ *  - Convene's own X-CONVENE-STATUS, X-CONVENE-FORMAT and X-CONVENE-DUE,
+ *    written by its exporter, carry what standard properties cannot.
+ * Changed occurrences of a series (RECURRENCE-ID) and exceptions (EXDATE,
+ * RDATE) are left out with a warning.
+ *
+ * The file is read one component at a time, so a calendar of 100,000 events
+ * costs little more memory than the sessions made from it.
+ */
+#pragma once
+
+#include "convene-import.h"
+
+G_BEGIN_DECLS
+
+ConveneImportResult *convene_ics_import (const char  *file,
+                                         const char  *contents,
+                                         gsize        length,
+                                         GError     **error);
+
+G_END_DECLS
