@@ -5,6 +5,8 @@
 
 #include "convene-cli.h"
 #include "convene-json.h"
+#include "convene-ics-export.h"
+#include "convene-csv-export.h"
 
 typedef char *(*ExportFunc) (ConveneStore *store, gint64 plan_id, GError **error);
 
@@ -15,6 +17,8 @@ typedef struct {
 
 static const ExportFormat formats[] = {
   { "json", convene_json_export },
+  { "ics", convene_ics_export },
+  { "csv", convene_csv_export },
 };
 
 static const ExportFormat *

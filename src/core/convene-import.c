@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "convene-import.h"
+#include "convene-ics-import.h"
 #include "convene-json.h"
 #include "convene-values.h"
 
@@ -436,12 +437,7 @@ convene_import_file (const char  *path,
   if (*start == '{')
     return convene_json_import (path, contents, length, error);
   if (g_ascii_strncasecmp (start, "BEGIN:VCALENDAR", strlen ("BEGIN:VCALENDAR")) == 0)
-    {
-      /* iCalendar: see src/core/import/convene-ics-import.c */
-      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
-                   _("%s: iCalendar files cannot be imported yet"), path);
-      return NULL;
-    }
+    return convene_ics_import (path, contents, length, error);
   /* Action-plan documents: see src/core/import/convene-document-import.c */
   g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
                _("%s: plan documents cannot be imported yet"), path);

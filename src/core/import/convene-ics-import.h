@@ -14,8 +14,9 @@
  *    warning for floating times.  The month is the start's, in that zone;
  *  - each VTODO becomes an action: SUMMARY is the title, DUE the due date,
  *    STATUS the status;
- *  - Convene's own X-CONVENE-STATUS, X-CONVENE-FORMAT and X-CONVENE-DUE,
- *    written by its exporter, carry what standard properties cannot.
+ *  - Convene's own X-CONVENE-STATUS, X-CONVENE-FORMAT, X-CONVENE-DUE and
+ *    X-CONVENE-TIMEZONE, written by its exporter, carry what standard
+ *    properties cannot.
  * Changed occurrences of a series (RECURRENCE-ID) and exceptions (EXDATE,
  * RDATE) are left out with a warning.
  *
