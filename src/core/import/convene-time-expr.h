@@ -29,8 +29,25 @@ typedef struct {
   char      *rrule;          /* "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", or NULL */
   char     **languages;      /* languages the text says are offered, or NULL */
   GPtrArray *warnings;       /* char *, sentences for a coordinator */
+  char      *unknown_zone;   /* a zone or city named in the text that is not known, or NULL;
+                              * the time was then read in the default zone */
 } ConveneTimeExpr;
 
+#define CONVENE_TIME_EXPR_ERROR (convene_time_expr_error_quark ())
+
+typedef enum {
+  CONVENE_TIME_EXPR_ERROR_NOT_UNDERSTOOD,  /* no date, time, zone or recurrence in the text */
+  CONVENE_TIME_EXPR_ERROR_TOO_LONG,        /* longer than any line of an announcement */
+} ConveneTimeExprError;
+
+GQuark           convene_time_expr_error_quark (void);
+
+/* @reference is the day used when the text names none (today in the zone
+ * when NULL): "23rd" is that day of its month, a weekday the first such day
+ * on or after it, a date without a year in its year.  @default_zone (an
+ * IANA name, "UTC", an offset or any name convene_zone_lookup() knows) is
+ * the zone when the text names none; NULL means UTC, with a warning.
+ * Returns NULL and sets @error only when nothing in the text is understood. */
 ConveneTimeExpr *convene_time_expr_parse (const char           *text,
                                           const GDate          *reference,
                                           const char           *default_zone,

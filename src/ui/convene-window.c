@@ -1,0 +1,1243 @@
+/* convene-window.c: the main window.
+ *
+ * A sidebar with the plans and the sections of the selected plan, the
+ * section's view beside it, and a navigation view on top of which a
+ * session's page is pushed.  The window owns the actions that cross views:
+ * plans, import and export, opening and deleting with Undo.
+ */
+#include "config.h"
+
+#include "convene-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "convene-calendar-view.h"
+#include "convene-editor-dialog.h"
+#include "convene-goals-view.h"
+#include "convene-import-dialog.h"
+#include "convene-json.h"
+#include "convene-people-view.h"
+#include "convene-resources-view.h"
+#include "convene-schedule-view.h"
+#include "convene-session-page.h"
+#include "convene-session.h"
+#include "convene-undo.h"
+#include "convene-format.h"
+#ifdef HAVE_ICS_EXPORT
+#include "convene-ics-export.h"
+#endif
+#ifdef HAVE_CSV_EXPORT
+#include "convene-csv-export.h"
+#endif
+#ifdef HAVE_MARKDOWN_EXPORT
+#include "convene-markdown-export.h"
+#endif
+
+#define MAX_UNDO 20
+
+struct _ConveneWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwNavigationSplitView *split_view;
+  GtkListBox           *plans_list;
+  GtkListBox           *sections_list;
+  GtkMenuButton        *plan_menu_button;
+  AdwNavigationPage    *content_page;
+  AdwNavigationView    *content_nav;
+  AdwNavigationPage    *section_page;
+  GtkStack             *section_stack;
+  GtkWidget            *schedule_view;
+  GtkWidget            *calendar_view;
+  GtkWidget            *goals_view;
+  GtkWidget            *people_view;
+  GtkWidget            *resources_view;
+  AdwWindowTitle       *insights_title;
+  GMenu                *export_menu;
+
+  ConveneStore         *store;
+  GListModel           *plans;       /* sorted, newest year first */
+  ConvenePlan          *plan;
+  char                 *section;
+  GQueue                undo;        /* ConveneUndo, newest first */
+  GSettings            *settings;
+  gint64                wanted_plan; /* to select once the list has it */
+};
+
+G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *name;
+  const char *title;
+} sections[] = {
+  { "schedule", N_("Schedule") },
+  { "calendar", N_("Calendar") },
+  { "goals", N_("Goals & Actions") },
+  { "people", N_("People") },
+  { "resources", N_("Resources") },
+  { "insights", N_("Insights") },
+};
+
+static const char *
+entity_name (ConveneEntity *entity)
+{
+  static const char *names[] = { "topic", "title", "name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), names[i]);
+
+      if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          const char *text;
+
+          g_value_init (&value, G_TYPE_STRING);
+          g_object_get_property (G_OBJECT (entity), names[i], &value);
+          text = g_value_get_string (&value);
+          /* An interned copy outlives the GValue; names are few. */
+          return text != NULL ? g_intern_string (text) : NULL;
+        }
+    }
+  return NULL;
+}
+
+/* Plans */
+
+static GtkWidget *
+create_plan_row_cb (gpointer item,
+                    gpointer user_data)
+{
+  ConvenePlan *plan = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (plan, "title", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (plan, "title", label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  return row;
+}
+
+static guint
+find_plan (ConveneWindow *self,
+           gint64         plan_id)
+{
+  guint n = g_list_model_get_n_items (self->plans);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneEntity) plan = g_list_model_get_item (self->plans, i);
+
+      if (convene_entity_get_id (plan) == plan_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+set_plan (ConveneWindow *self,
+          ConvenePlan   *plan)
+{
+  if (self->plan == plan)
+    return;
+
+  /* A session page belongs to the plan it was opened from. */
+  adw_navigation_view_pop_to_page (self->content_nav, self->section_page);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL && self->settings != NULL)
+    {
+      g_autoptr(GVariant) old = g_settings_get_value (self->settings, "last-plan");
+      gint64 id = convene_entity_get_id (CONVENE_ENTITY (plan));
+
+      if (g_variant_is_of_type (old, G_VARIANT_TYPE_INT64))
+        g_settings_set_int64 (self->settings, "last-plan", id);
+      else if (g_variant_is_of_type (old, G_VARIANT_TYPE_INT32))
+        g_settings_set_int (self->settings, "last-plan", (int) id);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
+on_plan_row_selected_cb (ConveneWindow *self,
+                         GtkListBoxRow *row)
+{
+  g_autoptr(ConvenePlan) plan = NULL;
+
+  if (row == NULL)
+    return;
+  plan = g_list_model_get_item (self->plans, gtk_list_box_row_get_index (row));
+  set_plan (self, plan);
+}
+
+static void
+on_plan_row_activated_cb (ConveneWindow *self,
+                          GtkListBoxRow *row)
+{
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* Keeps the selection on the chosen plan as the list changes under it. */
+static void
+sync_plan_selection (ConveneWindow *self)
+{
+  guint n = g_list_model_get_n_items (self->plans);
+  gint64 want = self->wanted_plan;
+  guint index;
+
+  if (want == 0 && self->plan != NULL)
+    want = convene_entity_get_id (CONVENE_ENTITY (self->plan));
+  index = want != 0 ? find_plan (self, want) : G_MAXUINT;
+  if (index == G_MAXUINT && n > 0)
+    index = 0;
+  if (index != G_MAXUINT)
+    self->wanted_plan = 0;
+
+  if (self->store != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "main" : "welcome");
+
+  if (index == G_MAXUINT)
+    {
+      set_plan (self, NULL);
+      return;
+    }
+  gtk_list_box_select_row (self->plans_list, gtk_list_box_get_row_at_index (self->plans_list, index));
+  {
+    g_autoptr(ConvenePlan) plan = g_list_model_get_item (self->plans, index);
+    set_plan (self, plan);
+  }
+}
+
+static void
+on_plans_changed_cb (ConveneWindow *self,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     GListModel    *model)
+{
+  sync_plan_selection (self);
+}
+
+/**
+ * convene_window_select_plan:
+ * @self: the window
+ * @plan_id: a plan's id; selected as soon as the plan list holds it
+ */
+void
+convene_window_select_plan (ConveneWindow *self,
+                            gint64         plan_id)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  self->wanted_plan = plan_id;
+  sync_plan_selection (self);
+}
+
+/* Sections */
+
+static void
+update_section (ConveneWindow *self)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, self->section) == 0)
+      {
+        gtk_stack_set_visible_child_name (self->section_stack, sections[i].name);
+        adw_navigation_page_set_title (self->section_page, _(sections[i].title));
+        adw_navigation_page_set_title (self->content_page, _(sections[i].title));
+        row = gtk_list_box_get_row_at_index (self->sections_list, i);
+        gtk_list_box_select_row (self->sections_list, row);
+      }
+  adw_navigation_view_pop_to_page (self->content_nav, self->section_page);
+}
+
+const char *
+convene_window_get_section (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->section;
+}
+
+void
+convene_window_show_section (ConveneWindow *self,
+                             const char    *section)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  if (g_strcmp0 (self->section, section) != 0)
+    {
+      g_free (self->section);
+      self->section = g_strdup (section);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    }
+  update_section (self);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+on_section_row_activated_cb (ConveneWindow *self,
+                             GtkListBoxRow *row)
+{
+  convene_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+GtkWidget *
+convene_window_get_view (ConveneWindow *self,
+                         const char    *section)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->section_stack, section);
+}
+
+/* Toasts, errors, Undo */
+
+void
+convene_window_toast (ConveneWindow *self,
+                      const char    *message)
+{
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+convene_window_show_error (ConveneWindow *self,
+                           const char    *heading,
+                           const GError  *error)
+{
+  AdwDialog *dialog;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  dialog = adw_alert_dialog_new (heading, error != NULL ? error->message : NULL);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+pop_pages_of (ConveneWindow *self,
+              ConveneEntity *entity)
+{
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->content_nav);
+
+  if (CONVENE_IS_SESSION_PAGE (page) && CONVENE_IS_SESSION (entity) &&
+      convene_session_page_get_session_id (CONVENE_SESSION_PAGE (page)) ==
+        convene_entity_get_id (entity))
+    adw_navigation_view_pop (self->content_nav);
+}
+
+/**
+ * convene_window_delete:
+ * @self: the window
+ * @entity: a plan, session, goal, action, person or resource
+ *
+ * Deletes @entity and what hangs off it, and offers to undo it in a toast.
+ */
+void
+convene_window_delete (ConveneWindow *self,
+                       ConveneEntity *entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneEntity) keep = g_object_ref (entity);
+  g_autofree char *message = NULL;
+  const char *name = entity_name (entity);
+  ConveneUndo *undo;
+  AdwToast *toast;
+
+  g_return_if_fail (CONVENE_IS_WINDOW (self));
+
+  pop_pages_of (self, entity);
+  undo = convene_undo_delete (self->store, entity, &error);
+  if (undo == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Delete"), error);
+      return;
+    }
+  g_queue_push_head (&self->undo, undo);
+  while (g_queue_get_length (&self->undo) > MAX_UNDO)
+    convene_undo_free (g_queue_pop_tail (&self->undo));
+
+  if (name != NULL && *name != '\0')
+    /* Translators: a toast after deleting, with the deleted thing's name */
+    message = g_strdup_printf (_("“%s” deleted"), name);
+  else
+    message = g_strdup (_("Deleted"));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * convene_window_undo:
+ *
+ * Restores what the latest delete removed.
+ *
+ * Returns: whether there was something to undo and it came back
+ */
+gboolean
+convene_window_undo (ConveneWindow *self)
+{
+  g_autoptr(ConveneUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), FALSE);
+
+  undo = g_queue_pop_head (&self->undo);
+  if (undo == NULL)
+    return FALSE;
+  if (!convene_undo_restore (undo, self->store, &error))
+    {
+      convene_window_show_error (self, _("Cannot Undo"), error);
+      return FALSE;
+    }
+  if (convene_undo_get_entity_type (undo) == CONVENE_TYPE_PLAN)
+    convene_window_select_plan (self, convene_undo_get_restored_id (undo));
+  return TRUE;
+}
+
+/* Sessions */
+
+/**
+ * convene_window_open_session:
+ * @self: the window
+ * @session_id: a session's id
+ *
+ * Shows the session's page on top of the current section.
+ *
+ * Returns: (transfer none) (nullable): the page
+ */
+GtkWidget *
+convene_window_open_session (ConveneWindow *self,
+                             gint64         session_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSession) session = NULL;
+  AdwNavigationPage *page;
+
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  session = convene_store_load (self->store, CONVENE_TYPE_SESSION, session_id, &error);
+  if (session == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Open the Session"), error);
+      return NULL;
+    }
+  adw_navigation_view_pop_to_page (self->content_nav, self->section_page);
+  page = convene_session_page_new (self->store, self->plan, session);
+  adw_navigation_view_push (self->content_nav, page);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  return GTK_WIDGET (page);
+}
+
+static void
+open_session_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  convene_window_open_session (CONVENE_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_session_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(ConveneEntity) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = convene_store_load (self->store, CONVENE_TYPE_SESSION,
+                                g_variant_get_int64 (parameter), &error);
+  if (session == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Delete"), error);
+      return;
+    }
+  convene_window_delete (self, session);
+}
+
+static void
+delete_entity_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(ConveneEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *table;
+  gint64 id;
+  guint n_types;
+  const GType *types = convene_store_get_entity_types (&n_types);
+
+  g_variant_get (parameter, "(&sx)", &table, &id);
+  for (guint i = 0; i < n_types && entity == NULL; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_strcmp0 (convene_entity_class_get_table (CONVENE_ENTITY_CLASS (klass)), table) == 0)
+        {
+          entity = convene_store_load (self->store, types[i], id, &error);
+          if (entity == NULL)
+            {
+              convene_window_show_error (self, _("Cannot Delete"), error);
+              return;
+            }
+        }
+    }
+  if (entity != NULL)
+    convene_window_delete (self, entity);
+}
+
+static void
+new_session_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(ConveneSession) session = convene_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+  convene_session_set_plan (session, convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+  convene_session_set_topic (session, _("New session"));
+  convene_session_set_timezone (session, convene_plan_get_timezone (self->plan));
+  convene_session_set_status (session, CONVENE_SESSION_STATUS_TENTATIVE);
+  if (!convene_store_add (self->store, CONVENE_ENTITY (session), &error))
+    {
+      convene_window_show_error (self, _("Cannot Add a Session"), error);
+      return;
+    }
+  convene_window_open_session (self, convene_entity_get_id (CONVENE_ENTITY (session)));
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  convene_window_undo (CONVENE_WINDOW (widget));
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->plan == NULL)
+    return;
+  convene_window_show_section (self, "schedule");
+  convene_schedule_view_start_search (CONVENE_SCHEDULE_VIEW (self->schedule_view));
+}
+
+static void
+move_month_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  int delta = g_str_equal (action_name, "win.previous-month") ? -1
+            : g_str_equal (action_name, "win.next-month") ? 1 : 0;
+
+  if (g_strcmp0 (self->section, "schedule") == 0)
+    {
+      convene_schedule_view_move_month (CONVENE_SCHEDULE_VIEW (self->schedule_view), delta);
+      return;
+    }
+  if (g_strcmp0 (self->section, "calendar") != 0)
+    convene_window_show_section (self, "calendar");
+  convene_calendar_view_move (CONVENE_CALENDAR_VIEW (self->calendar_view), delta);
+}
+
+/* Plans: add, rename, edit, delete */
+
+static void
+on_plan_title_response_cb (AdwAlertDialog *dialog,
+                           const char     *response,
+                           ConveneWindow  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  ConvenePlan *existing = g_object_get_data (G_OBJECT (dialog), "plan");
+  g_autoptr(ConvenePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!g_str_equal (response, "save") || *title == '\0')
+    return;
+
+  if (existing != NULL)
+    {
+      plan = CONVENE_PLAN (convene_entity_copy (CONVENE_ENTITY (existing)));
+      convene_plan_set_title (plan, title);
+      ok = convene_store_update (self->store, CONVENE_ENTITY (plan), &error);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = convene_now ();
+      const char *zone = convene_local_zone_id ();
+
+      plan = convene_plan_new ();
+      convene_plan_set_title (plan, title);
+      convene_plan_set_year (plan, g_date_time_get_year (now));
+      convene_plan_set_timezone (plan, zone != NULL ? zone : "UTC");
+      ok = convene_store_add (self->store, CONVENE_ENTITY (plan), &error);
+      if (ok)
+        convene_window_select_plan (self, convene_entity_get_id (CONVENE_ENTITY (plan)));
+    }
+  if (!ok)
+    convene_window_show_error (self, _("Cannot Save the Plan"), error);
+}
+
+static void
+on_plan_title_changed_cb (GtkEditable    *entry,
+                          AdwAlertDialog *dialog)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_alert_dialog_set_response_enabled (dialog, "save", *title != '\0');
+}
+
+static void
+ask_plan_title (ConveneWindow *self,
+                ConvenePlan   *plan)
+{
+  AdwAlertDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (plan != NULL ? _("Rename Plan") : _("New Plan"),
+                                                   NULL));
+  adw_alert_dialog_add_responses (dialog,
+                                  "cancel", _("_Cancel"),
+                                  "save", plan != NULL ? _("_Rename") : _("_Create"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, "save");
+  adw_alert_dialog_set_close_response (dialog, "cancel");
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Action Plan 2021"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  if (plan != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), convene_plan_get_title (plan));
+      g_object_set_data_full (G_OBJECT (dialog), "plan", g_object_ref (plan), g_object_unref);
+    }
+  adw_alert_dialog_set_extra_child (dialog, entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_plan_title_changed_cb), dialog);
+  on_plan_title_changed_cb (GTK_EDITABLE (entry), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_plan_title_response_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+new_plan_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ask_plan_title (CONVENE_WINDOW (widget), NULL);
+}
+
+static void
+rename_plan_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->plan != NULL)
+    ask_plan_title (self, self->plan);
+}
+
+static void
+edit_plan_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  AdwDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+  dialog = convene_editor_dialog_new_for_plan (self->store, self->plan);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+delete_plan_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->plan != NULL)
+    convene_window_delete (self, CONVENE_ENTITY (self->plan));
+}
+
+/* Import */
+
+static void
+on_imported_cb (ConveneImportDialog *dialog,
+                gint64               plan_id,
+                ConveneWindow       *self)
+{
+  if (plan_id != 0)
+    convene_window_select_plan (self, plan_id);
+  convene_window_show_section (self, "schedule");
+}
+
+/**
+ * convene_window_import_file:
+ * @self: the window
+ * @file: a plan document, an iCalendar file or a JSON export
+ *
+ * Shows what importing @file would create, and imports it if the user agrees.
+ *
+ * Returns: (transfer none): the import dialog
+ */
+GtkWidget *
+convene_window_import_file (ConveneWindow *self,
+                            GFile         *file)
+{
+  AdwDialog *dialog;
+
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+
+  dialog = convene_import_dialog_new (self->store, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+on_import_file_chosen_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    convene_window_import_file (self, file);
+}
+
+static GtkFileFilter *
+make_filter (const char *name,
+             const char *first_pattern,
+             ...)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_pattern);
+  for (const char *p = first_pattern; p != NULL; p = va_arg (args, const char *))
+    gtk_file_filter_add_suffix (filter, p);
+  va_end (args);
+  return filter;
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = make_filter (_("Plans and calendars"), "md", "txt", "tsv",
+                                              "ics", "json", NULL);
+  g_autoptr(GtkFileFilter) documents = make_filter (_("Plan documents"), "md", "txt", "tsv", NULL);
+  g_autoptr(GtkFileFilter) ics = make_filter (_("iCalendar files"), "ics", NULL);
+  g_autoptr(GtkFileFilter) json = make_filter (_("Convene exports (JSON)"), "json", NULL);
+
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, documents);
+  g_list_store_append (filters, ics);
+  g_list_store_append (filters, json);
+  gtk_file_dialog_set_title (dialog, _("Import a Plan"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, all);
+  g_object_unref (filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, on_import_file_chosen_cb,
+                        g_object_ref (widget));
+}
+
+static void
+import_sample_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The importers read files: the sample goes to a temporary one. */
+  bytes = g_resources_lookup_data ("/io/github/convene/Convene/samples/action-plan-2021.txt",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    file = g_file_new_tmp ("Action Plan 2021-XXXXXX.txt", &stream, &error);
+  if (file != NULL &&
+      !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, NULL, &error))
+    g_clear_object (&file);
+  if (file == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Import the Sample Plan"), error);
+      return;
+    }
+  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+  g_object_set_data_full (G_OBJECT (convene_window_import_file (self, file)), "sample-file",
+                          g_object_ref (file), (GDestroyNotify) g_object_unref);
+}
+
+/* Export */
+
+typedef char *(*ExportFunc) (ConveneStore *, gint64, GError **);
+
+static const struct {
+  const char *format;
+  const char *label;
+  const char *extension;
+  const char *mime;
+  ExportFunc  func;
+} exporters[] = {
+  { "json", N_("_JSON"), "json", "application/json", convene_json_export },
+#ifdef HAVE_ICS_EXPORT
+  { "ics", N_("_iCalendar"), "ics", "text/calendar", convene_ics_export },
+#endif
+#ifdef HAVE_CSV_EXPORT
+  { "csv", N_("_CSV"), "csv", "text/csv", convene_csv_export },
+#endif
+#ifdef HAVE_MARKDOWN_EXPORT
+  { "md", N_("_Markdown"), "md", "text/markdown", convene_markdown_export },
+#endif
+};
+
+static void
+on_export_saved_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    convene_window_show_error (self, _("Cannot Export"), error);
+  else
+    convene_window_toast (self, _("Plan exported"));
+}
+
+static void
+on_export_file_chosen_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(ConveneWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  ExportFunc func = g_object_get_data (source, "export-func");
+  char *text;
+
+  if (file == NULL || self->plan == NULL)
+    return;
+  text = func (self->store, convene_entity_get_id (CONVENE_ENTITY (self->plan)), &error);
+  if (text == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Export"), error);
+      return;
+    }
+  g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       on_export_saved_cb, g_object_ref (self));
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    if (g_str_equal (exporters[i].format, format))
+      {
+        const char *title = convene_plan_get_title (self->plan);
+
+        dialog = gtk_file_dialog_new ();
+        gtk_file_dialog_set_title (dialog, _("Export Plan"));
+        name = g_strdup_printf ("%s.%s", title != NULL ? title : _("Plan"), exporters[i].extension);
+        g_strdelimit (name, "/\\:", '-');
+        gtk_file_dialog_set_initial_name (dialog, name);
+        g_object_set_data (G_OBJECT (dialog), "export-func", exporters[i].func);
+        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_export_file_chosen_cb,
+                              g_object_ref (self));
+      }
+}
+
+static void
+fill_export_menu (ConveneWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.export::%s", exporters[i].format);
+
+      g_menu_append (self->export_menu, _(exporters[i].label), action);
+    }
+}
+
+/* Window */
+
+static void
+update_actions (ConveneWindow *self)
+{
+  gboolean has_plan = self->plan != NULL;
+  static const char *plan_actions[] = {
+    "win.rename-plan", "win.edit-plan", "win.delete-plan", "win.new-session", "win.export",
+    "win.search", "win.previous-month", "win.next-month", "win.today",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), plan_actions[i], has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sample", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", self->store != NULL);
+}
+
+static void
+on_plan_notify_cb (ConveneWindow *self)
+{
+  update_actions (self);
+}
+
+static gboolean
+convene_window_close_request (GtkWindow *window)
+{
+  ConveneWindow *self = CONVENE_WINDOW (window);
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->content_nav);
+  int width, height;
+
+  /* A session page saves what is still being typed. */
+  if (CONVENE_IS_SESSION_PAGE (page))
+    convene_session_page_save (CONVENE_SESSION_PAGE (page));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
+}
+
+static void
+restore_state (ConveneWindow *self)
+{
+  g_autoptr(GVariant) last = NULL;
+  int width = 1100, height = 720;
+
+  if (self->settings != NULL)
+    {
+      width = g_settings_get_int (self->settings, "window-width");
+      height = g_settings_get_int (self->settings, "window-height");
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last = g_settings_get_value (self->settings, "last-plan");
+      if (g_variant_is_of_type (last, G_VARIANT_TYPE_INT64))
+        self->wanted_plan = g_variant_get_int64 (last);
+      else if (g_variant_is_of_type (last, G_VARIANT_TYPE_INT32))
+        self->wanted_plan = g_variant_get_int32 (last);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 294));
+}
+
+static void
+convene_window_constructed (GObject *object)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GtkSorter) sorter = NULL;
+  GtkWidget *views[] = {
+    self->schedule_view, self->calendar_view, self->goals_view, self->people_view,
+    self->resources_view,
+  };
+
+  G_OBJECT_CLASS (convene_window_parent_class)->constructed (object);
+
+  if (CONVENE_IS_APPLICATION (app) &&
+      convene_application_get_settings (CONVENE_APPLICATION (app)) != NULL)
+    self->settings = g_object_ref (convene_application_get_settings (CONVENE_APPLICATION (app)));
+  restore_state (self);
+
+  gtk_expression_bind (gtk_property_expression_new (CONVENE_TYPE_PLAN,
+                         gtk_property_expression_new (CONVENE_TYPE_WINDOW, NULL, "plan"),
+                         "title"),
+                       self->insights_title, "subtitle", self);
+  fill_export_menu (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_object_set (views[i], "store", self->store, NULL);
+      g_object_bind_property (self, "plan", views[i], "plan", G_BINDING_SYNC_CREATE);
+    }
+
+  if (self->store != NULL)
+    {
+      /* Newest year first, then by title. */
+      GtkSorter *by_year = GTK_SORTER (gtk_numeric_sorter_new (
+        gtk_property_expression_new (CONVENE_TYPE_PLAN, NULL, "year")));
+      GtkSorter *by_title = GTK_SORTER (gtk_string_sorter_new (
+        gtk_property_expression_new (CONVENE_TYPE_PLAN, NULL, "title")));
+      GtkMultiSorter *multi = gtk_multi_sorter_new ();
+
+      gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (by_year), GTK_SORT_DESCENDING);
+      gtk_multi_sorter_append (multi, by_year);
+      gtk_multi_sorter_append (multi, by_title);
+      self->plans = G_LIST_MODEL (gtk_sort_list_model_new (
+        convene_store_list (self->store, CONVENE_TYPE_PLAN, NULL, 0), GTK_SORTER (multi)));
+      gtk_list_box_bind_model (self->plans_list, self->plans, create_plan_row_cb, self, NULL);
+      g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (on_plans_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      sync_plan_selection (self);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "error");
+
+  update_section (self);
+  update_actions (self);
+}
+
+static void
+convene_window_dispose (GObject *object)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
+  g_clear_object (&self->plans);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
+  g_queue_clear_full (&self->undo, (GDestroyNotify) convene_undo_free);
+
+  G_OBJECT_CLASS (convene_window_parent_class)->dispose (object);
+}
+
+static void
+convene_window_finalize (GObject *object)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_free (self->section);
+
+  G_OBJECT_CLASS (convene_window_parent_class)->finalize (object);
+}
+
+static void
+convene_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_SECTION:
+      g_value_set_string (value, self->section);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ConveneWindow *self = CONVENE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SECTION:
+      if (g_strcmp0 (self->section, g_value_get_string (value)) != 0)
+        {
+          g_free (self->section);
+          self->section = g_value_dup_string (value);
+          update_section (self);
+          if (gtk_widget_get_realized (GTK_WIDGET (self)))
+            adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_window_class_init (ConveneWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = convene_window_constructed;
+  object_class->dispose = convene_window_dispose;
+  object_class->finalize = convene_window_finalize;
+  object_class->get_property = convene_window_get_property;
+  object_class->set_property = convene_window_set_property;
+  window_class->close_request = convene_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, "schedule",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CONVENE_TYPE_SCHEDULE_VIEW);
+  g_type_ensure (CONVENE_TYPE_CALENDAR_VIEW);
+  g_type_ensure (CONVENE_TYPE_GOALS_VIEW);
+  g_type_ensure (CONVENE_TYPE_PEOPLE_VIEW);
+  g_type_ensure (CONVENE_TYPE_RESOURCES_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/convene/Convene/ui/convene-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, plans_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, plan_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, content_nav);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, section_page);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, schedule_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, goals_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, people_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, resources_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, insights_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, export_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_row_activated_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.section", "section");
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.rename-plan", NULL, rename_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-sample", NULL, import_sample_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-session", "x", delete_session_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-entity", "(sx)", delete_entity_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-month", NULL, move_month_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-month", NULL, move_month_cb);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, move_month_cb);
+
+  /* Bound on the window rather than the application, so that a text field
+   * with the focus keeps its own Ctrl+Z. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
+}
+
+static void
+convene_window_init (ConveneWindow *self)
+{
+  self->section = g_strdup ("schedule");
+  g_queue_init (&self->undo);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::plan", G_CALLBACK (on_plan_notify_cb), NULL);
+}
+
+/**
+ * convene_window_new:
+ * @app: the application
+ * @store: (nullable): the open database, or %NULL if it could not be opened
+ * @store_error: (nullable): why it could not
+ */
+ConveneWindow *
+convene_window_new (ConveneApplication *app,
+                    ConveneStore       *store,
+                    const GError       *store_error)
+{
+  ConveneWindow *self = g_object_new (CONVENE_TYPE_WINDOW,
+                                      "application", app,
+                                      "store", store,
+                                      NULL);
+
+  if (store == NULL && store_error != NULL)
+    adw_status_page_set_description (self->error_page, store_error->message);
+  return self;
+}
+
+ConveneStore *
+convene_window_get_store (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+ConvenePlan *
+convene_window_get_plan (ConveneWindow *self)
+{
+  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
+  return self->plan;
+}

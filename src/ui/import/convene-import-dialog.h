@@ -1,0 +1,20 @@
+/* convene-import-dialog.h: what a file would create, before anything is written. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "convene-store.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_IMPORT_DIALOG (convene_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConveneImportDialog, convene_import_dialog, CONVENE, IMPORT_DIALOG, AdwDialog)
+
+AdwDialog  *convene_import_dialog_new          (ConveneStore        *store,
+                                                GFile               *file);
+const char *convene_import_dialog_get_state    (ConveneImportDialog *self);
+guint       convene_import_dialog_get_n_warnings (ConveneImportDialog *self);
+gboolean    convene_import_dialog_import       (ConveneImportDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* convene-people-view.c: the People section.
+ *
+ * People belong to the database, not to one plan: the list is the same
+ * whichever plan is selected.  Each row says what the schedule's fairness
+ * depends on: sector, region, zone and languages.
+ */
+#include "config.h"
+
+#include "convene-people-view.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-editor-dialog.h"
+#include "convene-entity-row.h"
+#include "convene-format.h"
+#include "convene-person.h"
+#include "convene-plan.h"
+#include "convene-store.h"
+
+struct _ConvenePeopleView
+{
+  AdwBin parent_instance;
+
+  GtkStack            *stack;
+  AdwPreferencesGroup *group;
+  GtkListBox          *people_list;
+
+  ConveneStore        *store;
+  ConvenePlan         *plan;
+  GListModel          *people;
+};
+
+G_DEFINE_FINAL_TYPE (ConvenePeopleView, convene_people_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append (text, part);
+}
+
+static GtkWidget *
+create_person_row_cb (gpointer item,
+                      gpointer user_data)
+{
+  ConvenePerson *person = item;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char * const *languages = convene_person_get_languages (person);
+  g_autofree char *zone = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) language_names = NULL;
+  g_autofree char *joined = NULL;
+
+  append_part (subtitle, convene_person_get_organisation (person));
+  append_part (subtitle, convene_enum_label (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)));
+  append_part (subtitle, convene_person_get_region (person));
+  if (convene_person_get_timezone (person) != NULL)
+    zone = convene_zone_label (convene_person_get_timezone (person));
+  append_part (subtitle, zone);
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      g_autofree char *name = convene_language_name (languages[i]);
+      g_strv_builder_add (names, name);
+    }
+  language_names = g_strv_builder_end (names);
+  joined = convene_join_strv ((const char * const *) language_names);
+  append_part (subtitle, joined);
+
+  return convene_entity_row_new (CONVENE_ENTITY (person), convene_person_get_name (person),
+                                 subtitle->str, "people.edit");
+}
+
+static void
+update_stack (ConvenePeopleView *self)
+{
+  guint n = self->people != NULL ? g_list_model_get_n_items (self->people) : 0;
+  g_autofree char *count = g_strdup_printf (ngettext ("%u person", "%u people", n), n);
+
+  adw_preferences_group_set_title (self->group, count);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+reload (ConvenePeopleView *self)
+{
+  g_clear_object (&self->people);
+  if (self->store != NULL)
+    {
+      self->people = convene_store_list (self->store, CONVENE_TYPE_PERSON, NULL, 0);
+      g_signal_connect_object (self->people, "items-changed", G_CALLBACK (update_stack), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_list_box_bind_model (self->people_list, self->people, create_person_row_cb, self, NULL);
+  update_stack (self);
+}
+
+static void
+add_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (widget);
+
+  if (self->store != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_person (self->store, NULL), widget);
+}
+
+static void
+edit_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (widget);
+  g_autoptr(ConvenePerson) person = convene_store_load (self->store, CONVENE_TYPE_PERSON,
+                                                        g_variant_get_int64 (parameter), NULL);
+
+  if (person != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_person (self->store, person), widget);
+}
+
+static void
+convene_people_view_dispose (GObject *object)
+{
+  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PEOPLE_VIEW);
+  g_clear_object (&self->people);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (convene_people_view_parent_class)->dispose (object);
+}
+
+static void
+convene_people_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_people_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PLAN:
+      if (g_set_object (&self->plan, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_people_view_class_init (ConvenePeopleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_people_view_dispose;
+  object_class->get_property = convene_people_view_get_property;
+  object_class->set_property = convene_people_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+    "/io/github/convene/Convene/ui/people/convene-people-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConvenePeopleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePeopleView, group);
+  gtk_widget_class_bind_template_child (widget_class, ConvenePeopleView, people_list);
+
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_cb);
+  gtk_widget_class_install_action (widget_class, "people.edit", "x", edit_cb);
+}
+
+static void
+convene_people_view_init (ConvenePeopleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_stack (self);
+}

@@ -1,0 +1,288 @@
+/* convene-resources-view.c: the Resources section.
+ *
+ * Everything shared with the plan, its sessions' included, newest first in
+ * the store's order: kind, date, who shared it and for which session.
+ */
+#include "config.h"
+
+#include "convene-resources-view.h"
+
+#include <glib/gi18n.h>
+
+#include "convene-editor-dialog.h"
+#include "convene-entity-row.h"
+#include "convene-format.h"
+#include "convene-person.h"
+#include "convene-plan.h"
+#include "convene-resource.h"
+#include "convene-session.h"
+#include "convene-store.h"
+#include "convene-values.h"
+
+struct _ConveneResourcesView
+{
+  AdwBin parent_instance;
+
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwPreferencesGroup *group;
+  GtkListBox          *resources_list;
+
+  ConveneStore        *store;
+  ConvenePlan         *plan;
+  GListModel          *resources;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append (text, part);
+}
+
+/* "Best practice · 2021-03-01 · shared by Flor · for “Climate Justice Data”" */
+char *
+convene_resource_describe (ConveneStore    *store,
+                           ConveneResource *resource,
+                           gboolean         with_session)
+{
+  GString *text = g_string_new (NULL);
+
+  append_part (text, convene_enum_label (CONVENE_TYPE_RESOURCE_KIND,
+                                         convene_resource_get_kind (resource)));
+  append_part (text, convene_resource_get_date (resource));
+  if (convene_resource_get_shared_by (resource) != 0)
+    {
+      g_autoptr(ConvenePerson) person = convene_store_load (store, CONVENE_TYPE_PERSON,
+                                                            convene_resource_get_shared_by (resource),
+                                                            NULL);
+      if (person != NULL)
+        {
+          /* Translators: who shared a resource */
+          g_autofree char *by = g_strdup_printf (_("shared by %s"), convene_person_get_name (person));
+          append_part (text, by);
+        }
+    }
+  if (with_session && convene_resource_get_session (resource) != 0)
+    {
+      g_autoptr(ConveneSession) session = convene_store_load (store, CONVENE_TYPE_SESSION,
+                                                              convene_resource_get_session (resource),
+                                                              NULL);
+      if (session != NULL)
+        {
+          /* Translators: the session a resource was shared for */
+          g_autofree char *for_session = g_strdup_printf (_("for “%s”"),
+                                                          convene_session_get_topic (session));
+          append_part (text, for_session);
+        }
+    }
+  append_part (text, convene_resource_get_url (resource));
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+create_resource_row_cb (gpointer item,
+                        gpointer user_data)
+{
+  ConveneResourcesView *self = user_data;
+  ConveneResource *resource = item;
+  g_autofree char *subtitle = convene_resource_describe (self->store, resource, TRUE);
+  GtkWidget *row = convene_entity_row_new (CONVENE_ENTITY (resource),
+                                           convene_resource_get_title (resource), subtitle,
+                                           "resources.edit");
+  const char *url = convene_resource_get_url (resource);
+
+  if (convene_url_is_valid (url))
+    {
+      GtkWidget *open = gtk_button_new_from_icon_name ("web-browser-symbolic");
+
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_tooltip_text (open, _("Open in Browser"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "resources.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", url);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      gtk_widget_insert_after (open, gtk_widget_get_parent (open), NULL);
+    }
+  return row;
+}
+
+static void
+update_stack (ConveneResourcesView *self)
+{
+  guint n = self->resources != NULL ? g_list_model_get_n_items (self->resources) : 0;
+  g_autofree char *count = g_strdup_printf (ngettext ("%u resource", "%u resources", n), n);
+
+  adw_preferences_group_set_title (self->group, count);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+reload (ConveneResourcesView *self)
+{
+  g_clear_object (&self->resources);
+  if (self->store != NULL && self->plan != NULL)
+    {
+      self->resources = convene_store_list (self->store, CONVENE_TYPE_RESOURCE, "plan",
+                                            convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+      g_signal_connect_object (self->resources, "items-changed", G_CALLBACK (update_stack), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_list_box_bind_model (self->resources_list, self->resources, create_resource_row_cb, self, NULL);
+  update_stack (self);
+}
+
+static void
+add_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (widget);
+
+  if (self->plan != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_resource (self->store, self->plan, 0, NULL),
+                        widget);
+}
+
+static void
+edit_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (widget);
+  g_autoptr(ConveneResource) resource = convene_store_load (self->store, CONVENE_TYPE_RESOURCE,
+                                                            g_variant_get_int64 (parameter), NULL);
+
+  if (resource != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_resource (self->store, self->plan, 0, resource),
+                        widget);
+}
+
+static void
+open_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (g_variant_get_string (parameter, NULL));
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL, NULL);
+}
+
+static void
+convene_resources_view_dispose (GObject *object)
+{
+  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_RESOURCES_VIEW);
+  g_clear_object (&self->resources);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (convene_resources_view_parent_class)->dispose (object);
+}
+
+static void
+convene_resources_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_resources_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PLAN:
+      if (g_set_object (&self->plan, g_value_get_object (value)))
+        {
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_resources_view_class_init (ConveneResourcesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_resources_view_dispose;
+  object_class->get_property = convene_resources_view_get_property;
+  object_class->set_property = convene_resources_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+    "/io/github/convene/Convene/ui/resources/convene-resources-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneResourcesView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneResourcesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneResourcesView, group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneResourcesView, resources_list);
+
+  gtk_widget_class_install_action (widget_class, "resources.add", NULL, add_cb);
+  gtk_widget_class_install_action (widget_class, "resources.edit", "x", edit_cb);
+  gtk_widget_class_install_action (widget_class, "resources.open", "s", open_cb);
+}
+
+static void
+convene_resources_view_init (ConveneResourcesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_expression_bind (gtk_property_expression_new (CONVENE_TYPE_PLAN,
+                         gtk_property_expression_new (CONVENE_TYPE_RESOURCES_VIEW, NULL, "plan"),
+                         "title"),
+                       self->window_title, "subtitle", self);
+  update_stack (self);
+}

@@ -1,0 +1,20 @@
+/* convene-resources-view.h: events, best practices and links shared with a
+ * plan and its sessions. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "convene-resource.h"
+#include "convene-store.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_TYPE_RESOURCES_VIEW (convene_resources_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE, RESOURCES_VIEW, AdwBin)
+
+char *convene_resource_describe (ConveneStore    *store,
+                                 ConveneResource *resource,
+                                 gboolean         with_session);
+
+G_END_DECLS

@@ -1,0 +1,921 @@
+/* convene-schedule-view.c: the Schedule section.
+ *
+ * The store's live list of the plan's sessions, sorted by month (which is
+ * also the section sorter, so that each month gets a header), filtered by
+ * the search words and the filter popover, shown by a GtkListView whose rows
+ * are recycled: it stays smooth with a hundred thousand sessions.
+ */
+#include "config.h"
+
+#include "convene-schedule-view.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "convene-format.h"
+#include "convene-session-row.h"
+#include "convene-session.h"
+#include "convene-values.h"
+
+struct _ConveneScheduleView
+{
+  AdwBin parent_instance;
+
+  AdwWindowTitle     *window_title;
+  GtkToggleButton    *search_button;
+  GtkMenuButton      *filter_button;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  AdwBanner          *next_banner;
+  GtkStack           *content_stack;
+  GtkListView        *list_view;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *format_dropdown;
+  GtkDropDown        *language_dropdown;
+  GtkDropDown        *lead_dropdown;
+
+  ConveneStore       *store;
+  ConvenePlan        *plan;
+  GListModel         *sessions;      /* the store's live list */
+  GtkSortListModel   *sorted;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+
+  char              **search_words;  /* casefolded */
+  int                 status_filter; /* -1: any */
+  int                 format_filter;
+  char               *language_filter;
+  char               *lead_filter;
+  GPtrArray          *language_codes; /* beside the language drop-down's items */
+  GPtrArray          *lead_names;
+  gboolean            updating_filters;
+
+  ConveneSession     *next;
+  guint               cursor;        /* where month jumps start from */
+  gboolean            want_scroll_to_next;
+  guint               scroll_target;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Ordering: by month (to be confirmed last), dated sessions by start before
+ * those with only a month, then in the order they were added. */
+
+static void
+session_month (ConveneSession *session,
+               char            buf[8])
+{
+  const char *month = convene_session_get_month (session);
+  GDateTime *start;
+
+  if (month != NULL && convene_month_is_valid (month))
+    {
+      memcpy (buf, month, 8);
+      return;
+    }
+  start = convene_session_get_start (session);
+  if (start != NULL)
+    {
+      g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (session));
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (start, tz != NULL ? tz : convene_local_zone ());
+
+      g_snprintf (buf, 8, "%04d-%02d", g_date_time_get_year (there), g_date_time_get_month (there));
+      return;
+    }
+  buf[0] = '\0';
+}
+
+static int
+compare_months (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  char ma[8], mb[8];
+
+  session_month ((ConveneSession *) a, ma);
+  session_month ((ConveneSession *) b, mb);
+  if (ma[0] == '\0' || mb[0] == '\0')
+    return (ma[0] == '\0') - (mb[0] == '\0');
+  return CLAMP (strcmp (ma, mb), -1, 1);
+}
+
+static int
+compare_sessions (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  ConveneSession *sa = (ConveneSession *) a;
+  ConveneSession *sb = (ConveneSession *) b;
+  GDateTime *da, *db;
+  gint64 ia, ib;
+  int order = compare_months (a, b, NULL);
+
+  if (order != 0)
+    return order;
+  da = convene_session_get_start (sa);
+  db = convene_session_get_start (sb);
+  if (da != NULL && db != NULL)
+    order = g_date_time_compare (da, db);
+  else
+    order = (da == NULL) - (db == NULL);
+  if (order != 0)
+    return order;
+  ia = convene_entity_get_id (CONVENE_ENTITY (sa));
+  ib = convene_entity_get_id (CONVENE_ENTITY (sb));
+  return (ia > ib) - (ia < ib);
+}
+
+/* Filtering */
+
+static gboolean
+words_match (ConveneScheduleView *self,
+             ConveneSession      *session)
+{
+  const char *fields[] = {
+    convene_session_get_topic (session),
+    convene_session_get_lead (session),
+    convene_session_get_notes (session),
+  };
+  const char * const *speakers = convene_session_get_speakers (session);
+
+  for (guint w = 0; self->search_words[w] != NULL; w++)
+    {
+      const char *word = self->search_words[w];
+      gboolean found = FALSE;
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields) && !found; f++)
+        found = fields[f] != NULL && g_str_match_string (word, fields[f], TRUE);
+      for (guint s = 0; speakers != NULL && speakers[s] != NULL && !found; s++)
+        found = g_str_match_string (word, speakers[s], TRUE);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+filter_session_cb (gpointer item,
+                   gpointer user_data)
+{
+  ConveneScheduleView *self = user_data;
+  ConveneSession *session = item;
+
+  if (self->status_filter >= 0 && (int) convene_session_get_status (session) != self->status_filter)
+    return FALSE;
+  if (self->format_filter >= 0 && (int) convene_session_get_format (session) != self->format_filter)
+    return FALSE;
+  if (self->language_filter != NULL &&
+      g_strcmp0 (convene_session_get_language (session), self->language_filter) != 0)
+    return FALSE;
+  if (self->lead_filter != NULL && g_strcmp0 (convene_session_get_lead (session), self->lead_filter) != 0)
+    return FALSE;
+  if (self->search_words != NULL && !words_match (self, session))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+filters_active (ConveneScheduleView *self)
+{
+  return self->status_filter >= 0 || self->format_filter >= 0 || self->language_filter != NULL ||
+         self->lead_filter != NULL;
+}
+
+static void
+update_stack (ConveneScheduleView *self)
+{
+  guint total = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
+  guint shown = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+
+  if (filters_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+refilter (ConveneScheduleView *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+static void
+on_search_changed_cb (ConveneScheduleView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  if (text != NULL && *text != '\0')
+    {
+      g_auto(GStrv) words = g_strsplit_set (text, " \t", -1);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          g_strv_builder_add (builder, words[i]);
+      self->search_words = g_strv_builder_end (builder);
+      if (self->search_words[0] == NULL)
+        g_clear_pointer (&self->search_words, g_strfreev);
+    }
+  refilter (self);
+}
+
+static void
+on_stop_search_cb (ConveneScheduleView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static const char *
+selected_value (GtkDropDown *dropdown,
+                GPtrArray   *values)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || values == NULL ||
+      selected - 1 >= values->len)
+    return NULL;
+  return g_ptr_array_index (values, selected - 1);
+}
+
+static void
+on_filter_changed_cb (ConveneScheduleView *self)
+{
+  guint status, format;
+
+  if (self->updating_filters)
+    return;
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  format = gtk_drop_down_get_selected (self->format_dropdown);
+  self->status_filter = status == 0 || status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
+  self->format_filter = format == 0 || format == GTK_INVALID_LIST_POSITION ? -1 : (int) format - 1;
+  g_free (self->language_filter);
+  self->language_filter = g_strdup (selected_value (self->language_dropdown, self->language_codes));
+  g_free (self->lead_filter);
+  self->lead_filter = g_strdup (selected_value (self->lead_dropdown, self->lead_names));
+  refilter (self);
+}
+
+static GtkStringList *
+labels_with_any (const char *any,
+                 GListModel *labels)
+{
+  GtkStringList *list = gtk_string_list_new ((const char *[]) { any, NULL });
+
+  for (guint i = 0; labels != NULL && i < g_list_model_get_n_items (labels); i++)
+    gtk_string_list_append (list, gtk_string_list_get_string (GTK_STRING_LIST (labels), i));
+  return list;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The languages and leads the plan's sessions use, for the drop-downs. */
+static void
+on_filter_popover_show_cb (ConveneScheduleView *self)
+{
+  g_autoptr(GHashTable) languages = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) leads = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkStringList) language_list = NULL;
+  g_autoptr(GtkStringList) lead_list = NULL;
+  guint n = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
+  guint language_pos = 0, lead_pos = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (self->sessions, i);
+      const char *language = convene_session_get_language (session);
+      const char *lead = convene_session_get_lead (session);
+
+      if (language != NULL && *language != '\0')
+        g_hash_table_add (languages, (gpointer) g_intern_string (language));
+      if (lead != NULL && *lead != '\0')
+        g_hash_table_add (leads, (gpointer) g_intern_string (lead));
+    }
+
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->lead_names, g_ptr_array_unref);
+  self->language_codes = g_hash_table_get_keys_as_ptr_array (languages);
+  self->lead_names = g_hash_table_get_keys_as_ptr_array (leads);
+  g_ptr_array_sort (self->language_codes, compare_strings);
+  g_ptr_array_sort (self->lead_names, compare_strings);
+
+  language_list = gtk_string_list_new ((const char *[]) { _("Any language"), NULL });
+  for (guint i = 0; i < self->language_codes->len; i++)
+    {
+      g_autofree char *name = convene_language_name (g_ptr_array_index (self->language_codes, i));
+
+      gtk_string_list_append (language_list, name);
+      if (g_strcmp0 (self->language_filter, g_ptr_array_index (self->language_codes, i)) == 0)
+        language_pos = i + 1;
+    }
+  lead_list = gtk_string_list_new ((const char *[]) { _("Anyone"), NULL });
+  for (guint i = 0; i < self->lead_names->len; i++)
+    {
+      gtk_string_list_append (lead_list, g_ptr_array_index (self->lead_names, i));
+      if (g_strcmp0 (self->lead_filter, g_ptr_array_index (self->lead_names, i)) == 0)
+        lead_pos = i + 1;
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (language_list));
+  gtk_drop_down_set_selected (self->language_dropdown, language_pos);
+  gtk_drop_down_set_model (self->lead_dropdown, G_LIST_MODEL (lead_list));
+  gtk_drop_down_set_selected (self->lead_dropdown, lead_pos);
+  self->updating_filters = FALSE;
+}
+
+static void
+clear_filters_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (widget);
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->format_dropdown, 0);
+  gtk_drop_down_set_selected (self->language_dropdown, 0);
+  gtk_drop_down_set_selected (self->lead_dropdown, 0);
+  self->updating_filters = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->search_words, g_strfreev);
+  on_filter_changed_cb (self);
+}
+
+/* Rows and headers */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ConveneScheduleView      *self)
+{
+  gtk_list_item_set_child (item, convene_session_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ConveneScheduleView      *self)
+{
+  ConveneSession *session = gtk_list_item_get_item (item);
+  ConveneSessionRow *row = CONVENE_SESSION_ROW (gtk_list_item_get_child (item));
+  g_autofree char *label = NULL;
+  const char *topic = convene_session_get_topic (session);
+
+  convene_session_row_bind (row, session, self->plan);
+  label = g_strdup_printf ("%s, %s", topic != NULL ? topic : "",
+                           convene_session_row_get_times (row));
+  gtk_list_item_set_accessible_label (item, label);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ConveneScheduleView      *self)
+{
+  convene_session_row_bind (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+setup_header_cb (GtkSignalListItemFactory *factory,
+                 GtkListHeader            *header,
+                 ConveneScheduleView      *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *month = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (month), 0);
+  gtk_widget_set_hexpand (month, TRUE);
+  gtk_widget_add_css_class (month, "heading");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_add_css_class (box, "month-header");
+  gtk_box_append (GTK_BOX (box), month);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_header_set_child (header, box);
+}
+
+static void
+update_header_count (GtkListHeader *header)
+{
+  GtkWidget *box = gtk_list_header_get_child (header);
+  GtkWidget *count = gtk_widget_get_last_child (box);
+  guint n = gtk_list_header_get_n_items (header);
+  g_autofree char *text = g_strdup_printf (ngettext ("%u session", "%u sessions", n), n);
+
+  gtk_label_set_label (GTK_LABEL (count), text);
+}
+
+static void
+bind_header_cb (GtkSignalListItemFactory *factory,
+                GtkListHeader            *header,
+                ConveneScheduleView      *self)
+{
+  ConveneSession *first = gtk_list_header_get_item (header);
+  GtkWidget *box = gtk_list_header_get_child (header);
+  char month[8];
+  g_autofree char *title = NULL;
+
+  session_month (first, month);
+  title = month[0] != '\0' ? convene_format_month (month) : g_strdup (_("To be confirmed"));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  update_header_count (header);
+  g_signal_connect (header, "notify::n-items", G_CALLBACK (update_header_count), NULL);
+}
+
+static void
+unbind_header_cb (GtkSignalListItemFactory *factory,
+                  GtkListHeader            *header,
+                  ConveneScheduleView      *self)
+{
+  g_signal_handlers_disconnect_by_func (header, update_header_count, NULL);
+}
+
+static void
+on_list_activate_cb (ConveneScheduleView *self,
+                     guint                position)
+{
+  g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (session == NULL)
+    return;
+  self->cursor = position;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
+                              convene_entity_get_id (CONVENE_ENTITY (session)));
+}
+
+/* Scrolling */
+
+static guint
+position_of (ConveneScheduleView *self,
+             ConveneSession      *session)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  gint64 id = convene_entity_get_id (CONVENE_ENTITY (session));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (convene_entity_get_id (CONVENE_ENTITY (item)) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+finish_scroll_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (widget);
+
+  if (self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+    gtk_list_view_scroll_to (self->list_view, self->scroll_target, GTK_LIST_SCROLL_FOCUS, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings @position to the top of the view: coming from below, the list
+ * view's smallest scroll puts an item at the top edge. */
+static void
+scroll_to_top (ConveneScheduleView *self,
+               guint                position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (position >= n)
+    return;
+  self->cursor = position;
+  self->scroll_target = position;
+  if (position == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+      return;
+    }
+  gtk_list_view_scroll_to (self->list_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), finish_scroll_cb, NULL, NULL);
+}
+
+/**
+ * convene_schedule_view_move_month:
+ * @self: the view
+ * @delta: -1 for the previous month, 1 for the next, 0 for the coming session
+ */
+void
+convene_schedule_view_move_month (ConveneScheduleView *self,
+                                  int                  delta)
+{
+  guint n, start = 0, end = 0;
+
+  g_return_if_fail (CONVENE_IS_SCHEDULE_VIEW (self));
+
+  if (self->filtered == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered))) == 0)
+    return;
+  if (delta == 0)
+    {
+      guint pos = self->next != NULL ? position_of (self, self->next) : 0;
+
+      scroll_to_top (self, pos == GTK_INVALID_LIST_POSITION ? 0 : pos);
+      return;
+    }
+
+  gtk_section_model_get_section (GTK_SECTION_MODEL (self->filtered), MIN (self->cursor, n - 1),
+                                 &start, &end);
+  if (delta > 0 && end < n)
+    scroll_to_top (self, end);
+  else if (delta < 0 && start > 0)
+    {
+      gtk_section_model_get_section (GTK_SECTION_MODEL (self->filtered), start - 1, &start, &end);
+      scroll_to_top (self, start);
+    }
+}
+
+/* What's next */
+
+static void
+update_next (ConveneScheduleView *self)
+{
+  g_autoptr(GDateTime) now = convene_now ();
+  guint n = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
+  ConveneSession *next = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) session = g_list_model_get_item (self->sessions, i);
+      GDateTime *start = convene_session_get_start (session);
+      ConveneSessionStatus status = convene_session_get_status (session);
+
+      if (start == NULL || status == CONVENE_SESSION_STATUS_NO_MEETING ||
+          status == CONVENE_SESSION_STATUS_CANCELLED)
+        continue;
+      /* A session is still "next" while it runs. */
+      {
+        g_autoptr(GDateTime) end = convene_session_dup_end (session);
+
+        if (g_date_time_compare (end != NULL ? end : start, now) < 0)
+          continue;
+      }
+      if (next == NULL || g_date_time_compare (start, convene_session_get_start (next)) < 0)
+        next = session;
+    }
+
+  g_set_object (&self->next, next);
+  if (next != NULL)
+    {
+      g_autofree char *title = convene_format_next (next,
+                                                    convene_plan_get_extra_timezones (self->plan));
+
+      adw_banner_set_title (self->next_banner, title);
+      adw_banner_set_button_label (self->next_banner,
+                                   convene_is_link (convene_session_get_location (next))
+                                     ? _("_Join") : _("_Open"));
+    }
+  adw_banner_set_revealed (self->next_banner, next != NULL);
+}
+
+static void
+on_next_banner_clicked_cb (ConveneScheduleView *self)
+{
+  const char *location;
+
+  if (self->next == NULL)
+    return;
+  location = convene_session_get_location (self->next);
+  if (convene_is_link (location))
+    {
+      g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (location);
+
+      gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               NULL, NULL, NULL);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
+                              convene_entity_get_id (CONVENE_ENTITY (self->next)));
+}
+
+static void
+on_sessions_changed_cb (ConveneScheduleView *self,
+                        guint                position,
+                        guint                removed,
+                        guint                added)
+{
+  update_next (self);
+  update_stack (self);
+}
+
+static void
+on_filtered_changed_cb (ConveneScheduleView *self)
+{
+  update_stack (self);
+  if (self->want_scroll_to_next && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      self->want_scroll_to_next = FALSE;
+      convene_schedule_view_move_month (self, 0);
+    }
+}
+
+/* Plan and store */
+
+static void
+reload (ConveneScheduleView *self)
+{
+  GtkSorter *sorter;
+  GtkSorter *section_sorter;
+  GtkSignalListItemFactory *factory;
+  GtkSignalListItemFactory *header_factory;
+
+  if (self->sessions != NULL)
+    g_signal_handlers_disconnect_by_data (self->sessions, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->next);
+  self->cursor = 0;
+
+  if (self->store == NULL || self->plan == NULL)
+    {
+      update_next (self);
+      update_stack (self);
+      return;
+    }
+
+  self->sessions = convene_store_list (self->store, CONVENE_TYPE_SESSION, "plan",
+                                       convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_sessions, NULL, NULL));
+  section_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_months, NULL, NULL));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (self->sessions), sorter);
+  gtk_sort_list_model_set_section_sorter (self->sorted, section_sorter);
+  g_object_unref (section_sorter);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+
+  factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  header_factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
+  g_signal_connect (header_factory, "setup", G_CALLBACK (setup_header_cb), self);
+  g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
+  g_signal_connect (header_factory, "unbind", G_CALLBACK (unbind_header_cb), self);
+
+  gtk_list_view_set_factory (self->list_view, GTK_LIST_ITEM_FACTORY (factory));
+  gtk_list_view_set_header_factory (self->list_view, GTK_LIST_ITEM_FACTORY (header_factory));
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->filtered)))));
+  g_object_unref (factory);
+  g_object_unref (header_factory);
+  /* gtk_list_view_set_model() took its own reference. */
+  g_object_unref (gtk_list_view_get_model (self->list_view));
+
+  g_signal_connect_object (self->sessions, "items-changed", G_CALLBACK (on_sessions_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  update_next (self);
+  update_stack (self);
+  self->want_scroll_to_next = TRUE;
+  on_filtered_changed_cb (self);
+}
+
+static void
+set_plan (ConveneScheduleView *self,
+          ConvenePlan         *plan)
+{
+  if (!g_set_object (&self->plan, plan))
+    return;
+  if (self->updating_filters == FALSE)
+    {
+      g_clear_pointer (&self->language_filter, g_free);
+      g_clear_pointer (&self->lead_filter, g_free);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
+convene_schedule_view_dispose (GObject *object)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SCHEDULE_VIEW);
+  if (self->sessions != NULL)
+    g_signal_handlers_disconnect_by_data (self->sessions, self);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->next);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (convene_schedule_view_parent_class)->dispose (object);
+}
+
+static void
+convene_schedule_view_finalize (GObject *object)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
+
+  g_strfreev (self->search_words);
+  g_free (self->language_filter);
+  g_free (self->lead_filter);
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->lead_names, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (convene_schedule_view_parent_class)->finalize (object);
+}
+
+static void
+convene_schedule_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_schedule_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_PLAN:
+      set_plan (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+convene_schedule_view_class_init (ConveneScheduleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_schedule_view_dispose;
+  object_class->finalize = convene_schedule_view_finalize;
+  object_class->get_property = convene_schedule_view_get_property;
+  object_class->set_property = convene_schedule_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+    "/io/github/convene/Convene/ui/schedule/convene-schedule-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, next_banner);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, lead_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_banner_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "schedule.clear-filters", NULL, clear_filters_cb);
+}
+
+static void
+convene_schedule_view_init (ConveneScheduleView *self)
+{
+  g_autoptr(GListModel) statuses = convene_enum_label_model (CONVENE_TYPE_SESSION_STATUS);
+  g_autoptr(GListModel) formats = convene_enum_label_model (CONVENE_TYPE_SESSION_FORMAT);
+  g_autoptr(GtkStringList) status_list = NULL;
+  g_autoptr(GtkStringList) format_list = NULL;
+
+  self->status_filter = -1;
+  self->format_filter = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->updating_filters = TRUE;
+  status_list = labels_with_any (_("Any status"), statuses);
+  format_list = labels_with_any (_("Any format"), formats);
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_list));
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (format_list));
+  on_filter_popover_show_cb (self);
+  self->updating_filters = FALSE;
+
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  self->filter = gtk_custom_filter_new (filter_session_cb, self, NULL);
+
+  gtk_expression_bind (gtk_property_expression_new (CONVENE_TYPE_PLAN,
+                         gtk_property_expression_new (CONVENE_TYPE_SCHEDULE_VIEW, NULL, "plan"),
+                         "title"),
+                       self->window_title, "subtitle", self);
+  update_stack (self);
+}
+
+void
+convene_schedule_view_start_search (ConveneScheduleView *self)
+{
+  g_return_if_fail (CONVENE_IS_SCHEDULE_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Searches at once, without the search entry's typing delay. */
+void
+convene_schedule_view_set_search (ConveneScheduleView *self,
+                                  const char          *text)
+{
+  g_return_if_fail (CONVENE_IS_SCHEDULE_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && *text != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  on_search_changed_cb (self);
+}
+
+/**
+ * convene_schedule_view_get_model:
+ *
+ * Returns: (transfer none) (nullable): the sessions shown, in order, with
+ *   their month sections (a #GtkSectionModel)
+ */
+GListModel *
+convene_schedule_view_get_model (ConveneScheduleView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* The coming session's id, or 0. */
+gint64
+convene_schedule_view_get_next_id (ConveneScheduleView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), 0);
+  return self->next != NULL ? convene_entity_get_id (CONVENE_ENTITY (self->next)) : 0;
+}

@@ -1,0 +1,1013 @@
+/* convene-session-page.c: a session's page, pushed over the section views.
+ *
+ * The page edits its own copy of the session.  Each row writes its value
+ * into the copy as soon as it is valid, and the copy is saved a moment after
+ * the last change (and at once when the page goes away), so nothing typed
+ * is lost.  A value that cannot be saved — an address that is not one, a
+ * time that does not exist because the clocks change that night — is marked
+ * on its row and named in a banner, and the last good value stays stored.
+ */
+#include "config.h"
+
+#include "convene-session-page.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "convene-editor-dialog.h"
+#include "convene-entity-row.h"
+#include "convene-format.h"
+#include "convene-person.h"
+#include "convene-resource.h"
+#include "convene-resources-view.h"
+#include "convene-values.h"
+#include "convene-zone-chooser.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _ConveneSessionPage
+{
+  AdwNavigationPage parent_instance;
+
+  GtkWidget      *join_button;
+  AdwBanner      *error_banner;
+  GtkWidget      *topic_row;
+  GtkWidget      *status_row;
+  GtkWidget      *format_row;
+  GtkWidget      *language_row;
+  GtkWidget      *lead_row;
+  GtkWidget      *speakers_row;
+  GtkWidget      *principles_row;
+  GtkWidget      *timing_row;
+  GtkWidget      *month_row;
+  GtkWidget      *date_row;
+  GtkWidget      *date_button;
+  GtkCalendar    *calendar;
+  GtkWidget      *time_row;
+  GtkWidget      *zone_row;
+  GtkWidget      *duration_row;
+  GtkWidget      *times_row;
+  GtkWidget      *recurrence_row;
+  GtkWidget      *location_row;
+  GtkTextView    *description_view;
+  GtkWidget      *recording_url_row;
+  GtkWidget      *recorded_row;
+  GtkWidget      *blog_author_row;
+  GtkWidget      *blog_url_row;
+  GtkWidget      *blog_state_row;
+  GtkTextView    *notes_view;
+  GtkListBox     *resources_list;
+  AdwPreferencesGroup *attendance_group;
+  GtkListBox     *attendance_list;
+
+  ConveneStore   *store;
+  ConvenePlan    *plan;
+  ConveneSession *session;      /* our copy */
+  GListModel     *resources;
+  GListModel     *people;
+  GHashTable     *attended;     /* person ids */
+  GHashTable     *errors;       /* row → message */
+  GPtrArray      *language_codes;
+  GDate           date;         /* the day in the session's zone */
+  int             hour;
+  int             minute;
+  guint           save_source;
+  gboolean        loading;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneSessionPage, convene_session_page, ADW_TYPE_NAVIGATION_PAGE)
+
+/* Errors */
+
+static void
+show_errors (ConveneSessionPage *self)
+{
+  GHashTableIter iter;
+  gpointer row, message;
+  const char *first = NULL;
+
+  g_hash_table_iter_init (&iter, self->errors);
+  while (g_hash_table_iter_next (&iter, &row, &message))
+    if (first == NULL)
+      first = message;
+  adw_banner_set_title (self->error_banner, first != NULL ? first : "");
+  adw_banner_set_revealed (self->error_banner, first != NULL);
+}
+
+static void
+set_row_error (ConveneSessionPage *self,
+               GtkWidget          *row,
+               const char         *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, message);
+      g_hash_table_replace (self->errors, row, g_strdup (message));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+      g_hash_table_remove (self->errors, row);
+    }
+  show_errors (self);
+}
+
+/* Saving */
+
+/**
+ * convene_session_page_save:
+ *
+ * Writes what is pending now rather than after the short delay.
+ *
+ * Returns: whether the session is stored as shown
+ */
+gboolean
+convene_session_page_save (ConveneSessionPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_SESSION_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->session == NULL || self->store == NULL)
+    return FALSE;
+  if (!convene_store_update (self->store, CONVENE_ENTITY (self->session), &error))
+    {
+      adw_banner_set_title (self->error_banner, error->message);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      return FALSE;
+    }
+  show_errors (self);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  ConveneSessionPage *self = user_data;
+
+  self->save_source = 0;
+  convene_session_page_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (ConveneSessionPage *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+on_hiding_cb (ConveneSessionPage *self)
+{
+  if (self->save_source != 0)
+    convene_session_page_save (self);
+}
+
+/* Showing */
+
+static char *
+row_text (GtkWidget *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+set_row_text (GtkWidget  *row,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+update_times (ConveneSessionPage *self)
+{
+  g_autofree char *times = NULL;
+  g_autofree char *zone = NULL;
+  const char *location = convene_session_get_location (self->session);
+  g_autofree char *day = NULL;
+
+  times = convene_format_session_times (self->session,
+                                        self->plan != NULL ? convene_plan_get_extra_timezones (self->plan)
+                                                           : NULL,
+                                        FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->times_row), times != NULL ? times : "");
+  gtk_widget_set_visible (self->times_row, times != NULL);
+
+  zone = convene_zone_label (convene_session_get_timezone (self->session));
+  if (convene_session_get_timezone (self->session) != NULL)
+    {
+      g_autofree char *subtitle = g_strdup_printf ("%s (%s)", zone,
+                                                   convene_session_get_timezone (self->session));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zone_row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zone_row), _("Not set"));
+
+  if (g_date_valid (&self->date))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (&self->date),
+                                                     g_date_get_month (&self->date),
+                                                     g_date_get_day (&self->date), 12, 0, 0);
+      /* Translators: the date of a session on its page; see g_date_time_format() */
+      day = g_date_time_format (dt, _("%A %-d %B %Y"));
+    }
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), day != NULL ? day : "");
+
+  gtk_widget_set_visible (self->join_button, convene_is_link (location));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.join", convene_is_link (location));
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self),
+                                 convene_session_get_topic (self->session) != NULL
+                                   ? convene_session_get_topic (self->session) : _("Session"));
+}
+
+static void
+update_visibility (ConveneSessionPage *self)
+{
+  guint timing = adw_combo_row_get_selected (ADW_COMBO_ROW (self->timing_row));
+  gboolean instant = timing == CONVENE_SESSION_TIMING_INSTANT;
+
+  gtk_widget_set_visible (self->month_row, timing == CONVENE_SESSION_TIMING_MONTH);
+  gtk_widget_set_visible (self->date_row, instant);
+  gtk_widget_set_visible (self->time_row, instant);
+  gtk_widget_set_visible (self->zone_row, instant);
+  gtk_widget_set_visible (self->duration_row, instant);
+  gtk_widget_set_visible (self->recurrence_row, instant);
+}
+
+static void
+select_enum (GtkWidget *row,
+             GType      type,
+             int        value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    if (klass->values[i].value == value)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+}
+
+static int
+selected_enum (GtkWidget *row,
+               GType      type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  return selected < klass->n_values ? klass->values[selected].value : 0;
+}
+
+static void
+fill_languages (ConveneSessionPage *self)
+{
+  static const char *common[] = { "en", "es", "fr", "pt" };
+  const char *current = convene_session_get_language (self->session);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+  self->language_codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (common); i++)
+    g_ptr_array_add (self->language_codes, g_strdup (common[i]));
+  if (current != NULL && !g_ptr_array_find_with_equal_func (self->language_codes, current,
+                                                            g_str_equal, NULL))
+    g_ptr_array_add (self->language_codes, g_strdup (current));
+
+  for (guint i = 0; i < self->language_codes->len; i++)
+    {
+      g_autofree char *name = convene_language_name (g_ptr_array_index (self->language_codes, i));
+
+      gtk_string_list_append (names, name);
+      if (g_strcmp0 (current, g_ptr_array_index (self->language_codes, i)) == 0)
+        selected = i;
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->language_row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->language_row), selected);
+}
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* Reads the day and time of the start in the session's own zone. */
+static void
+load_date (ConveneSessionPage *self)
+{
+  GDateTime *start = convene_session_get_start (self->session);
+  const char *month = convene_session_get_month (self->session);
+  g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (self->session));
+
+  g_date_clear (&self->date, 1);
+  self->hour = 19;
+  self->minute = 0;
+  if (start != NULL)
+    {
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (start, tz != NULL ? tz : convene_local_zone ());
+
+      g_date_set_dmy (&self->date, g_date_time_get_day_of_month (there),
+                      g_date_time_get_month (there), g_date_time_get_year (there));
+      self->hour = g_date_time_get_hour (there);
+      self->minute = g_date_time_get_minute (there);
+    }
+  else if (convene_month_is_valid (month))
+    g_date_set_dmy (&self->date, 1, atoi (month + 5), atoi (month));
+  else
+    {
+      g_autoptr(GDateTime) now = convene_now ();
+
+      g_date_set_dmy (&self->date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+}
+
+static void
+load_fields (ConveneSessionPage *self)
+{
+  ConveneSession *s = self->session;
+  ConveneBlogPost *blog = convene_session_get_blog (s);
+  g_autofree char *speakers = convene_join_strv (convene_session_get_speakers (s));
+  g_autofree char *principles = convene_join_strv (convene_session_get_principles (s));
+  g_autofree char *clock = NULL;
+  g_autoptr(GDateTime) calendar_day = NULL;
+
+  self->loading = TRUE;
+  load_date (self);
+  clock = g_strdup_printf ("%02d:%02d", self->hour, self->minute);
+
+  set_row_text (self->topic_row, convene_session_get_topic (s));
+  select_enum (self->status_row, CONVENE_TYPE_SESSION_STATUS, convene_session_get_status (s));
+  select_enum (self->format_row, CONVENE_TYPE_SESSION_FORMAT, convene_session_get_format (s));
+  fill_languages (self);
+  set_row_text (self->lead_row, convene_session_get_lead (s));
+  set_row_text (self->speakers_row, speakers);
+  set_row_text (self->principles_row, principles);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->timing_row), convene_session_get_timing (s));
+  set_row_text (self->month_row, convene_session_get_month (s));
+  set_row_text (self->time_row, clock);
+  adw_spin_row_set_value (ADW_SPIN_ROW (self->duration_row), convene_session_get_duration_minutes (s));
+  set_row_text (self->recurrence_row, convene_session_get_recurrence (s));
+  set_row_text (self->location_row, convene_session_get_location (s));
+  set_text_view (self->description_view, convene_session_get_description (s));
+  set_row_text (self->recording_url_row, convene_session_get_recording_url (s));
+  set_row_text (self->recorded_row, convene_session_get_recorded (s));
+  set_row_text (self->blog_author_row, blog != NULL ? blog->author : NULL);
+  set_row_text (self->blog_url_row, blog != NULL ? blog->url : NULL);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->blog_state_row),
+                              blog != NULL ? (guint) blog->state : 0);
+  set_text_view (self->notes_view, convene_session_get_notes (s));
+
+  calendar_day = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
+                                        g_date_get_day (&self->date), 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, calendar_day);
+
+  update_visibility (self);
+  update_times (self);
+  self->loading = FALSE;
+}
+
+/* Editing */
+
+/* "19:00", "7:30", "1900" → hour and minute */
+static gboolean
+parse_clock (const char *text,
+             int        *hour,
+             int        *minute)
+{
+  int h, m;
+  char extra;
+
+  if (sscanf (text, "%d:%d%c", &h, &m, &extra) == 2 ||
+      sscanf (text, "%d.%d%c", &h, &m, &extra) == 2 ||
+      (strlen (text) == 4 && sscanf (text, "%2d%2d%c", &h, &m, &extra) == 2))
+    {
+      if (h >= 0 && h < 24 && m >= 0 && m < 60)
+        {
+          *hour = h;
+          *minute = m;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Makes the start from the day, the time and the zone; says so when the
+ * clocks skip that time. */
+static void
+apply_start (ConveneSessionPage *self)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *month = NULL;
+  const char *zone = convene_session_get_timezone (self->session);
+
+  if (zone == NULL)
+    {
+      zone = self->plan != NULL ? convene_plan_get_timezone (self->plan) : NULL;
+      if (zone == NULL)
+        zone = convene_local_zone_id () != NULL ? convene_local_zone_id () : "UTC";
+      convene_session_set_timezone (self->session, zone);
+    }
+  tz = convene_timezone_new (zone);
+  if (tz == NULL || !g_date_valid (&self->date))
+    return;
+
+  local = g_date_time_new (tz, g_date_get_year (&self->date), g_date_get_month (&self->date),
+                           g_date_get_day (&self->date), self->hour, self->minute, 0);
+  if (local == NULL || g_date_time_get_hour (local) != self->hour ||
+      g_date_time_get_minute (local) != self->minute ||
+      g_date_time_get_day_of_month (local) != g_date_get_day (&self->date))
+    {
+      g_autofree char *label = convene_zone_label (zone);
+      g_autofree char *message = NULL;
+      char day[64];
+
+      g_date_strftime (day, sizeof day, "%x", &self->date);
+      /* Translators: a start time skipped by a daylight-saving change,
+       * as in "01:30 on 28/03/21 does not exist in London: the clocks go forward" */
+      message = g_strdup_printf (_("%02d:%02d on %s does not exist in %s: the clocks go forward"),
+                                 self->hour, self->minute, day, label);
+      set_row_error (self, self->time_row, message);
+      return;
+    }
+  set_row_error (self, self->time_row, NULL);
+
+  utc = g_date_time_to_utc (local);
+  month = g_date_time_format (local, "%Y-%m");
+  convene_session_set_start (self->session, utc);
+  convene_session_set_month (self->session, month);
+}
+
+static void
+apply_timing (ConveneSessionPage *self,
+              ConveneSessionTiming timing)
+{
+  switch (timing)
+    {
+    case CONVENE_SESSION_TIMING_INSTANT:
+      apply_start (self);
+      break;
+    case CONVENE_SESSION_TIMING_MONTH:
+      {
+        g_autofree char *month = g_strdup_printf ("%04d-%02d", g_date_get_year (&self->date),
+                                                  g_date_get_month (&self->date));
+        convene_session_set_start (self->session, NULL);
+        convene_session_set_month (self->session, month);
+        self->loading = TRUE;
+        set_row_text (self->month_row, month);
+        self->loading = FALSE;
+        break;
+      }
+    case CONVENE_SESSION_TIMING_TBC:
+    default:
+      convene_session_set_start (self->session, NULL);
+      convene_session_set_month (self->session, NULL);
+      break;
+    }
+}
+
+static char **
+list_from_row (GtkWidget *row)
+{
+  g_autofree char *text = row_text (row);
+
+  return convene_split_list (text);
+}
+
+static void
+apply_blog (ConveneSessionPage *self)
+{
+  g_autofree char *author = row_text (self->blog_author_row);
+  g_autofree char *url = row_text (self->blog_url_row);
+  ConveneBlogState state = adw_combo_row_get_selected (ADW_COMBO_ROW (self->blog_state_row));
+  g_autoptr(ConveneBlogPost) post = NULL;
+
+  if (*url != '\0' && !convene_url_is_valid (url))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a web address (https://…)"), url);
+
+      set_row_error (self, self->blog_url_row, message);
+      return;
+    }
+  set_row_error (self, self->blog_url_row, NULL);
+  if (*author != '\0' || *url != '\0' || state != CONVENE_BLOG_STATE_PLANNED)
+    post = convene_blog_post_new (*author != '\0' ? author : NULL, *url != '\0' ? url : NULL, state);
+  convene_session_set_blog (self->session, post);
+}
+
+static void
+on_text_row_changed_cb (ConveneSessionPage *self,
+                        GtkWidget          *row)
+{
+  g_autofree char *text = NULL;
+  const char *value;
+
+  if (self->loading || self->session == NULL)
+    return;
+  text = row_text (row);
+  value = *text != '\0' ? text : NULL;
+
+  if (row == self->topic_row)
+    {
+      if (value == NULL)
+        {
+          set_row_error (self, row, _("The topic may not be empty"));
+          return;
+        }
+      set_row_error (self, row, NULL);
+      convene_session_set_topic (self->session, value);
+    }
+  else if (row == self->lead_row)
+    convene_session_set_lead (self->session, value);
+  else if (row == self->speakers_row || row == self->principles_row)
+    {
+      g_auto(GStrv) items = list_from_row (row);
+
+      if (row == self->speakers_row)
+        convene_session_set_speakers (self->session, (const char * const *) items);
+      else
+        convene_session_set_principles (self->session, (const char * const *) items);
+    }
+  else if (row == self->month_row)
+    {
+      if (value == NULL || !convene_month_is_valid (value))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a month (2021-07)"),
+                                                      value != NULL ? value : "");
+          set_row_error (self, row, message);
+          return;
+        }
+      set_row_error (self, row, NULL);
+      convene_session_set_month (self->session, value);
+      g_date_set_dmy (&self->date, 1, atoi (value + 5), atoi (value));
+    }
+  else if (row == self->time_row)
+    {
+      if (value == NULL || !parse_clock (value, &self->hour, &self->minute))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day (19:00)"),
+                                                      value != NULL ? value : "");
+          set_row_error (self, row, message);
+          return;
+        }
+      apply_start (self);
+    }
+  else if (row == self->recurrence_row)
+    {
+      if (value != NULL && !g_str_has_prefix (value, "FREQ=") && strstr (value, "FREQ=") == NULL)
+        {
+          set_row_error (self, row, _("A repetition starts with FREQ=, as in FREQ=WEEKLY;INTERVAL=2"));
+          return;
+        }
+      set_row_error (self, row, NULL);
+      convene_session_set_recurrence (self->session, value);
+    }
+  else if (row == self->location_row)
+    convene_session_set_location (self->session, value);
+  else if (row == self->recording_url_row)
+    {
+      if (value != NULL && !convene_url_is_valid (value))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a web address (https://…)"), value);
+          set_row_error (self, row, message);
+          return;
+        }
+      set_row_error (self, row, NULL);
+      convene_session_set_recording_url (self->session, value);
+    }
+  else if (row == self->recorded_row)
+    convene_session_set_recorded (self->session, value);
+  else if (row == self->blog_author_row || row == self->blog_url_row)
+    apply_blog (self);
+
+  update_times (self);
+  schedule_save (self);
+}
+
+static void
+on_combo_row_changed_cb (ConveneSessionPage *self,
+                         GParamSpec         *pspec,
+                         GtkWidget          *row)
+{
+  if (self->loading || self->session == NULL)
+    return;
+
+  if (row == self->status_row)
+    convene_session_set_status (self->session,
+                                selected_enum (row, CONVENE_TYPE_SESSION_STATUS));
+  else if (row == self->format_row)
+    convene_session_set_format (self->session,
+                                selected_enum (row, CONVENE_TYPE_SESSION_FORMAT));
+  else if (row == self->language_row)
+    {
+      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+      if (selected < self->language_codes->len)
+        convene_session_set_language (self->session, g_ptr_array_index (self->language_codes, selected));
+    }
+  else if (row == self->duration_row)
+    convene_session_set_duration_minutes (self->session,
+                                          (int) adw_spin_row_get_value (ADW_SPIN_ROW (row)));
+  else if (row == self->blog_state_row)
+    apply_blog (self);
+
+  update_times (self);
+  schedule_save (self);
+}
+
+static void
+on_timing_changed_cb (ConveneSessionPage *self)
+{
+  if (self->loading || self->session == NULL)
+    return;
+  update_visibility (self);
+  apply_timing (self, adw_combo_row_get_selected (ADW_COMBO_ROW (self->timing_row)));
+  update_times (self);
+  schedule_save (self);
+}
+
+static void
+on_day_selected_cb (ConveneSessionPage *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+
+  if (self->loading || self->session == NULL)
+    return;
+  g_date_set_dmy (&self->date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
+  apply_start (self);
+  update_times (self);
+  schedule_save (self);
+}
+
+static void
+on_text_view_changed_cb (GtkTextBuffer      *buffer,
+                         ConveneSessionPage *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->loading || self->session == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (buffer == gtk_text_view_get_buffer (self->description_view))
+    convene_session_set_description (self->session, *text != '\0' ? text : NULL);
+  else
+    convene_session_set_notes (self->session, *text != '\0' ? text : NULL);
+  schedule_save (self);
+}
+
+/**
+ * convene_session_page_set_zone:
+ * @zone: the zone the organiser fixes the time in
+ *
+ * Keeps the day and the clock time: "19:00" now means 19:00 in @zone.
+ */
+void
+convene_session_page_set_zone (ConveneSessionPage *self,
+                               const char         *zone)
+{
+  g_return_if_fail (CONVENE_IS_SESSION_PAGE (self));
+
+  if (!convene_timezone_is_valid (zone))
+    return;
+  convene_session_set_timezone (self->session, zone);
+  if (convene_session_get_timing (self->session) == CONVENE_SESSION_TIMING_INSTANT)
+    apply_start (self);
+  update_times (self);
+  schedule_save (self);
+}
+
+static void
+on_zone_chosen_cb (ConveneSessionPage *self,
+                   const char         *zone)
+{
+  convene_session_page_set_zone (self, zone);
+}
+
+static void
+choose_zone_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AdwDialog *chooser = convene_zone_chooser_new ();
+
+  g_signal_connect_object (chooser, "zone-chosen", G_CALLBACK (on_zone_chosen_cb), widget,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (chooser, widget);
+}
+
+static void
+join_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  const char *location = convene_session_get_location (self->session);
+  g_autoptr(GtkUriLauncher) launcher = NULL;
+
+  if (!convene_is_link (location))
+    return;
+  launcher = gtk_uri_launcher_new (location);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL, NULL);
+}
+
+static void
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+
+  /* Whatever is still being typed is saved first, so that Undo brings it back. */
+  convene_session_page_save (self);
+  gtk_widget_activate_action (widget, "win.delete-session", "x",
+                              convene_entity_get_id (CONVENE_ENTITY (self->session)));
+}
+
+/* Resources and attendance */
+
+static GtkWidget *
+create_resource_row_cb (gpointer item,
+                        gpointer user_data)
+{
+  ConveneSessionPage *self = user_data;
+  ConveneResource *resource = item;
+  g_autofree char *subtitle = convene_resource_describe (self->store, resource, FALSE);
+
+  return convene_entity_row_new (CONVENE_ENTITY (resource), convene_resource_get_title (resource),
+                                 subtitle, "session.edit-resource");
+}
+
+static void
+add_resource_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+
+  if (self->plan == NULL)
+    return;
+  adw_dialog_present (convene_editor_dialog_new_for_resource (self->store, self->plan,
+                        convene_entity_get_id (CONVENE_ENTITY (self->session)), NULL),
+                      widget);
+}
+
+static void
+edit_resource_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  g_autoptr(ConveneResource) resource = convene_store_load (self->store, CONVENE_TYPE_RESOURCE,
+                                                            g_variant_get_int64 (parameter), NULL);
+
+  if (resource != NULL && self->plan != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_resource (self->store, self->plan, 0, resource),
+                        widget);
+}
+
+static void
+update_attendance_count (ConveneSessionPage *self)
+{
+  guint total = self->people != NULL ? g_list_model_get_n_items (self->people) : 0;
+  guint present = g_hash_table_size (self->attended);
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    text = g_strdup (_("Add people in the People section to record who attended"));
+  else
+    /* Translators: "3 of 12 people attended" */
+    text = g_strdup_printf (ngettext ("%u of %u person attended", "%u of %u people attended", total),
+                            present, total);
+  adw_preferences_group_set_description (self->attendance_group, text);
+}
+
+static void
+on_attended_toggled_cb (GtkCheckButton     *check,
+                        ConveneSessionPage *self)
+{
+  gint64 person = *(gint64 *) g_object_get_data (G_OBJECT (check), "person");
+  gboolean attended = gtk_check_button_get_active (check);
+  g_autoptr(GError) error = NULL;
+
+  if (!convene_store_set_attended (self->store, convene_entity_get_id (CONVENE_ENTITY (self->session)),
+                                   person, attended, &error))
+    {
+      adw_banner_set_title (self->error_banner, error->message);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      return;
+    }
+  if (attended)
+    g_hash_table_add (self->attended, g_memdup2 (&person, sizeof person));
+  else
+    g_hash_table_remove (self->attended, &person);
+  update_attendance_count (self);
+}
+
+static GtkWidget *
+create_person_row_cb (gpointer item,
+                      gpointer user_data)
+{
+  ConveneSessionPage *self = user_data;
+  ConvenePerson *person = item;
+  gint64 id = convene_entity_get_id (CONVENE_ENTITY (person));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *title = g_markup_escape_text (convene_person_get_name (person), -1);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  g_string_append (subtitle, convene_enum_label (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)));
+  if (convene_person_get_region (person) != NULL)
+    g_string_append_printf (subtitle, " · %s", convene_person_get_region (person));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  {
+    g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->attended, &id));
+  g_object_set_data_full (G_OBJECT (check), "person", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_attended_toggled_cb), self, 0);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  convene_person_get_name (person), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+load_lists (ConveneSessionPage *self)
+{
+  gint64 id = convene_entity_get_id (CONVENE_ENTITY (self->session));
+  g_autoptr(GArray) attended = convene_store_get_attendance (self->store, id, NULL);
+
+  g_hash_table_remove_all (self->attended);
+  for (guint i = 0; attended != NULL && i < attended->len; i++)
+    g_hash_table_add (self->attended, g_memdup2 (&g_array_index (attended, gint64, i), sizeof (gint64)));
+
+  self->resources = convene_store_list (self->store, CONVENE_TYPE_RESOURCE, "session", id);
+  self->people = convene_store_list (self->store, CONVENE_TYPE_PERSON, NULL, 0);
+  gtk_list_box_bind_model (self->resources_list, self->resources, create_resource_row_cb, self, NULL);
+  gtk_list_box_bind_model (self->attendance_list, self->people, create_person_row_cb, self, NULL);
+  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (update_attendance_count), self,
+                           G_CONNECT_SWAPPED);
+  update_attendance_count (self);
+}
+
+/* Life */
+
+static void
+convene_session_page_dispose (GObject *object)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (object);
+
+  if (self->save_source != 0)
+    convene_session_page_save (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SESSION_PAGE);
+  g_clear_object (&self->resources);
+  g_clear_object (&self->people);
+  g_clear_object (&self->session);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (convene_session_page_parent_class)->dispose (object);
+}
+
+static void
+convene_session_page_finalize (GObject *object)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (object);
+
+  g_hash_table_unref (self->attended);
+  g_hash_table_unref (self->errors);
+  g_clear_pointer (&self->language_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (convene_session_page_parent_class)->finalize (object);
+}
+
+static void
+convene_session_page_class_init (ConveneSessionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = convene_session_page_dispose;
+  object_class->finalize = convene_session_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+    "/io/github/convene/Convene/ui/session/convene-session-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ConveneSessionPage, name)
+  BIND (join_button);
+  BIND (error_banner);
+  BIND (topic_row);
+  BIND (status_row);
+  BIND (format_row);
+  BIND (language_row);
+  BIND (lead_row);
+  BIND (speakers_row);
+  BIND (principles_row);
+  BIND (timing_row);
+  BIND (month_row);
+  BIND (date_row);
+  BIND (date_button);
+  BIND (calendar);
+  BIND (time_row);
+  BIND (zone_row);
+  BIND (duration_row);
+  BIND (times_row);
+  BIND (recurrence_row);
+  BIND (location_row);
+  BIND (description_view);
+  BIND (recording_url_row);
+  BIND (recorded_row);
+  BIND (blog_author_row);
+  BIND (blog_url_row);
+  BIND (blog_state_row);
+  BIND (notes_view);
+  BIND (resources_list);
+  BIND (attendance_group);
+  BIND (attendance_list);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_hiding_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_combo_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_timing_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "session.choose-zone", NULL, choose_zone_cb);
+  gtk_widget_class_install_action (widget_class, "session.join", NULL, join_cb);
+  gtk_widget_class_install_action (widget_class, "session.delete", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "session.add-resource", NULL, add_resource_cb);
+  gtk_widget_class_install_action (widget_class, "session.edit-resource", "x", edit_resource_cb);
+}
+
+static void
+convene_session_page_init (ConveneSessionPage *self)
+{
+  g_autoptr(GListModel) statuses = convene_enum_label_model (CONVENE_TYPE_SESSION_STATUS);
+  g_autoptr(GListModel) formats = convene_enum_label_model (CONVENE_TYPE_SESSION_FORMAT);
+  g_autoptr(GListModel) blog_states = convene_enum_label_model (CONVENE_TYPE_BLOG_STATE);
+
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->attended = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_date_clear (&self->date, 1);
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), statuses);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), formats);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->blog_state_row), blog_states);
+  g_signal_connect (gtk_text_view_get_buffer (self->description_view), "changed",
+                    G_CALLBACK (on_text_view_changed_cb), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
+                    G_CALLBACK (on_text_view_changed_cb), self);
+  self->loading = FALSE;
+}
+
+/**
+ * convene_session_page_new:
+ * @store: the store
+ * @plan: (nullable): the session's plan, for its extra zones
+ * @session: the session; the page edits a copy
+ */
+AdwNavigationPage *
+convene_session_page_new (ConveneStore   *store,
+                          ConvenePlan    *plan,
+                          ConveneSession *session)
+{
+  ConveneSessionPage *self;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);
+  g_return_val_if_fail (CONVENE_IS_SESSION (session), NULL);
+
+  self = g_object_new (CONVENE_TYPE_SESSION_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->plan = plan != NULL ? g_object_ref (plan) : NULL;
+  self->session = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (session)));
+  load_fields (self);
+  load_lists (self);
+  return ADW_NAVIGATION_PAGE (self);
+}
+
+gint64
+convene_session_page_get_session_id (ConveneSessionPage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION_PAGE (self), 0);
+  return self->session != NULL ? convene_entity_get_id (CONVENE_ENTITY (self->session)) : 0;
+}
+
+/* Returns: (transfer none): the page's copy, with the edits not yet saved */
+ConveneSession *
+convene_session_page_get_session (ConveneSessionPage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION_PAGE (self), NULL);
+  return self->session;
+}
