@@ -16,6 +16,7 @@ static const ConveneCliCommand commands[] = {
   { "export", N_("Export plans as JSON, iCalendar, CSV or Markdown"), convene_cli_export },
   { "list", N_("List plans, sessions, actions or people"), convene_cli_list },
   { "check", N_("Check the database’s integrity and schema version"), convene_cli_check },
+  { "when", N_("Resolve a meeting time such as “Tuesday 23rd at 7pm London time”"), convene_cli_when },
 };
 
 const char *
