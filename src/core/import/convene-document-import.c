@@ -1,0 +1,775 @@
+/* convene-document-import.c: an action plan written by people, read.
+ *
+ * A plan document has a title ("Action Plan 2021", often under the group's
+ * name), goals, specific actions and a meeting schedule; a news item may
+ * list its goals as "Name, description" lines after a sentence ending in a
+ * colon.  This file walks the classified lines, keeps track of the section
+ * it is in and builds the plan, its goals and its actions; the schedule
+ * tables and meeting announcements have their own files.
+ *
+ * Defaults, as the JSON export shows them: a session with no stated length
+ * lasts 60 minutes; a session with only a month is "tentative", as is one
+ * to be confirmed; the format is "meeting" unless the text names another
+ * (roundtable, fair, survey, panel, workshop, meetup); the language is "en"
+ * unless the row, or the whole document, is Spanish (or names another); a
+ * named lead becomes a person.  Nothing is written to the database here.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "convene-document-import.h"
+#include "convene-document-private.h"
+
+typedef enum {
+  SECTION_NONE,       /* before any heading after the title */
+  SECTION_NARRATIVE,  /* a heading Convene has no place for: its text joins the summary */
+  SECTION_GOALS,
+  SECTION_ACTIONS,
+  SECTION_SCHEDULE,
+  SECTION_GOAL_TEXT,  /* a goal's title again, as a heading: more of its description */
+} Section;
+
+typedef enum {
+  LIST_NONE,
+  LIST_GOALS,
+  LIST_ACTIONS,
+} List;
+
+typedef struct {
+  ConveneDocument *doc;
+  Section          section;
+  ConveneGoal     *goal;        /* under SECTION_GOAL_TEXT */
+  List             list;        /* announced by a sentence ending in ':' */
+  ConveneLineKind  list_style;  /* the kind of its first item; BLANK before it */
+  guint            list_items;
+  gboolean         after_blank;
+  GString         *summary;
+  int              title_index; /* -1 when the document has no title line */
+  int              group_index;
+} Walk;
+
+static const char * const goal_words[] = {
+  "goal", "goals", "objective", "objectives", "objetivo", "objetivos", "aims", "metas", NULL,
+};
+
+static const char * const action_words[] = {
+  "actions", "specific action", "action items", "acciones", "activities", "actividades",
+  "deliverables", "products", "productos", "outputs", "tasks", "tareas", NULL,
+};
+
+static const char * const schedule_words[] = {
+  "schedul*", "calendar*", "cronograma", "meetings", "sessions", "sesiones", "reuniones",
+  "agenda", "programme", "program", NULL,
+};
+
+static GRegex *
+title_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter_pointer (&regex))
+    {
+      const char *pattern =
+        "\\b(?:action|work|working|annual|strategic)\\s+plan\\b"
+        "|\\bplan\\s+(?:de\\s+)?(?:acci[oó]n|trabajo|anual)\\b"
+        "|\\bplan(?:es)?\\s+(?:19|20)\\d\\d\\b|\\broad\\s?map\\b|\\bhoja de ruta\\b";
+
+      g_once_init_leave_pointer (&regex, g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE,
+                                                      0, NULL));
+    }
+  return regex;
+}
+
+static ConveneLine *
+line_at (ConveneDocument *doc,
+         int              i)
+{
+  return g_ptr_array_index (doc->lines, i);
+}
+
+/* "Action Plan 2021" and the group's name on the heading above it ("##
+ * **Implementation Working Group**"); a news item's headline otherwise. */
+static void
+find_title (Walk *walk)
+{
+  ConveneDocument *doc = walk->doc;
+  int first = -1, previous = -1;
+
+  walk->title_index = walk->group_index = -1;
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      ConveneLine *line = line_at (doc, i);
+
+      if (line->kind != CONVENE_LINE_HEADING)
+        {
+          if (line->kind != CONVENE_LINE_BLANK)
+            previous = -1;
+          continue;
+        }
+      if (g_regex_match (title_regex (), line->text, 0, NULL))
+        {
+          walk->title_index = i;
+          walk->group_index = previous;
+          return;
+        }
+      if (first < 0)
+        first = i;
+      previous = i;
+    }
+  /* "## Group" then "# Title", as the Markdown export writes them. */
+  if (first >= 0 && line_at (doc, first)->level > 1)
+    {
+      guint next = first + 1;
+
+      while (next < doc->lines->len && line_at (doc, next)->kind == CONVENE_LINE_BLANK)
+        next++;
+      if (next < doc->lines->len && line_at (doc, next)->kind == CONVENE_LINE_HEADING &&
+          line_at (doc, next)->level == 1)
+        {
+          walk->group_index = first;
+          walk->title_index = next;
+          return;
+        }
+    }
+  /* No "plan" anywhere: the first heading names the document, unless it
+   * is a section ("Goals"). */
+  if (first >= 0 &&
+      !_convene_text_has_any_word (line_at (doc, first)->text, goal_words) &&
+      !_convene_text_has_any_word (line_at (doc, first)->text, action_words) &&
+      !_convene_text_has_any_word (line_at (doc, first)->text, schedule_words))
+    walk->title_index = first;
+}
+
+static int
+year_in (const char *text,
+         gboolean    dated_only)
+{
+  static GRegex *dated, *bare;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *year = NULL;
+
+  if (g_once_init_enter_pointer (&dated))
+    g_once_init_leave_pointer (&dated, g_regex_new (
+      "\\b\\d{1,2}[-/.]\\d{1,2}[-/.]((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-\\d\\d-\\d\\d\\b"
+      "|\\b\\p{L}{3,10}\\.?,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b",
+      G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter_pointer (&bare))
+    g_once_init_leave_pointer (&bare, g_regex_new ("\\b((?:19|20)\\d\\d)\\b", G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (!g_regex_match (dated_only ? dated : bare, text, 0, &match))
+    return 0;
+  for (int group = 1; group <= 3 && (year == NULL || *year == '\0'); group++)
+    {
+      g_free (year);
+      year = g_match_info_fetch (match, group);
+    }
+  if (year == NULL || *year == '\0')
+    return 0;
+  /* "March 2021" counts, "Since 2023" does not: only month names. */
+  if (dated_only)
+    {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
+      g_auto(GStrv) words = g_strsplit_set (whole, " ,.", 2);
+
+      if (g_ascii_isalpha (whole[0]) && _convene_month_from_name (words[0]) == 0)
+        {
+          int start = 0, end = 0;
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          return year_in (text + end, TRUE);
+        }
+    }
+  return atoi (year);
+}
+
+/* The plan's year: from the title, then from a heading ("IWG meeting
+ * scheduled for 2024"), then from the first date in the text, then from
+ * any year it names. */
+static int
+find_year (Walk *walk)
+{
+  ConveneDocument *doc = walk->doc;
+  int year = 0;
+
+  if (walk->title_index >= 0)
+    year = year_in (line_at (doc, walk->title_index)->text, FALSE);
+  for (guint i = 0; year == 0 && i < doc->lines->len; i++)
+    if (line_at (doc, i)->kind == CONVENE_LINE_HEADING)
+      year = year_in (line_at (doc, i)->text, FALSE);
+  for (guint i = 0; year == 0 && i < doc->lines->len; i++)
+    year = year_in (line_at (doc, i)->text, TRUE);
+  for (guint i = 0; year == 0 && i < doc->lines->len; i++)
+    year = year_in (line_at (doc, i)->text, FALSE);
+  return year;
+}
+
+/* Copies the time parser's warnings, each once per line. */
+void
+_convene_document_warn_expr (ConveneDocument *doc,
+                             guint            line,
+                             ConveneTimeExpr *expr)
+{
+  GPtrArray *warnings = doc->result->warnings;
+
+  for (guint i = 0; expr->warnings != NULL && i < expr->warnings->len; i++)
+    {
+      const char *message = g_ptr_array_index (expr->warnings, i);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < warnings->len && !seen; k++)
+        {
+          ConveneImportWarning *warning = g_ptr_array_index (warnings, k);
+
+          seen = warning->line == line && g_strcmp0 (warning->message, message) == 0;
+        }
+      if (!seen)
+        convene_import_result_warn (doc->result, line, "%s", message);
+    }
+}
+
+static gboolean
+is_item (const char *line_start)
+{
+  return g_str_has_prefix (line_start, "- ") ||
+         (g_ascii_isdigit (line_start[0]) && strstr (line_start, ". ") != NULL &&
+          strstr (line_start, ". ") - line_start <= 3);
+}
+
+/* Adds @text to @prose as it was written: a line cut in the middle of a
+ * sentence joins it, a list item takes a line of its own, anything else
+ * starts a paragraph. */
+static void
+prose_append (GString    *prose,
+              const char *text,
+              const char *marker,
+              gboolean    adjacent)
+{
+  const char *last_line;
+  char last;
+
+  if (*text == '\0')
+    return;
+  if (prose->len == 0)
+    {
+      g_string_append_printf (prose, "%s%s", marker != NULL ? marker : "", text);
+      return;
+    }
+  last_line = strrchr (prose->str, '\n');
+  last_line = last_line != NULL ? last_line + 1 : prose->str;
+  last = prose->str[prose->len - 1];
+  /* A hard-wrapped line, or a sentence a page break cut in two. */
+  if (marker == NULL && strchr (".!?:", last) == NULL &&
+      (adjacent || g_unichar_islower (g_utf8_get_char (text))) && !is_item (last_line))
+    g_string_append_printf (prose, " %s", text);
+  else if (marker != NULL && is_item (last_line))
+    g_string_append_printf (prose, "\n%s%s", marker, text);
+  else
+    g_string_append_printf (prose, "\n\n%s%s", marker != NULL ? marker : "", text);
+}
+
+static char *
+strip_final_period (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text));
+  gsize n = strlen (copy);
+
+  if (n > 1 && (copy[n - 1] == '.' || copy[n - 1] == ':') && copy[n - 2] != '.')
+    copy[n - 1] = '\0';
+  return g_strchomp (copy);
+}
+
+static guint
+words_before (const char *text,
+              const char *at)
+{
+  guint n = 1;
+
+  for (const char *p = text; p < at; p++)
+    n += *p == ' ';
+  return n;
+}
+
+/* "Learning networks designed to facilitate...": a name ends where a
+ * participle or "to", "that", "for" begins the description. */
+static const char *
+name_end (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", 7);
+  const char *p = text;
+
+  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL && i < 6; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (i >= 1 &&
+          ((n >= 5 && g_str_has_suffix (words[i], "ed")) || g_str_equal (words[i], "to") ||
+           g_str_equal (words[i], "that") || g_str_equal (words[i], "which") ||
+           g_str_equal (words[i], "for")))
+        return p - 1;
+      p += n + 1;
+    }
+  return NULL;
+}
+
+/* A goal's title and description from "**Title.** Description", "Title:
+ * description", "Name, description", "Title. Description", or the whole
+ * text as its title. */
+static void
+split_goal (const ConveneLine  *line,
+            gboolean            name_first,
+            char              **title,
+            char              **description)
+{
+  const char *body = line->raw + line->body;
+  const char *text = line->text;
+  const char *cut = NULL;
+  gsize skip = 0;
+
+  if (g_str_has_prefix (body, "**") && strstr (body + 2, "**") != NULL)
+    {
+      const char *close = strstr (body + 2, "**");
+      g_autofree char *bold = g_strndup (body + 2, close - (body + 2));
+      g_autofree char *rest = _convene_text_strip_markup (close + 2);
+
+      *title = strip_final_period (bold);
+      *description = *rest != '\0' ? g_steal_pointer (&rest) : NULL;
+      return;
+    }
+  if ((cut = strstr (text, ": ")) != NULL && words_before (text, cut) <= 6)
+    skip = 2;
+  else if ((cut = strstr (text, ", ")) != NULL && words_before (text, cut) <= 4)
+    skip = 2;
+  else if (name_first && (cut = name_end (text)) != NULL)
+    skip = 1;
+  else if ((cut = strstr (text, ". ")) != NULL && words_before (text, cut) <= 8)
+    skip = 2;
+  else
+    cut = NULL;
+
+  if (cut == NULL)
+    {
+      *title = strip_final_period (text);
+      *description = NULL;
+      return;
+    }
+  *title = g_strndup (text, cut - text);
+  *description = g_strdup (cut + skip);
+}
+
+static void
+add_goal (Walk              *walk,
+          const ConveneLine *line,
+          gboolean           name_first)
+{
+  g_autoptr(ConveneGoal) goal = convene_goal_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  split_goal (line, name_first, &title, &description);
+  if (*title == '\0')
+    return;
+  convene_goal_set_plan (goal, walk->doc->plan_id);
+  convene_goal_set_position (goal, walk->doc->result->goals->len + 1);
+  convene_goal_set_title (goal, title);
+  convene_goal_set_description (goal, description);
+  convene_import_result_take (walk->doc->result, g_steal_pointer (&goal));
+}
+
+static void
+add_action (Walk              *walk,
+            const ConveneLine *line)
+{
+  g_autoptr(ConveneAction) action = convene_action_new ();
+  g_autofree char *title = strip_final_period (line->text);
+
+  if (*title == '\0')
+    return;
+  convene_action_set_plan (action, walk->doc->plan_id);
+  convene_action_set_title (action, title);
+  convene_action_set_status (action, CONVENE_ACTION_STATUS_PLANNED);
+  convene_import_result_take (walk->doc->result, g_steal_pointer (&action));
+}
+
+static void
+append_goal_text (Walk       *walk,
+                  const char *text,
+                  const char *marker)
+{
+  g_autoptr(GString) prose = g_string_new (convene_goal_get_description (walk->goal));
+
+  prose_append (prose, text, marker, !walk->after_blank);
+  convene_goal_set_description (walk->goal, prose->str);
+}
+
+static char *
+normalize_title (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (g_strstrip (lower));
+
+  while (n > 0 && strchr (".:;!?", lower[n - 1]) != NULL)
+    lower[--n] = '\0';
+  return g_steal_pointer (&lower);
+}
+
+/* Seed plans list their goals first, then come back to each one under a
+ * heading that repeats its title: that heading is more of the goal, not a
+ * new one. */
+static ConveneGoal *
+goal_titled (Walk       *walk,
+             const char *text)
+{
+  GPtrArray *goals = walk->doc->result->goals;
+  g_autofree char *wanted = normalize_title (text);
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      g_autofree char *title = normalize_title (convene_goal_get_title (goals->pdata[i]));
+
+      if (g_str_equal (title, wanted))
+        return goals->pdata[i];
+    }
+  return NULL;
+}
+
+static void
+read_heading (Walk              *walk,
+              const ConveneLine *line)
+{
+  const char *text = line->text;
+
+  walk->list = LIST_NONE;
+  walk->goal = goal_titled (walk, text);
+  if (walk->goal != NULL)
+    walk->section = SECTION_GOAL_TEXT;
+  else if (_convene_text_has_any_word (text, goal_words))
+    walk->section = SECTION_GOALS;
+  else if (_convene_text_has_any_word (text, action_words) &&
+           !g_regex_match (title_regex (), text, 0, NULL))
+    walk->section = SECTION_ACTIONS;
+  else if (_convene_text_has_any_word (text, schedule_words))
+    walk->section = SECTION_SCHEDULE;
+  else
+    walk->section = SECTION_NARRATIVE;
+}
+
+static const char *
+last_word (const char         *lower,
+           const char * const *words)
+{
+  const char *last = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    for (const char *p = _convene_text_find_word (lower, lower, words[i]); p != NULL;
+         p = _convene_text_find_word (lower, p + 1, words[i]))
+      if (last == NULL || p > last)
+        last = p;
+  return last;
+}
+
+static List
+list_announced_by (Walk       *walk,
+                   const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *goal_at = NULL, *action_at = NULL;
+
+  if (walk->section == SECTION_GOALS)
+    return LIST_GOALS;
+  if (walk->section == SECTION_ACTIONS)
+    return LIST_ACTIONS;
+  /* "...the forthcoming goals of the group which will be focused on:" and
+   * "Among new products expected... should be highlighted:" */
+  goal_at = last_word (lower, goal_words);
+  action_at = last_word (lower, action_words);
+  if (goal_at == NULL && action_at == NULL)
+    return LIST_NONE;
+  if (action_at == NULL || (goal_at != NULL && goal_at > action_at))
+    return LIST_GOALS;
+  return LIST_ACTIONS;
+}
+
+static void
+read_item (Walk              *walk,
+           const ConveneLine *line)
+{
+  List list = walk->section == SECTION_GOALS ? LIST_GOALS :
+              walk->section == SECTION_ACTIONS ? LIST_ACTIONS : walk->list;
+  const char *marker = line->kind == CONVENE_LINE_BULLET ? "- " : "1. ";
+
+  if (walk->list != LIST_NONE && walk->list_style == CONVENE_LINE_BLANK)
+    walk->list_style = line->kind;
+  walk->list_items++;
+
+  if (list == LIST_GOALS)
+    add_goal (walk, line, FALSE);
+  else if (list == LIST_ACTIONS)
+    add_action (walk, line);
+  else if (walk->section == SECTION_GOAL_TEXT)
+    append_goal_text (walk, line->text, marker);
+  else if (walk->section == SECTION_NONE || walk->section == SECTION_NARRATIVE)
+    prose_append (walk->summary, line->text, marker, !walk->after_blank);
+}
+
+static void
+read_text (Walk              *walk,
+           const ConveneLine *line)
+{
+  const char *text = line->text;
+  gsize n = strlen (text);
+
+  if (n > 0 && text[n - 1] == ':' && walk->section != SECTION_SCHEDULE &&
+      walk->section != SECTION_GOAL_TEXT && (walk->list = list_announced_by (walk, text)) != LIST_NONE)
+    {
+      walk->list_style = CONVENE_LINE_BLANK;
+      walk->list_items = 0;
+      return;
+    }
+  if (walk->list != LIST_NONE &&
+      (walk->list_style == CONVENE_LINE_BLANK || walk->list_style == CONVENE_LINE_TEXT))
+    {
+      walk->list_style = CONVENE_LINE_TEXT;
+      walk->list_items++;
+      if (walk->list == LIST_GOALS)
+        add_goal (walk, line, TRUE);
+      else
+        add_action (walk, line);
+      return;
+    }
+  /* A sentence after the items ends their list. */
+  walk->list = LIST_NONE;
+  if (walk->section == SECTION_GOAL_TEXT)
+    append_goal_text (walk, text, NULL);
+  else if (walk->section == SECTION_NONE || walk->section == SECTION_NARRATIVE)
+    prose_append (walk->summary, text, NULL, !walk->after_blank);
+}
+
+static void
+walk_lines (Walk *walk)
+{
+  ConveneDocument *doc = walk->doc;
+
+  for (guint i = 0; i < doc->lines->len;)
+    {
+      ConveneLine *line = line_at (doc, i);
+
+      switch (line->kind)
+        {
+        case CONVENE_LINE_BLANK:
+          /* A blank line ends a list of plain lines, once it has items. */
+          if (walk->list_style == CONVENE_LINE_TEXT && walk->list_items > 0)
+            walk->list = LIST_NONE;
+          break;
+        case CONVENE_LINE_HEADING:
+          if ((int) i != walk->title_index && (int) i != walk->group_index)
+            read_heading (walk, line);
+          break;
+        case CONVENE_LINE_PIPE_ROW:
+        case CONVENE_LINE_PIPE_RULE:
+        case CONVENE_LINE_TAB_ROW:
+          {
+            guint next = _convene_schedule_read_table (doc, i, walk->section == SECTION_SCHEDULE);
+
+            walk->list = LIST_NONE;
+            if (next > i)
+              {
+                i = next;
+                continue;
+              }
+            read_text (walk, line);
+          }
+          break;
+        case CONVENE_LINE_NUMBERED:
+        case CONVENE_LINE_BULLET:
+          read_item (walk, line);
+          break;
+        case CONVENE_LINE_TEXT:
+        default:
+          read_text (walk, line);
+          break;
+        }
+      walk->after_blank = line->kind == CONVENE_LINE_BLANK;
+      i++;
+    }
+}
+
+/* The document as UTF-8 text.  Word processors save "Unicode text" as
+ * UTF-16 and older editors as Windows-1252: both are read, with a warning
+ * for the latter since a guess is involved. */
+static char *
+decode_text (const char  *file,
+             const char  *contents,
+             gsize        length,
+             gboolean    *guessed,
+             GError     **error)
+{
+  const guchar *bytes = (const guchar *) contents;
+  g_autofree char *text = NULL;
+
+  *guessed = FALSE;
+  if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    text = g_convert (contents + 2, length - 2, "UTF-8", bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                      NULL, NULL, NULL);
+  else if (memchr (contents, '\0', length) != NULL)
+    text = NULL;
+  else if (g_utf8_validate_len (contents, length, NULL))
+    text = g_strndup (contents, length);
+  else if ((text = g_convert (contents, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL)) != NULL)
+    *guessed = TRUE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
+                   _("“%s” is not a text document that Convene can read."), file);
+      return NULL;
+    }
+  /* A byte order mark is not part of the first line. */
+  if (g_str_has_prefix (text, "\xef\xbb\xbf"))
+    memmove (text, text + 3, strlen (text + 3) + 1);
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0xA0)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+dup_file_stem (const char *file)
+{
+  g_autofree char *base = g_path_get_basename (file);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+static void
+start_plan (ConveneDocument *doc,
+            Walk            *walk)
+{
+  g_autoptr(ConvenePlan) plan = convene_plan_new ();
+
+  find_title (walk);
+  if (walk->title_index >= 0)
+    convene_plan_set_title (plan, line_at (doc, walk->title_index)->text);
+  if (walk->group_index >= 0)
+    convene_plan_set_group (plan, line_at (doc, walk->group_index)->text);
+  doc->year = find_year (walk);
+  if (doc->year == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      doc->year = g_date_time_get_year (now);
+      doc->year_guessed = TRUE;
+    }
+  doc->spanish = _convene_lines_look_spanish (doc->lines);
+
+  doc->plan = plan;
+  convene_import_result_take (doc->result, g_steal_pointer (&plan));
+  doc->plan_id = convene_entity_get_id (CONVENE_ENTITY (doc->plan));
+}
+
+static gboolean
+found_anything (ConveneDocument *doc)
+{
+  return doc->result->goals->len + doc->result->actions->len + doc->result->sessions->len > 0;
+}
+
+static void
+finish_plan (ConveneDocument *doc,
+             Walk            *walk)
+{
+  if (convene_plan_get_title (doc->plan) == NULL)
+    {
+      g_autofree char *stem = dup_file_stem (doc->result->file);
+
+      convene_plan_set_title (doc->plan, stem);
+      convene_import_result_warn (doc->result, 0,
+                                  _("The document has no title; the plan is called “%s”."), stem);
+    }
+  if (walk->summary->len > 0 && convene_plan_get_summary (doc->plan) == NULL)
+    convene_plan_set_summary (doc->plan, walk->summary->str);
+  /* A news item names its group in a sentence rather than a heading. */
+  if (convene_plan_get_group (doc->plan) == NULL && walk->summary->len > 0)
+    {
+      g_autofree char *group = _convene_text_find_group (walk->summary->str);
+
+      convene_plan_set_group (doc->plan, group);
+    }
+  if (doc->year_guessed)
+    convene_import_result_warn (doc->result, 0, _("The document names no year; Convene assumed %d."),
+                                doc->year);
+  convene_plan_set_year (doc->plan, doc->year);
+  _convene_plan_set_zones (doc);
+}
+
+static void
+convene_document_clear (ConveneDocument *doc)
+{
+  g_clear_pointer (&doc->lines, g_ptr_array_unref);
+  g_clear_pointer (&doc->last_zone, g_free);
+  g_clear_pointer (&doc->zones, g_ptr_array_unref);
+  g_clear_pointer (&doc->fixed_zones, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConveneDocument, convene_document_clear)
+
+ConveneImportResult *
+convene_document_import (const char  *file,
+                         const char  *contents,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autoptr(ConveneImportResult) result = NULL;
+  g_auto(ConveneDocument) doc = { 0 };
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  gboolean guessed;
+  Walk walk = { 0 };
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((text = decode_text (file, contents != NULL ? contents : "", length, &guessed, error)) == NULL)
+    return NULL;
+  if (is_blank (text))
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY, _("“%s” is empty."), file);
+      return NULL;
+    }
+
+  result = convene_import_result_new (file);
+  if (guessed)
+    convene_import_result_warn (result, 0, _("The document is not in UTF-8; it was read as Windows-1252 text."));
+  doc.result = result;
+  doc.lines = _convene_lines_split (text);
+  doc.zones = g_ptr_array_new_with_free_func (g_free);
+  doc.fixed_zones = g_ptr_array_new_with_free_func (g_free);
+  doc.columns = (ConveneColumns) { -1, -1, -1, -1 };
+  walk.doc = &doc;
+  walk.summary = summary;
+
+  start_plan (&doc, &walk);
+  walk_lines (&walk);
+  /* An announcement's text is about its meeting, which has it as its
+   * description; it is not a plan's summary. */
+  if (!found_anything (&doc) && _convene_announcement_read (&doc))
+    g_string_truncate (summary, 0);
+  if (!found_anything (&doc))
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY,
+                   _("Convene found no plan, goals, actions or meetings in “%s”."), file);
+      return NULL;
+    }
+  finish_plan (&doc, &walk);
+  return g_steal_pointer (&result);
+}

@@ -1,0 +1,22 @@
+/* convene-document-import.h: action-plan documents and meeting announcements.
+ *
+ * Reads what people write, in Markdown or plain text: a plan's title, goals,
+ * specific actions and meeting schedule (pipe or tab-separated tables), or an
+ * email announcing one meeting or a series.  The structure comes from the
+ * content, never from the file name.
+ */
+#pragma once
+
+#include "convene-import.h"
+
+G_BEGIN_DECLS
+
+/* @file names the document in warnings and errors; @contents need not be
+ * nul-terminated.  Fails with CONVENE_IMPORT_ERROR_EMPTY when nothing in it
+ * is a plan or a meeting. */
+ConveneImportResult *convene_document_import (const char  *file,
+                                              const char  *contents,
+                                              gsize        length,
+                                              GError     **error);
+
+G_END_DECLS

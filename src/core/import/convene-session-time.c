@@ -1,0 +1,288 @@
+/* convene-session-time.c: a session's day and time, from what people wrote.
+ *
+ * Used for a schedule row's date cell and for an announcement's "Date:" and
+ * "Time:" lines.  The time-expression parser does the reading; this file
+ * puts its result into the session (start, zone, month, length, series)
+ * and adds what only a plan knows to doubt: a weekday that does not match
+ * the date, a date outside the plan's year.  It also notes every zone a
+ * line names, from which the plan gets its own zone and its extra ones.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "convene-document-private.h"
+#include "convene-values.h"
+
+static char *
+format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                 g_date_get_day (date), 12, 0, 0);
+
+  return g_date_time_format (dt, "%-d %B %Y");
+}
+
+static char *
+format_weekday (GDateWeekday weekday)
+{
+  /* 2024-01-01 was a Monday. */
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2024, 1, weekday, 12, 0, 0);
+
+  return g_date_time_format (dt, "%A");
+}
+
+static gboolean
+parser_mentions (ConveneTimeExpr *expr,
+                 const char      *word)
+{
+  for (guint i = 0; expr->warnings != NULL && i < expr->warnings->len; i++)
+    if (strstr (g_ptr_array_index (expr->warnings, i), word) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Tuesday 27th" in June 2021 is a Sunday: keep the date as written, which
+ * is what the members saw, and say so. */
+static void
+check_weekday (ConveneDocument *doc,
+               const char      *text,
+               ConveneTimeExpr *expr,
+               guint            line)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " ,.;()/", -1);
+  GDateWeekday written = G_DATE_BAD_WEEKDAY, actual;
+  g_autofree char *day = NULL, *actual_name = NULL, *written_name = NULL;
+
+  if (!expr->has_date || !expr->date_from_text || expr->rrule != NULL || !g_date_valid (&expr->date))
+    return;
+  for (guint i = 0; words[i] != NULL && written == G_DATE_BAD_WEEKDAY; i++)
+    written = _convene_weekday_from_name (words[i]);
+  actual = g_date_get_weekday (&expr->date);
+  if (written == G_DATE_BAD_WEEKDAY || written == actual)
+    return;
+  actual_name = format_weekday (actual);
+  if (parser_mentions (expr, actual_name) || parser_mentions (expr, _convene_weekday_name (actual)))
+    return;
+  day = format_day (&expr->date);
+  written_name = format_weekday (written);
+  /* Translators: "27 June 2021 is a Sunday, not a Tuesday": the date, the
+   * weekday it is, the weekday the document wrote. */
+  convene_import_result_warn (doc->result, line, _("%s is a %s, not a %s"),
+                              day, actual_name, written_name);
+}
+
+static void
+add_zone (GPtrArray  *zones,
+          const char *zone)
+{
+  if (zone != NULL && !g_ptr_array_find_with_equal_func (zones, zone, g_str_equal, NULL))
+    g_ptr_array_add (zones, g_strdup (zone));
+}
+
+/* The zone @text names itself, or NULL: read twice with two defaults, a
+ * zone the text names comes back both times. */
+static char *
+dup_named_zone (const char  *text,
+                const GDate *reference)
+{
+  g_autoptr(ConveneTimeExpr) one = NULL;
+  g_autoptr(ConveneTimeExpr) two = NULL;
+
+  one = convene_time_expr_parse (text, reference, "UTC", CONVENE_TIME_EXPR_DEFAULT, NULL);
+  if (one == NULL || !one->has_time || one->timezone == NULL)
+    return NULL;
+  two = convene_time_expr_parse (text, reference, "Asia/Tokyo", CONVENE_TIME_EXPR_DEFAULT, NULL);
+  if (two == NULL || g_strcmp0 (one->timezone, two->timezone) != 0)
+    return NULL;
+  return g_strdup (one->timezone);
+}
+
+/* Every zone a line names, in order: "7pm London time (2pm ET)" names
+ * London and New York.  The plan shows the others beside its own. */
+static void
+record_zones (ConveneDocument *doc,
+              const char      *text,
+              const GDate     *reference,
+              ConveneTimeExpr *expr)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, "()/;,", -1);
+
+  g_ptr_array_add (doc->fixed_zones, g_strdup (expr->timezone));
+  add_zone (doc->zones, expr->timezone);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *zone = NULL;
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      zone = dup_named_zone (parts[i], reference);
+      add_zone (doc->zones, zone);
+    }
+}
+
+static void
+check_year (ConveneDocument *doc,
+            ConveneTimeExpr *expr,
+            guint            line)
+{
+  g_autofree char *day = NULL;
+
+  if (doc->year == 0 || !expr->has_date || !expr->date_from_text ||
+      g_date_get_year (&expr->date) == doc->year)
+    return;
+  day = format_day (&expr->date);
+  convene_import_result_warn (doc->result, line, _("%s is outside the plan’s year, %d."), day, doc->year);
+}
+
+static void
+set_instant (ConveneSession  *session,
+             ConveneTimeExpr *expr)
+{
+  g_autoptr(GTimeZone) tz = convene_timezone_new (expr->timezone);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *month = NULL;
+  int minutes = 60;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  local = g_date_time_to_timezone (expr->start, tz);
+  month = g_date_time_format (local, "%Y-%m");
+
+  if (expr->end != NULL && g_date_time_compare (expr->end, expr->start) > 0)
+    minutes = (int) (g_date_time_difference (expr->end, expr->start) / G_TIME_SPAN_MINUTE);
+  convene_session_set_start (session, expr->start);
+  convene_session_set_timezone (session, expr->timezone);
+  convene_session_set_duration_minutes (session, minutes);
+  convene_session_set_recurrence (session, expr->rrule);
+  convene_session_set_month (session, month);
+  if (convene_session_get_status (session) == CONVENE_SESSION_STATUS_TENTATIVE)
+    convene_session_set_status (session, CONVENE_SESSION_STATUS_SCHEDULED);
+}
+
+/* "..., RRULE:FREQ=WEEKLY;BYDAY=MO": a series the Markdown export could not
+ * put in words.  Returns @text without it. */
+static char *
+take_rrule (const char  *text,
+            char       **rrule)
+{
+  const char *at = strstr (text, "RRULE:");
+  g_autofree char *head = NULL;
+  gsize n;
+
+  *rrule = NULL;
+  if (at == NULL)
+    return g_strdup (text);
+  n = strcspn (at + strlen ("RRULE:"), " <\t");
+  *rrule = g_strndup (at + strlen ("RRULE:"), n);
+  head = g_strndup (text, at - text);
+  g_strchomp (head);
+  if (g_str_has_suffix (head, ","))
+    head[strlen (head) - 1] = '\0';
+  return g_strconcat (head, at + strlen ("RRULE:") + n, NULL);
+}
+
+/* Reads a date and time such as "Tuesday 23rd at 7pm London time (2pm ET)"
+ * into @session.  FALSE, with a warning when the text looked like a time,
+ * when it gives no day and time; the session then keeps only its month. */
+gboolean
+_convene_session_set_time (ConveneDocument *doc,
+                            ConveneSession  *session,
+                            const char      *text,
+                            const GDate     *reference,
+                            guint            line)
+{
+  g_autoptr(ConveneTimeExpr) expr = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneTimeExprFlags flags = doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT;
+  const char *month = convene_session_get_month (session);
+
+  g_autofree char *rrule = NULL;
+  g_autofree char *plain = take_rrule (text, &rrule);
+
+  expr = convene_time_expr_parse (plain, reference, doc->last_zone, flags, &error);
+  if (expr == NULL)
+    {
+      if (strpbrk (text, "0123456789") != NULL)
+        convene_import_result_warn (doc->result, line, _("Convene could not read the time in “%s”: %s"),
+                                    text, error->message);
+      return FALSE;
+    }
+  _convene_document_warn_expr (doc, line, expr);
+  if (!expr->has_time || expr->start == NULL)
+    {
+      if (expr->date_from_text)
+        convene_import_result_warn (doc->result, line,
+                                    _("“%s” gives no time of day; the session is kept as tentative."), text);
+      return FALSE;
+    }
+  if (!expr->date_from_text && expr->rrule == NULL && rrule == NULL)
+    {
+      if (month != NULL)
+        convene_import_result_warn (doc->result, line,
+                                    _("“%s” gives no day; the session is kept as tentative in %s."),
+                                    text, month);
+      else
+        convene_import_result_warn (doc->result, line,
+                                    _("“%s” gives no day; the session is kept as to be confirmed."), text);
+      return FALSE;
+    }
+  set_instant (session, expr);
+  if (rrule != NULL)
+    convene_session_set_recurrence (session, rrule);
+  check_weekday (doc, text, expr, line);
+  check_year (doc, expr, line);
+  record_zones (doc, text, reference, expr);
+  g_free (doc->last_zone);
+  doc->last_zone = g_strdup (expr->timezone);
+  return TRUE;
+}
+
+static gboolean
+is_named_zone (const char *zone)
+{
+  return zone != NULL && (g_ascii_isalpha (zone[0]));
+}
+
+/* The plan's own zone is the one most sessions were fixed in ("7pm London
+ * time"); the other zones the schedule names become its extra zones, shown
+ * beside every time.  Fixed offsets ("8am GMT-6") are kept on their
+ * sessions but are not worth a column of their own. */
+void
+_convene_plan_set_zones (ConveneDocument *doc)
+{
+  g_autoptr(GStrvBuilder) extra = g_strv_builder_new ();
+  g_auto(GStrv) extra_zones = NULL;
+  const char *home = NULL;
+  guint best = 0;
+
+  for (guint i = 0; i < doc->fixed_zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (doc->fixed_zones, i);
+      guint count = 0;
+
+      if (!is_named_zone (zone))
+        continue;
+      for (guint k = 0; k < doc->fixed_zones->len; k++)
+        count += g_strcmp0 (zone, g_ptr_array_index (doc->fixed_zones, k)) == 0;
+      if (count > best)
+        {
+          best = count;
+          home = zone;
+        }
+    }
+  if (home == NULL || convene_plan_get_timezone (doc->plan) != NULL)
+    return;
+
+  convene_plan_set_timezone (doc->plan, home);
+  for (guint i = 0; i < doc->zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (doc->zones, i);
+
+      if (is_named_zone (zone) && !g_str_equal (zone, home))
+        g_strv_builder_add (extra, zone);
+    }
+  extra_zones = g_strv_builder_end (extra);
+  convene_plan_set_extra_timezones (doc->plan, (const char * const *) extra_zones);
+}
