@@ -7,6 +7,7 @@
 #include "convene-json.h"
 #include "convene-ics-export.h"
 #include "convene-csv-export.h"
+#include "convene-markdown-export.h"
 
 typedef char *(*ExportFunc) (ConveneStore *store, gint64 plan_id, GError **error);
 
@@ -19,6 +20,7 @@ static const ExportFormat formats[] = {
   { "json", convene_json_export },
   { "ics", convene_ics_export },
   { "csv", convene_csv_export },
+  { "md", convene_markdown_export },
 };
 
 static const ExportFormat *
