@@ -1,0 +1,496 @@
+/* test-document-import.c: the action-plan documents of shared/seeds/ and
+ * plain-text meeting announcements, read as a coordinator would expect;
+ * every doubtful line warned about, on its line; bad input refused. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "convene-document-import.h"
+#include "convene-import.h"
+#include "convene-values.h"
+
+static ConveneImportResult *
+import_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ConveneImportResult *result = convene_document_import ("plan.md", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static ConveneImportResult *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  ConveneImportResult *result;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  result = convene_document_import (path, contents, length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static ConveneSession *
+find_session (ConveneImportResult *result,
+              const char          *topic_start)
+{
+  for (guint i = 0; i < result->sessions->len; i++)
+    if (g_str_has_prefix (convene_session_get_topic (result->sessions->pdata[i]), topic_start))
+      return result->sessions->pdata[i];
+  g_error ("no session starts with “%s”", topic_start);
+  return NULL;
+}
+
+static char *
+start_of (ConveneSession *session)
+{
+  return convene_instant_to_string (convene_session_get_start (session));
+}
+
+/* The warning on @line that says @words, or NULL. */
+static ConveneImportWarning *
+find_warning (ConveneImportResult *result,
+              guint                line,
+              const char          *words)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      ConveneImportWarning *warning = result->warnings->pdata[i];
+
+      if (warning->line == line && strstr (warning->message, words) != NULL)
+        return warning;
+    }
+  return NULL;
+}
+
+static void
+assert_warning (ConveneImportResult *result,
+                guint                line,
+                const char          *words)
+{
+  if (find_warning (result, line, words) != NULL)
+    return;
+  for (guint i = 0; i < result->warnings->len; i++)
+    {
+      ConveneImportWarning *warning = result->warnings->pdata[i];
+
+      g_printerr ("  %s:%u: %s\n", warning->file, warning->line, warning->message);
+    }
+  g_error ("no warning on line %u saying “%s”", line, words);
+}
+
+static void
+assert_dated (ConveneImportResult *result,
+              const char          *topic,
+              const char          *start,
+              const char          *zone,
+              const char          *lead)
+{
+  ConveneSession *session = find_session (result, topic);
+  g_autofree char *written = start_of (session);
+
+  g_assert_cmpstr (written, ==, start);
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, zone);
+  g_assert_cmpstr (convene_session_get_lead (session), ==, lead);
+  g_assert_cmpint (convene_session_get_status (session), ==, CONVENE_SESSION_STATUS_SCHEDULED);
+  g_assert_cmpint (convene_session_get_duration_minutes (session), ==, 60);
+}
+
+static void
+assert_undated (ConveneImportResult  *result,
+                const char           *topic,
+                const char           *month,
+                ConveneSessionStatus  status,
+                ConveneSessionFormat  format)
+{
+  ConveneSession *session = find_session (result, topic);
+
+  g_assert_null (convene_session_get_start (session));
+  g_assert_cmpstr (convene_session_get_month (session), ==, month);
+  g_assert_cmpint (convene_session_get_status (session), ==, status);
+  g_assert_cmpint (convene_session_get_format (session), ==, format);
+  g_assert_cmpint (convene_session_get_timing (session), ==,
+                   month != NULL ? CONVENE_SESSION_TIMING_MONTH : CONVENE_SESSION_TIMING_TBC);
+}
+
+static void
+test_seed_000 (void)
+{
+  g_autoptr(ConveneImportResult) result = import_fixture ("seed-000-iwg-2021.txt");
+  ConvenePlan *plan = result->plans->pdata[0];
+  const char * const *extra = convene_plan_get_extra_timezones (plan);
+  ConveneGoal *goal;
+
+  g_assert_cmpuint (result->plans->len, ==, 1);
+  g_assert_cmpstr (convene_plan_get_title (plan), ==, "Action Plan 2021");
+  g_assert_cmpstr (convene_plan_get_group (plan), ==, "Implementation Working Group");
+  g_assert_cmpint (convene_plan_get_year (plan), ==, 2021);
+  g_assert_cmpstr (convene_plan_get_timezone (plan), ==, "Europe/London");
+  g_assert_nonnull (extra);
+  g_assert_cmpstr (extra[0], ==, "America/New_York");
+  g_assert_cmpstr (extra[1], ==, "Africa/Nairobi");
+  g_assert_null (extra[2]);
+
+  /* The goals' titles come back later as headings: more text, not goals. */
+  g_assert_cmpuint (result->goals->len, ==, 3);
+  goal = result->goals->pdata[0];
+  g_assert_cmpstr (convene_goal_get_title (goal), ==, "Building a diverse, inclusive and equitable IWG");
+  g_assert_true (g_str_has_prefix (convene_goal_get_description (goal), "To enable inclusive participation"));
+  g_assert_nonnull (strstr (convene_goal_get_description (goal), "\n\nThe purpose of the Implementation"));
+  g_assert_nonnull (strstr (convene_goal_get_description (goal), "additional actions to include more governments"));
+  g_assert_cmpint (convene_goal_get_position (result->goals->pdata[2]), ==, 3);
+  g_assert_cmpstr (convene_goal_get_title (result->goals->pdata[2]), ==, "Enabling meaningful engagements");
+
+  g_assert_cmpuint (result->actions->len, ==, 7);
+  g_assert_cmpstr (convene_action_get_title (result->actions->pdata[1]), ==, "Identify IWG outputs and volunteers");
+  g_assert_cmpint (convene_action_get_plan (result->actions->pdata[6]), ==, 1);
+
+  g_assert_cmpuint (result->sessions->len, ==, 13);
+  assert_dated (result, "Present the Policy+", "2021-02-23T19:00:00Z", "Europe/London", "Paul");
+  assert_dated (result, "Climate Justice Data", "2021-03-30T14:00:00Z", "Africa/Nairobi", "Flor");
+  assert_dated (result, "Leadership", "2021-04-27T18:00:00Z", "Europe/London", "Paul");
+  assert_dated (result, "Trust", "2021-05-25T14:00:00Z", "Africa/Nairobi", "Flor");
+  /* Kept as written, a Sunday, with a warning on its own line. */
+  assert_dated (result, "Transparency", "2021-06-27T18:00:00Z", "Europe/London", "Paul");
+  assert_warning (result, 63, "27 June 2021 is a Sunday, not a Tuesday");
+  g_assert_cmpstr (convene_session_get_description (find_session (result, "Leadership")), ==,
+                   "Strengthening skills in open data. What is needed to increase data literacy skills? "
+                   "How can / should this group (and leaders) be responding?");
+
+  assert_undated (result, "Sharing draft action plan", "2021-01", CONVENE_SESSION_STATUS_NO_MEETING,
+                  CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "IWG Summer break", "2021-08", CONVENE_SESSION_STATUS_NO_MEETING,
+                  CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "End of year survey", "2021-12", CONVENE_SESSION_STATUS_NO_MEETING,
+                  CONVENE_SESSION_FORMAT_SURVEY);
+  /* "Paul lead", as typed. */
+  assert_undated (result, "Open by Default", "2021-07", CONVENE_SESSION_STATUS_TENTATIVE,
+                  CONVENE_SESSION_FORMAT_MEETING);
+  g_assert_cmpstr (convene_session_get_lead (find_session (result, "Open by Default")), ==, "Paul");
+  assert_undated (result, "Standards", "2021-09", CONVENE_SESSION_STATUS_TENTATIVE, CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "Collaboration", "2021-10", CONVENE_SESSION_STATUS_TENTATIVE, CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "Equity", "2021-11", CONVENE_SESSION_STATUS_TENTATIVE, CONVENE_SESSION_FORMAT_MEETING);
+  g_assert_true (g_str_has_prefix (convene_session_get_notes (find_session (result, "Equity")),
+                                   "Based on the first half of the year"));
+  assert_undated (result, "Chief Data Officers roundtable", NULL, CONVENE_SESSION_STATUS_TENTATIVE,
+                  CONVENE_SESSION_FORMAT_ROUNDTABLE);
+
+  for (guint i = 0; i < result->sessions->len; i++)
+    {
+      g_assert_cmpstr (convene_session_get_language (result->sessions->pdata[i]), ==, "en");
+      g_assert_cmpint (convene_session_get_plan (result->sessions->pdata[i]), ==, 1);
+    }
+  g_assert_cmpuint (result->people->len, ==, 2);
+  g_assert_cmpstr (convene_person_get_name (result->people->pdata[0]), ==, "Paul");
+  g_assert_cmpstr (convene_person_get_name (result->people->pdata[1]), ==, "Flor");
+  /* Only the June line is doubtful. */
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+}
+
+static void
+test_seed_001 (void)
+{
+  g_autoptr(ConveneImportResult) result = import_fixture ("seed-001-iwg-2024.txt");
+  ConvenePlan *plan = result->plans->pdata[0];
+  ConveneSession *undated;
+
+  g_assert_cmpstr (convene_plan_get_title (plan), ==, "Action Plan 2024");
+  g_assert_cmpstr (convene_plan_get_group (plan), ==, "Implementation Working Group");
+  g_assert_cmpint (convene_plan_get_year (plan), ==, 2024);
+  /* The introduction, its bullets included, is the summary, not actions. */
+  g_assert_true (g_str_has_prefix (convene_plan_get_summary (plan), "Since 2023, the ODC IW"));
+  g_assert_nonnull (strstr (convene_plan_get_summary (plan), "approaches to\n\n- Expand and improve"));
+
+  g_assert_cmpuint (result->goals->len, ==, 5);
+  g_assert_cmpstr (convene_goal_get_title (result->goals->pdata[0]), ==,
+                   "Support a shared capabilities framework for public servants committed to developing "
+                   "and maintaining open data");
+  g_assert_cmpuint (result->actions->len, ==, 6);
+  g_assert_true (g_str_has_prefix (convene_action_get_title (result->actions->pdata[0]), "Onboard our ODC adopters"));
+  g_assert_true (g_str_has_prefix (convene_action_get_title (result->actions->pdata[5]), "Strengthen communication"));
+
+  g_assert_cmpuint (result->sessions->len, ==, 10);
+  assert_undated (result, "Capabilities / capacity building", "2024-04", CONVENE_SESSION_STATUS_TENTATIVE,
+                  CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "Data projects fair", "2024-06", CONVENE_SESSION_STATUS_TENTATIVE,
+                  CONVENE_SESSION_FORMAT_FAIR);
+  assert_undated (result, "SUMMER BREAK", "2024-08", CONVENE_SESSION_STATUS_NO_MEETING,
+                  CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "End of year survey", "2024-12", CONVENE_SESSION_STATUS_TENTATIVE,
+                  CONVENE_SESSION_FORMAT_SURVEY);
+  /* The row with an empty month: kept, to be confirmed, and warned about. */
+  undated = find_session (result, "Opening data in practice: lessons learned from govtech");
+  assert_undated (result, "Opening data in practice: lessons learned from govtech", NULL,
+                  CONVENE_SESSION_STATUS_TENTATIVE, CONVENE_SESSION_FORMAT_MEETING);
+  g_assert_true (undated == result->sessions->pdata[3]);
+  assert_warning (result, 50, "has no month");
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_cmpuint (result->people->len, ==, 0);
+  g_assert_null (convene_plan_get_timezone (plan));
+}
+
+static void
+test_seed_002 (void)
+{
+  g_autoptr(ConveneImportResult) result = import_fixture ("seed-002-ogp-2016.txt");
+  ConvenePlan *plan = result->plans->pdata[0];
+  static const char * const goals[][2] = {
+    { "Reviewing of action plan", "providing clear guidelines" },
+    { "Learning networks", "designed to facilitate the exchange" },
+    { "Creating community", "exploring new opportunities" },
+    { "Dissemination", "in order to increase participation" },
+    { "Implementation", "developing resources" },
+  };
+
+  g_assert_cmpstr (convene_plan_get_title (plan), ==, "New open data work plan of OGP");
+  g_assert_cmpstr (convene_plan_get_group (plan), ==,
+                   "Open data working group in the Open Government Partnership (OGP)");
+  /* "Fecha de la noticia: 06-04-2016" dates the news item: the plan's
+   * year, not a meeting. */
+  g_assert_cmpint (convene_plan_get_year (plan), ==, 2016);
+  g_assert_cmpuint (result->sessions->len, ==, 0);
+  g_assert_nonnull (strstr (convene_plan_get_summary (plan), "has as its main task"));
+
+  g_assert_cmpuint (result->goals->len, ==, G_N_ELEMENTS (goals));
+  for (guint i = 0; i < G_N_ELEMENTS (goals); i++)
+    {
+      ConveneGoal *goal = result->goals->pdata[i];
+
+      g_assert_cmpstr (convene_goal_get_title (goal), ==, goals[i][0]);
+      g_assert_true (g_str_has_prefix (convene_goal_get_description (goal), goals[i][1]));
+      g_assert_cmpint (convene_goal_get_position (goal), ==, i + 1);
+    }
+  g_assert_cmpuint (result->actions->len, ==, 5);
+  g_assert_cmpstr (convene_action_get_title (result->actions->pdata[0]), ==,
+                   "Guidelines to incorporate the principles of Open Data Charter in the action plans of governments");
+  g_assert_cmpstr (convene_action_get_title (result->actions->pdata[4]), ==,
+                   "Participation in the development of the resource center of International Open Data Charter");
+  /* The closing paragraph ends the list of products. */
+  g_assert_nonnull (strstr (convene_plan_get_summary (plan), "Moreover, the group is renewing positions"));
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+}
+
+static void
+test_announcement_call (void)
+{
+  g_autoptr(ConveneImportResult) result = import_fixture ("announcement-iwg-call.txt");
+  ConveneSession *session;
+  g_autofree char *start = NULL;
+  const char * const *speakers;
+
+  g_assert_cmpuint (result->sessions->len, ==, 1);
+  session = result->sessions->pdata[0];
+  start = start_of (session);
+  g_assert_cmpstr (start, ==, "2021-03-30T14:00:00Z");
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, "UTC");
+  g_assert_cmpint (convene_session_get_duration_minutes (session), ==, 90);
+  g_assert_cmpstr (convene_session_get_topic (session), ==, "IWG call: Climate Justice Data");
+  g_assert_cmpstr (convene_session_get_language (session), ==, "en");
+  g_assert_cmpstr (convene_session_get_notes (session), ==, "Languages: English, with interpretation into Spanish");
+  g_assert_cmpstr (convene_session_get_lead (session), ==, "Flor");
+  g_assert_cmpstr (convene_session_get_location (session), ==, "https://meet.example.org/iwg-climate");
+  g_assert_null (convene_session_get_recurrence (session));
+  g_assert_cmpint (convene_session_get_status (session), ==, CONVENE_SESSION_STATUS_SCHEDULED);
+  g_assert_true (g_str_has_prefix (convene_session_get_description (session), "Our next Implementation Working Group"));
+  speakers = convene_session_get_speakers (session);
+  g_assert_cmpstr (speakers[0], ==, "Wanjiru Kamau");
+  g_assert_cmpstr (speakers[1], ==, "Diego Hernández");
+  g_assert_null (speakers[2]);
+  /* The email's own Date: header is when it was sent, not a meeting. */
+  g_assert_cmpuint (result->people->len, ==, 3);
+  g_assert_cmpstr (convene_plan_get_group (result->plans->pdata[0]), ==, "Implementation Working Group");
+  g_assert_cmpint (convene_plan_get_year (result->plans->pdata[0]), ==, 2021);
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+}
+
+static void
+test_announcement_series (void)
+{
+  g_autoptr(ConveneImportResult) result = import_fixture ("announcement-lac-series.txt");
+  ConvenePlan *plan = result->plans->pdata[0];
+  ConveneSession *session;
+  g_autofree char *start = NULL;
+
+  g_assert_cmpuint (result->sessions->len, ==, 1);
+  session = result->sessions->pdata[0];
+  start = start_of (session);
+  g_assert_cmpstr (start, ==, "2024-01-08T20:00:00Z");
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, "America/Bogota");
+  g_assert_cmpint (convene_session_get_duration_minutes (session), ==, 60);
+  g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO");
+  g_assert_cmpstr (convene_session_get_language (session), ==, "es");
+  g_assert_cmpstr (convene_session_get_topic (session), ==, "Regional calls 2024");
+  g_assert_cmpstr (convene_session_get_lead (session), ==, "María Fernández");
+  g_assert_cmpstr (convene_plan_get_title (plan), ==, "Open Data Working Group: Latin America and the Caribbean");
+  g_assert_cmpstr (convene_plan_get_timezone (plan), ==, "America/Bogota");
+  g_assert_cmpint (convene_plan_get_year (plan), ==, 2024);
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+}
+
+static void
+test_announcement_spanish (void)
+{
+  g_autoptr(ConveneImportResult) result = import_fixture ("announcement-reunion-es.txt");
+  ConveneSession *session;
+  g_autofree char *start = NULL;
+
+  g_assert_cmpuint (result->sessions->len, ==, 1);
+  session = result->sessions->pdata[0];
+  start = start_of (session);
+  /* Spanish text: 11/07/2019 is 11 July, a Thursday as written. */
+  g_assert_cmpstr (start, ==, "2019-07-11T15:00:00Z");
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, "America/Mexico_City");
+  g_assert_cmpint (convene_session_get_duration_minutes (session), ==, 90);
+  g_assert_cmpstr (convene_session_get_language (session), ==, "es");
+  g_assert_cmpstr (convene_session_get_lead (session), ==, "Lucía Ramírez");
+  g_assert_cmpstr (convene_plan_get_group (result->plans->pdata[0]), ==, "Grupo de Trabajo de Datos Abiertos");
+  assert_warning (result, 9, "11 July 2019");
+}
+
+/* One line for each doubt the issue names; each warning on its own line. */
+static const char warnings_plan[] =
+  "# Action Plan 2021\n"
+  "\n"
+  "## Meeting schedule\n"
+  "\n"
+  "| Topic | Month | Date |\n"
+  "|--|--|--|\n"
+  "| Winter call | January | Tuesday 12th at 7pm London time (3pm ET) |\n"   /* 7 */
+  "| India call | February | Tuesday 9th at 6pm IST |\n"
+  "| Spring forward | March | Sunday 28th at 1:30am London time |\n"
+  "| Fall back | October | Sunday 31st at 1:30am London time |\n"         /* 10 */
+  "| Gotham call | April | Tuesday 13th at 7pm Gotham time |\n"
+  "| Next year | May | Tuesday 4 January 2022 at 7pm London time |\n"
+  "| Topic without a month | | |\n"
+  "| June call | June | Tuesday 27th at 7pm London time |\n"
+  "| Someday | Spring | |\n"                                                /* 15 */
+  "| Agreeing zones | March | Tuesday 30th at 5pm EAT / 8am GMT-6 |\n";
+
+static void
+test_warnings (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (warnings_plan);
+  ConveneSession *session;
+
+  g_assert_cmpuint (result->sessions->len, ==, 10);
+  assert_warning (result, 7, "not 15:00 as written");
+  assert_warning (result, 8, "IST");
+  assert_warning (result, 9, "does not exist");
+  assert_warning (result, 10, "happens twice");
+  assert_warning (result, 11, "Gotham");
+  assert_warning (result, 12, "outside the plan’s year, 2021");
+  assert_warning (result, 13, "has no month");
+  assert_warning (result, 14, "27 June 2021 is a Sunday, not a Tuesday");
+  assert_warning (result, 15, "“Spring” is not a month");
+  /* "5pm EAT / 8am GMT-6" agree: nothing to say about line 16. */
+  g_assert_null (find_warning (result, 16, ""));
+  for (guint i = 0; i < result->warnings->len; i++)
+    g_assert_cmpstr (((ConveneImportWarning *) result->warnings->pdata[i])->file, ==, "plan.md");
+
+  /* The first zone on the line is the one kept. */
+  session = find_session (result, "Winter call");
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, "Europe/London");
+  session = find_session (result, "Agreeing zones");
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, "Africa/Nairobi");
+}
+
+static void
+assert_refused (const char *text,
+                gsize       length,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = NULL;
+
+  result = convene_document_import ("notes/minutes.txt", text, length, &error);
+  g_assert_null (result);
+  g_assert_error (error, CONVENE_IMPORT_ERROR, code);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, "notes/minutes.txt"));
+}
+
+static void
+test_refused (void)
+{
+  static const char binary[] = { 'P', 'K', 3, 4, 0, 0, 8, 0, 'x', 'l', '/' };
+  const char *prose = "Thanks to everyone who came yesterday.\nThe notes will follow soon.\n";
+
+  assert_refused ("", 0, CONVENE_IMPORT_ERROR_EMPTY);
+  assert_refused (" \n\n\t\n", 5, CONVENE_IMPORT_ERROR_EMPTY);
+  assert_refused (prose, strlen (prose), CONVENE_IMPORT_ERROR_EMPTY);
+  assert_refused ("# Action Plan 2021\n\n## Goals\n", 28, CONVENE_IMPORT_ERROR_EMPTY);
+  assert_refused (binary, sizeof binary, CONVENE_IMPORT_ERROR_SYNTAX);
+}
+
+/* Shapes people use besides the seeds': "**Goals**" and underlined
+ * headings, goals numbered without bold, a Windows-1252 file, CRLF. */
+static void
+test_other_shapes (void)
+{
+  const char *latin1 =
+    "Plan de trabajo 2022\r\n"
+    "====================\r\n"
+    "\r\n"
+    "**Objetivos**\r\n"
+    "\r\n"
+    "1) Capacidades: formar a las personas servidoras p\xfa" "blicas en datos abiertos.\r\n"
+    "2) Comunidad: crear una red de ciudades de la regi\xf3n.\r\n"
+    "\r\n"
+    "**Acciones**\r\n"
+    "\r\n"
+    "* Publicar el calendario de reuniones\r\n"
+    "\r\n"
+    "Calendario\r\n"
+    "\r\n"
+    "Tema\tMes\tFecha\r\n"
+    "Datos locales\tmarzo\tmartes 8 de marzo, 10:00 hora de Bogot\xe1\r\n"
+    "Mesa redonda de ciudades\tabril\t\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = NULL;
+  ConveneSession *session;
+  g_autofree char *start = NULL;
+
+  result = convene_document_import ("plan.txt", latin1, strlen (latin1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (convene_plan_get_title (result->plans->pdata[0]), ==, "Plan de trabajo 2022");
+  g_assert_cmpint (convene_plan_get_year (result->plans->pdata[0]), ==, 2022);
+  g_assert_cmpuint (result->goals->len, ==, 2);
+  g_assert_cmpstr (convene_goal_get_title (result->goals->pdata[0]), ==, "Capacidades");
+  g_assert_cmpstr (convene_goal_get_description (result->goals->pdata[1]), ==,
+                   "crear una red de ciudades de la región.");
+  g_assert_cmpuint (result->actions->len, ==, 1);
+  g_assert_cmpuint (result->sessions->len, ==, 2);
+  session = result->sessions->pdata[0];
+  start = start_of (session);
+  g_assert_cmpstr (start, ==, "2022-03-08T15:00:00Z");
+  g_assert_cmpstr (convene_session_get_timezone (session), ==, "America/Bogota");
+  /* A Spanish document: Spanish sessions. */
+  g_assert_cmpstr (convene_session_get_language (session), ==, "es");
+  session = result->sessions->pdata[1];
+  g_assert_cmpint (convene_session_get_format (session), ==, CONVENE_SESSION_FORMAT_ROUNDTABLE);
+  g_assert_cmpstr (convene_session_get_month (session), ==, "2022-04");
+  assert_warning (result, 0, "Windows-1252");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/seed/000-iwg-2021", test_seed_000);
+  g_test_add_func ("/document/seed/001-iwg-2024", test_seed_001);
+  g_test_add_func ("/document/seed/002-ogp-2016", test_seed_002);
+  g_test_add_func ("/document/announcement/single-call", test_announcement_call);
+  g_test_add_func ("/document/announcement/series", test_announcement_series);
+  g_test_add_func ("/document/announcement/spanish", test_announcement_spanish);
+  g_test_add_func ("/document/warnings/each-on-its-line", test_warnings);
+  g_test_add_func ("/document/refused/empty-or-unreadable", test_refused);
+  g_test_add_func ("/document/shapes/spanish-latin1-crlf", test_other_shapes);
+  return g_test_run ();
+}
