@@ -491,6 +491,10 @@ test_bad_values (void)
   assert_refused ("date.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Call\n"
                   "DTSTART:20240231T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", -1,
                   CONVENE_IMPORT_ERROR_SYNTAX, "date.ics:4: ", "not a date that exists");
+  /* Found by the fuzzer: a year the model cannot write. */
+  assert_refused ("year.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Call\n"
+                  "DTSTART;TZID=Europe/Berlin:00240331T180000\nEND:VEVENT\nEND:VCALENDAR\n", -1,
+                  CONVENE_IMPORT_ERROR_SYNTAX, "year.ics:4: ", "not a date that exists");
   /* Nothing Convene can use in it. */
   assert_refused ("nothing.ics", "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VJOURNAL\nSUMMARY:x\n"
                   "END:VJOURNAL\nEND:VCALENDAR\n", -1, CONVENE_IMPORT_ERROR_EMPTY,

@@ -152,6 +152,9 @@ read_time (ConveneIcsImport           *self,
 {
   const char *tzid = property_tzid (prop);
 
+  /* Four-digit years on both sides of UTC, as the model writes them. */
+  if (t->year <= 1000 || t->year >= 9999)
+    return NULL;
   if (t->is_date)
     {
       struct icaltimetype midnight = *t;
