@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "convene-cli.h"
+#include "convene-i18n.h"
 
 static char *database_path;
 
@@ -17,6 +18,7 @@ static const ConveneCliCommand commands[] = {
   { "list", N_("List plans, sessions, actions or people"), convene_cli_list },
   { "check", N_("Check the database’s integrity and schema version"), convene_cli_check },
   { "when", N_("Resolve a meeting time such as “Tuesday 23rd at 7pm London time”"), convene_cli_when },
+  { "announce", N_("Print a session’s invitation, in English or Spanish"), convene_cli_announce },
 };
 
 const char *
@@ -77,8 +79,7 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  convene_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 
   if (!take_database_option (&argc, argv))

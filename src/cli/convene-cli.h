@@ -38,5 +38,6 @@ int convene_cli_export (int argc, char **argv);
 int convene_cli_import (int argc, char **argv);
 int convene_cli_check  (int argc, char **argv);
 int convene_cli_when   (int argc, char **argv);
+int convene_cli_announce (int argc, char **argv);
 
 G_END_DECLS
