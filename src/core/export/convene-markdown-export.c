@@ -139,7 +139,7 @@ append_day (GString        *out,
             ConveneSession *session,
             ConvenePlan    *plan)
 {
-  g_autofree char *month = g_date_time_format (local, "%Y-%m");
+  g_autofree char *month = g_strdup_printf ("%04d-%02d", g_date_time_get_year (local), g_date_time_get_month (local));
   int day = g_date_time_get_day_of_month (local);
 
   g_string_append_printf (out, "%s %d%s", _convene_weekday_name (g_date_time_get_day_of_week (local)),
@@ -372,7 +372,7 @@ append_month_cell (GString        *out,
     {
       g_autoptr(GDateTime) local = dup_local (convene_session_get_start (session), session_zone (session, plan));
 
-      month = derived = g_date_time_format (local, "%Y-%m");
+      month = derived = g_strdup_printf ("%04d-%02d", g_date_time_get_year (local), g_date_time_get_month (local));
     }
   if (month == NULL || !convene_month_is_valid (month))
     {

@@ -46,6 +46,7 @@ typedef struct {
   guint            list_items;
   gboolean         after_blank;
   GString         *summary;
+  GHashTable      *goal_titles; /* normalised title → ConveneGoal, borrowed */
   int              title_index; /* -1 when the document has no title line */
   int              group_index;
 } Walk;
@@ -358,6 +359,17 @@ split_goal (const ConveneLine  *line,
   *description = g_strdup (cut + skip);
 }
 
+static char *
+normalize_title (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  gsize n = strlen (g_strstrip (lower));
+
+  while (n > 0 && strchr (".:;!?", lower[n - 1]) != NULL)
+    lower[--n] = '\0';
+  return g_steal_pointer (&lower);
+}
+
 static void
 add_goal (Walk              *walk,
           const ConveneLine *line,
@@ -374,6 +386,7 @@ add_goal (Walk              *walk,
   convene_goal_set_position (goal, walk->doc->result->goals->len + 1);
   convene_goal_set_title (goal, title);
   convene_goal_set_description (goal, description);
+  g_hash_table_insert (walk->goal_titles, normalize_title (title), goal);
   convene_import_result_take (walk->doc->result, g_steal_pointer (&goal));
 }
 
@@ -403,17 +416,6 @@ append_goal_text (Walk       *walk,
   convene_goal_set_description (walk->goal, prose->str);
 }
 
-static char *
-normalize_title (const char *text)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  gsize n = strlen (g_strstrip (lower));
-
-  while (n > 0 && strchr (".:;!?", lower[n - 1]) != NULL)
-    lower[--n] = '\0';
-  return g_steal_pointer (&lower);
-}
-
 /* Seed plans list their goals first, then come back to each one under a
  * heading that repeats its title: that heading is more of the goal, not a
  * new one. */
@@ -421,17 +423,9 @@ static ConveneGoal *
 goal_titled (Walk       *walk,
              const char *text)
 {
-  GPtrArray *goals = walk->doc->result->goals;
   g_autofree char *wanted = normalize_title (text);
 
-  for (guint i = 0; i < goals->len; i++)
-    {
-      g_autofree char *title = normalize_title (convene_goal_get_title (goals->pdata[i]));
-
-      if (g_str_equal (title, wanted))
-        return goals->pdata[i];
-    }
-  return NULL;
+  return g_hash_table_lookup (walk->goal_titles, wanted);
 }
 
 static void
@@ -731,6 +725,7 @@ convene_document_import (const char  *file,
   g_autoptr(ConveneImportResult) result = NULL;
   g_auto(ConveneDocument) doc = { 0 };
   g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GHashTable) goal_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *text = NULL;
   gboolean guessed;
   Walk walk = { 0 };
@@ -757,6 +752,7 @@ convene_document_import (const char  *file,
   doc.columns = (ConveneColumns) { -1, -1, -1, -1 };
   walk.doc = &doc;
   walk.summary = summary;
+  walk.goal_titles = goal_titles;
 
   start_plan (&doc, &walk);
   walk_lines (&walk);

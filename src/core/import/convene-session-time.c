@@ -111,7 +111,8 @@ record_zones (ConveneDocument *doc,
 
   g_ptr_array_add (doc->fixed_zones, g_strdup (expr->timezone));
   add_zone (doc->zones, expr->timezone);
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* One part only: its zone is the one just added. */
+  for (guint i = 0; parts[1] != NULL && parts[i] != NULL; i++)
     {
       g_autofree char *zone = NULL;
 
@@ -148,7 +149,7 @@ set_instant (ConveneSession  *session,
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
   local = g_date_time_to_timezone (expr->start, tz);
-  month = g_date_time_format (local, "%Y-%m");
+  month = g_strdup_printf ("%04d-%02d", g_date_time_get_year (local), g_date_time_get_month (local));
 
   if (expr->end != NULL && g_date_time_compare (expr->end, expr->start) > 0)
     minutes = (int) (g_date_time_difference (expr->end, expr->start) / G_TIME_SPAN_MINUTE);
