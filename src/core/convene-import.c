@@ -8,6 +8,8 @@
 #include "convene-import.h"
 #include "convene-ics-import.h"
 #include "convene-json.h"
+#include "convene-document-import.h"
+#include "convene-ics-import.h"
 #include "convene-values.h"
 
 G_DEFINE_QUARK (convene-import-error-quark, convene_import_error)
@@ -438,8 +440,7 @@ convene_import_file (const char  *path,
     return convene_json_import (path, contents, length, error);
   if (g_ascii_strncasecmp (start, "BEGIN:VCALENDAR", strlen ("BEGIN:VCALENDAR")) == 0)
     return convene_ics_import (path, contents, length, error);
-  /* Action-plan documents: see src/core/import/convene-document-import.c */
-  g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
-               _("%s: plan documents cannot be imported yet"), path);
-  return NULL;
+  /* Anything else is read as a document people wrote: Markdown, plain
+   * text, tab-separated tables, a meeting announcement. */
+  return convene_document_import (path, contents, length, error);
 }
