@@ -364,6 +364,41 @@ test_not_a_day (void)
 }
 
 static void
+test_not_a_numeric_day (void)
+{
+  g_autoptr(ConveneTimeExpr) both_large = parse_on ("19-50-06", "2021-01-01", NULL);
+  g_autoptr(ConveneTimeExpr) zero = parse_on ("0/5/2020 13:00 UTC", "2021-01-01", NULL);
+
+  /* Found by fuzzing: neither reading is a day, so there is nothing to
+   * choose between. */
+  g_assert_false (both_large->has_date);
+  g_assert_cmpuint (both_large->warnings->len, ==, 1);
+  assert_warned (both_large, "“19-50-06” is not a day of the calendar");
+
+  g_assert_false (zero->has_date);
+  g_assert_null (zero->start);
+  assert_warned (zero, "“0/5/2020” is not a day of the calendar");
+}
+
+static void
+test_zones_named (void)
+{
+  g_autoptr(ConveneTimeExpr) two = parse_on ("7pm London time (2pm ET)", "2021-02-01", "Asia/Tokyo");
+  g_autoptr(ConveneTimeExpr) same = parse_on ("03:30 PM - 05:00 PM [CEST (Central European Summer Time)]",
+                                              "2022-06-14", NULL);
+  g_autoptr(ConveneTimeExpr) none = parse_on ("at 9", "2021-02-01", "Asia/Tokyo");
+  const char * const london_new_york[] = { "Europe/London", "America/New_York", NULL };
+  const char * const brussels[] = { "Europe/Brussels", NULL };
+
+  g_assert_true (two->zone_from_text);
+  g_assert_true (g_strv_equal ((const char * const *) two->zones, london_new_york));
+  g_assert_true (g_strv_equal ((const char * const *) same->zones, brussels));
+  g_assert_false (none->zone_from_text);
+  g_assert_null (none->zones);
+  g_assert_cmpstr (none->timezone, ==, "Asia/Tokyo");
+}
+
+static void
 test_no_zone (void)
 {
   g_autoptr(ConveneTimeExpr) bare = parse_on ("at 9", "2022-03-01", NULL);
@@ -467,6 +502,8 @@ main (int    argc,
   g_test_add_func ("/time-expr/fold", test_fold);
   g_test_add_func ("/time-expr/offsets", test_offsets);
   g_test_add_func ("/time-expr/not-a-day", test_not_a_day);
+  g_test_add_func ("/time-expr/not-a-numeric-day", test_not_a_numeric_day);
+  g_test_add_func ("/time-expr/zones-named", test_zones_named);
   g_test_add_func ("/time-expr/no-zone", test_no_zone);
   g_test_add_func ("/time-expr/errors", test_errors);
   g_test_add_func ("/time-expr/today", test_today);

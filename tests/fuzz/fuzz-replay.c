@@ -7,6 +7,9 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+/* Optional, as with libFuzzer. */
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv) __attribute__ ((weak));
 
 static int
 replay_file (const char *path)
@@ -29,6 +32,9 @@ main (int    argc,
       char **argv)
 {
   int failed = 0, count = 0;
+
+  if (LLVMFuzzerInitialize != NULL)
+    LLVMFuzzerInitialize (&argc, &argv);
 
   for (int i = 1; i < argc; i++)
     {

@@ -9,10 +9,33 @@
 #include "convene-time-expr.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+static void
+abort_on_log (const char     *domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  g_printerr ("%s: %s\n", domain != NULL ? domain : "", message);
+  abort ();
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical or a warning is a broken promise too.  abort(), not GLib's
+   * breakpoint trap, is what libFuzzer catches and keeps the input of. */
+  g_log_set_default_handler (abort_on_log, NULL);
+  return 0;
+}
 
 static void
 check_result (const ConveneTimeExpr *expr)

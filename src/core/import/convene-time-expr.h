@@ -31,6 +31,9 @@ typedef struct {
   GPtrArray *warnings;       /* char *, sentences for a coordinator */
   char      *unknown_zone;   /* a zone or city named in the text that is not known, or NULL;
                               * the time was then read in the default zone */
+  gboolean   zone_from_text; /* the text names @timezone; it is not the default */
+  char     **zones;          /* every known zone the text names, in order, each once
+                              * ("7pm London time (2pm ET)": London, New York); or NULL */
 } ConveneTimeExpr;
 
 #define CONVENE_TIME_EXPR_ERROR (convene_time_expr_error_quark ())

@@ -444,6 +444,28 @@ build_rrule (ConveneTimeReading *r)
   return g_string_free (rule, FALSE);
 }
 
+static char **
+list_zones (ConveneTimeReading *r)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint m = 0; m < r->zones->len; m++)
+    {
+      const char *zone = g_array_index (r->zones, ConveneZoneMention, m).zone;
+
+      if (zone != NULL && !g_ptr_array_find_with_equal_func (seen, zone, g_str_equal, NULL))
+        g_ptr_array_add (seen, (gpointer) zone);
+    }
+  if (seen->len == 0)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint k = 0; k < seen->len; k++)
+    g_strv_builder_add (builder, g_ptr_array_index (seen, k));
+  return g_strv_builder_end (builder);
+}
+
 /* The zone the time was fixed in: the one written with the first time, or
  * else the first on the line, or else the caller's default. */
 static const ConveneZoneMention *
@@ -489,6 +511,7 @@ _convene_time_resolve (ConveneTimeReading *r,
   if (mention != NULL && mention->zone != NULL)
     {
       expr->timezone = g_strdup (mention->zone);
+      expr->zone_from_text = TRUE;
       label = mention->written;
     }
   else
@@ -557,6 +580,7 @@ _convene_time_resolve (ConveneTimeReading *r,
       check_abbreviations (r, expr, instant);
     }
 
+  expr->zones = list_zones (r);
   expr->rrule = build_rrule (r);
   if (r->languages->len > 0)
     {
