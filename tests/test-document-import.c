@@ -2,7 +2,9 @@
  * plain-text meeting announcements, read as a coordinator would expect;
  * every doubtful line warned about, on its line; bad input refused. */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "convene-document-import.h"
 #include "convene-import.h"
@@ -477,6 +479,256 @@ test_other_shapes (void)
   assert_warning (result, 0, "Windows-1252");
 }
 
+
+/* ---- through convene-cli, as a coordinator's script would ---------------- */
+
+typedef struct {
+  char *dir;
+  char *db;
+} Cli;
+
+static void
+cli_set_up (Cli           *f,
+            gconstpointer  data)
+{
+  if (g_getenv ("CONVENE_CLI") == NULL)
+    {
+      g_test_skip ("CONVENE_CLI is not set");
+      return;
+    }
+  f->dir = g_dir_make_tmp ("convene-doc-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "convene.db", NULL);
+}
+
+static void
+cli_tear_down (Cli           *f,
+               gconstpointer  data)
+{
+  g_autoptr(GDir) dir = f->dir != NULL ? g_dir_open (f->dir, 0, NULL) : NULL;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  if (f->dir != NULL)
+    g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static int
+run_cli (const char  *db,
+         char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("CONVENE_CLI"));
+  g_ptr_array_add (args, "--database");
+  g_ptr_array_add (args, (gpointer) db);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_setenv (env, "TZ", "America/New_York", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static char *
+export_json (const char *db)
+{
+  char *out = NULL;
+
+  g_assert_cmpint (run_cli (db, &out, NULL, "export", "--format", "json", NULL), ==, 0);
+  return out;
+}
+
+static JsonObject *
+json_session (JsonNode   *root,
+              const char *topic_start)
+{
+  JsonArray *sessions = json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "plans"), 0),
+    "sessions");
+
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *session = json_array_get_object_element (sessions, i);
+
+      if (g_str_has_prefix (json_object_get_string_member (session, "topic"), topic_start))
+        return session;
+    }
+  g_error ("no session starts with “%s”", topic_start);
+  return NULL;
+}
+
+static void
+test_cli_seed_000 (Cli           *f,
+                   gconstpointer  data)
+{
+  g_autofree char *seed = fixture_path ("seed-000-iwg-2021.txt");
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *warning = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *plan, *session;
+
+  if (f->db == NULL)
+    return;
+  g_assert_cmpint (run_cli (f->db, &out, &err, "import", seed, NULL), ==, 0);
+  warning = g_strdup_printf ("%s:63: warning: 27 June 2021 is a Sunday, not a Tuesday", seed);
+  g_assert_nonnull (strstr (err, warning));
+  g_assert_nonnull (strstr (out, "3 goals, 7 actions, 13 sessions"));
+
+  json = export_json (f->db);
+  root = json_from_string (json, &error);
+  g_assert_no_error (error);
+  plan = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "plans"), 0);
+  g_assert_cmpstr (json_object_get_string_member (plan, "title"), ==, "Action Plan 2021");
+  g_assert_cmpstr (json_object_get_string_member (plan, "group"), ==, "Implementation Working Group");
+  g_assert_cmpstr (json_object_get_string_member (plan, "timezone"), ==, "Europe/London");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "goals")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "actions")), ==, 7);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (plan, "sessions")), ==, 13);
+
+  session = json_session (root, "Present the Policy+");
+  g_assert_cmpstr (json_object_get_string_member (session, "start"), ==, "2021-02-23T19:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (session, "timezone"), ==, "Europe/London");
+  g_assert_cmpstr (json_object_get_string_member (session, "lead"), ==, "Paul");
+  /* The documented defaults, as the JSON shows them. */
+  g_assert_cmpint (json_object_get_int_member (session, "duration_minutes"), ==, 60);
+  g_assert_cmpstr (json_object_get_string_member (session, "format"), ==, "meeting");
+  g_assert_cmpstr (json_object_get_string_member (session, "language"), ==, "en");
+  g_assert_cmpstr (json_object_get_string_member (session, "status"), ==, "scheduled");
+  session = json_session (root, "Climate Justice Data");
+  g_assert_cmpstr (json_object_get_string_member (session, "start"), ==, "2021-03-30T14:00:00Z");
+  session = json_session (root, "Standards");
+  g_assert_cmpstr (json_object_get_string_member (session, "month"), ==, "2021-09");
+  g_assert_true (json_object_get_null_member (session, "start"));
+  g_assert_cmpstr (json_object_get_string_member (session, "status"), ==, "tentative");
+  session = json_session (root, "Chief Data Officers roundtable");
+  g_assert_true (json_object_get_null_member (session, "month"));
+  g_assert_cmpstr (json_object_get_string_member (session, "format"), ==, "roundtable");
+  session = json_session (root, "End of year survey");
+  g_assert_cmpstr (json_object_get_string_member (session, "status"), ==, "no-meeting");
+  g_assert_cmpstr (json_object_get_string_member (session, "format"), ==, "survey");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "people")), ==, 2);
+}
+
+static void
+test_cli_dry_run (Cli           *f,
+                  gconstpointer  data)
+{
+  g_autofree char *seed = fixture_path ("seed-001-iwg-2024.txt");
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *warning = NULL;
+
+  if (f->db == NULL)
+    return;
+  g_assert_cmpint (run_cli (f->db, &out, &err, "import", "--dry-run", seed, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Plan “Action Plan 2024” (Implementation Working Group): 5 goals, 6 actions, 10 sessions"));
+  warning = g_strdup_printf ("%s:50: warning: ", seed);
+  g_assert_nonnull (strstr (err, warning));
+  g_assert_nonnull (strstr (err, "has no month"));
+  /* Nothing written. */
+  json = export_json (f->db);
+  g_assert_nonnull (strstr (json, "\"plans\" : []"));
+}
+
+static void
+test_cli_on_existing (Cli           *f,
+                      gconstpointer  data)
+{
+  g_autofree char *seed = fixture_path ("seed-000-iwg-2021.txt");
+  g_autofree char *before = NULL, *after = NULL, *err = NULL, *json = NULL;
+
+  if (f->db == NULL)
+    return;
+  g_assert_cmpint (run_cli (f->db, NULL, NULL, "import", seed, NULL), ==, 0);
+  before = export_json (f->db);
+  g_assert_cmpint (run_cli (f->db, NULL, &err, "import", seed, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Action Plan 2021"));
+  g_assert_nonnull (strstr (err, "--on-existing"));
+  after = export_json (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (run_cli (f->db, NULL, NULL, "import", "--on-existing=new", seed, NULL), ==, 0);
+  json = export_json (f->db);
+  g_assert_nonnull (strstr (json, "\"id\" : 2,\n      \"title\" : \"Action Plan 2021\""));
+  g_clear_pointer (&json, g_free);
+  g_assert_cmpint (run_cli (f->db, NULL, NULL, "import", "--on-existing=replace", seed, NULL), ==, 0);
+  json = export_json (f->db);
+  g_assert_null (strstr (json, "\"id\" : 2,\n      \"title\""));
+  g_assert_nonnull (strstr (json, "\"title\" : \"Action Plan 2021\""));
+  g_assert_cmpint (run_cli (f->db, NULL, &err, "import", "--on-existing=maybe", seed, NULL), ==, 2);
+}
+
+static void
+test_cli_bad_files (Cli           *f,
+                    gconstpointer  data)
+{
+  g_autofree char *seed = fixture_path ("seed-002-ogp-2016.txt");
+  g_autofree char *empty = NULL, *prose = NULL, *before = NULL, *after = NULL, *err = NULL;
+
+  if (f->db == NULL)
+    return;
+  empty = g_build_filename (f->dir, "empty.md", NULL);
+  prose = g_build_filename (f->dir, "thanks.txt", NULL);
+  g_assert_cmpint (run_cli (f->db, NULL, NULL, "import", seed, NULL), ==, 0);
+  before = export_json (f->db);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (prose, "Thanks for coming.\nSee you soon.\n", -1, NULL));
+
+  g_assert_cmpint (run_cli (f->db, NULL, &err, "import", empty, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, empty));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f->db, NULL, &err, "import", prose, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, prose));
+  g_assert_nonnull (strstr (err, "no plan, goals, actions or meetings"));
+  after = export_json (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Export as Markdown, import that into a new database: the same JSON. */
+static void
+test_cli_markdown_round_trip (Cli           *f,
+                              gconstpointer  data)
+{
+  g_autofree char *seed = fixture_path ("seed-000-iwg-2021.txt");
+  g_autofree char *md = NULL, *other = NULL, *err = NULL, *first = NULL, *second = NULL;
+
+  if (f->db == NULL)
+    return;
+  md = g_build_filename (f->dir, "plan.md", NULL);
+  other = g_build_filename (f->dir, "other.db", NULL);
+  g_assert_cmpint (run_cli (f->db, NULL, NULL, "import", seed, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f->db, NULL, NULL, "export", "--format", "md", "-o", md, NULL), ==, 0);
+  g_assert_cmpint (run_cli (other, NULL, &err, "import", md, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  first = export_json (f->db);
+  second = export_json (other);
+  g_assert_cmpstr (first, ==, second);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,5 +744,11 @@ main (int    argc,
   g_test_add_func ("/document/warnings/each-on-its-line", test_warnings);
   g_test_add_func ("/document/refused/empty-or-unreadable", test_refused);
   g_test_add_func ("/document/shapes/spanish-latin1-crlf", test_other_shapes);
+  g_test_add ("/document/cli/seed-000", Cli, NULL, cli_set_up, test_cli_seed_000, cli_tear_down);
+  g_test_add ("/document/cli/dry-run", Cli, NULL, cli_set_up, test_cli_dry_run, cli_tear_down);
+  g_test_add ("/document/cli/on-existing", Cli, NULL, cli_set_up, test_cli_on_existing, cli_tear_down);
+  g_test_add ("/document/cli/bad-files-change-nothing", Cli, NULL, cli_set_up, test_cli_bad_files, cli_tear_down);
+  g_test_add ("/document/cli/markdown-round-trip", Cli, NULL, cli_set_up, test_cli_markdown_round_trip,
+              cli_tear_down);
   return g_test_run ();
 }
