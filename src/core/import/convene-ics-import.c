@@ -407,7 +407,9 @@ todo_due (ConveneIcsImport *self,
       if (utc == NULL)
         return NULL;
       local = g_date_time_to_timezone (utc, _convene_ics_get_zone (self, self->default_zone));
-      return g_date_time_format (local, "%Y-%m-%d");
+      t.year = g_date_time_get_year (local);
+      t.month = g_date_time_get_month (local);
+      t.day = g_date_time_get_day_of_month (local);
     }
   g_free (text);
   text = g_strdup_printf ("%04d-%02d-%02d", t.year, t.month, t.day);
