@@ -1,11 +1,12 @@
 /* convene-document-private.h: the parts of the document importer.
  *
- * convene-document-lines.c splits a document into classified lines and knows
- * the vocabulary (months, formats, languages); convene-schedule-table.c turns
- * schedule tables into sessions and convene-session-time.c reads their days
- * and times; convene-announcement-import.c reads an email announcing
- * meetings; convene-document-import.c drives them and builds the plan, its
- * goals and its actions.
+ * convene-document-lines.c splits a document into classified lines, and
+ * convene-document-words.c knows its vocabulary (months, formats,
+ * languages, leads); convene-schedule-table.c turns schedule tables into
+ * sessions, and convene-session-time.c reads their days and times;
+ * convene-announcement-import.c reads an email announcing meetings;
+ * convene-document-import.c drives them and builds the plan, its goals and
+ * its actions.
  */
 #pragma once
 
@@ -67,11 +68,13 @@ gboolean              _convene_text_has_word          (const char          *lowe
                                                        const char          *word);
 gboolean              _convene_text_has_any_word      (const char          *text,
                                                        const char * const  *words);
+char                **_convene_table_split_row        (const ConveneLine   *line);
+
+/* convene-document-words.c */
 int                   _convene_month_from_name        (const char          *name);
 const char           *_convene_month_name             (int                  month);
 GDateWeekday          _convene_weekday_from_name      (const char          *name);
 const char           *_convene_weekday_name           (GDateWeekday         weekday);
-char                **_convene_table_split_row        (const ConveneLine   *line);
 gboolean              _convene_lines_look_spanish     (GPtrArray           *lines);
 ConveneSessionFormat  _convene_format_from_text       (const char          *text,
                                                        ConveneSessionFormat fallback);
