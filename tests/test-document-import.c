@@ -679,7 +679,9 @@ test_cli_on_existing (Cli           *f,
   json = export_json (f->db);
   g_assert_null (strstr (json, "\"id\" : 2,\n      \"title\""));
   g_assert_nonnull (strstr (json, "\"title\" : \"Action Plan 2021\""));
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (f->db, NULL, &err, "import", "--on-existing=maybe", seed, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "maybe"));
 }
 
 static void
