@@ -731,6 +731,41 @@ test_cli_markdown_round_trip (Cli           *f,
   g_assert_cmpstr (first, ==, second);
 }
 
+/* A table with a date and a lead column but no month, under a heading
+ * that does not say "schedule". */
+static void
+test_date_column (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "# Open Data Network — Work plan 2022\n"
+    "\n"
+    "## Upcoming\n"
+    "\n"
+    "| Session | Date | Lead |\n"
+    "|---|---|---|\n"
+    "| Data for cities | 4 March 2022, 14:00 UTC | Ana Pérez |\n"
+    "| Open contracting panel | 12/04/2022 15:00-16:30 CEST | |\n"
+    "| Taller de datos abiertos (en español) | 10 May 2022 at 10am Bogotá | Juan |\n");
+  ConveneSession *session;
+  g_autofree char *start = NULL;
+
+  g_assert_cmpuint (result->sessions->len, ==, 3);
+  session = result->sessions->pdata[0];
+  g_assert_cmpstr (convene_session_get_lead (session), ==, "Ana Pérez");
+  g_assert_cmpstr (convene_session_get_month (session), ==, "2022-03");
+  session = result->sessions->pdata[1];
+  g_assert_cmpint (convene_session_get_format (session), ==, CONVENE_SESSION_FORMAT_PANEL);
+  g_assert_cmpint (convene_session_get_duration_minutes (session), ==, 90);
+  /* English text: month first, and said so. */
+  assert_warning (result, 8, "4 December 2022");
+  session = result->sessions->pdata[2];
+  start = start_of (session);
+  g_assert_cmpstr (start, ==, "2022-05-10T15:00:00Z");
+  g_assert_cmpint (convene_session_get_format (session), ==, CONVENE_SESSION_FORMAT_WORKSHOP);
+  g_assert_cmpstr (convene_session_get_language (session), ==, "es");
+  g_assert_cmpuint (result->people->len, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -746,6 +781,7 @@ main (int    argc,
   g_test_add_func ("/document/warnings/each-on-its-line", test_warnings);
   g_test_add_func ("/document/refused/empty-or-unreadable", test_refused);
   g_test_add_func ("/document/shapes/spanish-latin1-crlf", test_other_shapes);
+  g_test_add_func ("/document/shapes/date-column-without-month", test_date_column);
   g_test_add ("/document/cli/seed-000", Cli, NULL, cli_set_up, test_cli_seed_000, cli_tear_down);
   g_test_add ("/document/cli/dry-run", Cli, NULL, cli_set_up, test_cli_dry_run, cli_tear_down);
   g_test_add ("/document/cli/on-existing", Cli, NULL, cli_set_up, test_cli_on_existing, cli_tear_down);

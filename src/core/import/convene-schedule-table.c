@@ -502,8 +502,9 @@ find_columns (ConveneDocument *doc,
 }
 
 /* Reads the table at @index into sessions when it is a schedule (it has a
- * month column, or its section is the schedule).  Returns the index after
- * the table, or @index for a lone line with a tab in it: a sentence. */
+ * month or date column, or its section is the schedule).  Returns the
+ * index after the table, or @index for a lone line with a tab in it: a
+ * sentence. */
 guint
 _convene_schedule_read_table (ConveneDocument *doc,
                               guint            index,
@@ -516,7 +517,7 @@ _convene_schedule_read_table (ConveneDocument *doc,
 
   rows = collect_rows (doc, index, &end, &has_header);
   if (!find_columns (doc, rows, has_header, in_schedule, &columns) ||
-      (columns.month < 0 && !in_schedule))
+      (columns.month < 0 && columns.date < 0 && !in_schedule))
     {
       const ConveneLine *first = g_ptr_array_index (doc->lines, index);
 
