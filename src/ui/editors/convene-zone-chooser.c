@@ -383,3 +383,16 @@ convene_zone_chooser_get_model (ConveneZoneChooser *self)
   g_return_val_if_fail (CONVENE_IS_ZONE_CHOOSER (self), NULL);
   return G_LIST_MODEL (self->filtered);
 }
+
+/* Returns: (transfer full) (nullable): the zone at @position of the matches */
+char *
+convene_zone_chooser_dup_zone (ConveneZoneChooser *self,
+                               guint               position)
+{
+  g_autoptr(ConveneZoneItem) item = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_ZONE_CHOOSER (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  return item != NULL ? g_strdup (item->id) : NULL;
+}

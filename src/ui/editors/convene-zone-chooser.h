@@ -15,5 +15,7 @@ void        convene_zone_chooser_set_search (ConveneZoneChooser *self,
 GListModel *convene_zone_chooser_get_model  (ConveneZoneChooser *self);
 void        convene_zone_chooser_choose     (ConveneZoneChooser *self,
                                              guint               position);
+char       *convene_zone_chooser_dup_zone   (ConveneZoneChooser *self,
+                                             guint               position);
 
 G_END_DECLS

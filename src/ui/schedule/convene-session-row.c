@@ -194,10 +194,14 @@ static void
 convene_session_row_dispose (GObject *object)
 {
   ConveneSessionRow *self = CONVENE_SESSION_ROW (object);
+  GtkWidget *child;
 
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SESSION_ROW);
+  /* The template's unnamed boxes are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->plan);

@@ -1,0 +1,37 @@
+/* convene-ui-test.h: starting Convene on a temporary database in a test,
+ * waiting for it, importing the seed plan and taking screenshots. */
+#pragma once
+
+#include "convene-application.h"
+#include "convene-import.h"
+#include "convene-window.h"
+
+G_BEGIN_DECLS
+
+/* The zone the tests pretend the user lives in, and the day they pretend it is. */
+#define CONVENE_UI_TEST_TZ  "America/Mexico_City"
+#define CONVENE_UI_TEST_NOW "2021-02-10T12:00:00Z"
+
+void                convene_ui_test_init       (int           *argc,
+                                                char        ***argv);
+char               *convene_ui_test_temp_db    (void);
+ConveneApplication *convene_ui_test_app_new    (const char    *database);
+ConveneWindow      *convene_ui_test_window     (ConveneApplication *app);
+void                convene_ui_test_finish     (ConveneApplication *app);
+void                convene_ui_test_wait       (guint          ms);
+gboolean            convene_ui_test_wait_for   (gboolean     (*done) (gpointer data),
+                                                gpointer       data,
+                                                guint          timeout_ms);
+gint64              convene_ui_test_import_seed (ConveneWindow *window);
+void                convene_ui_test_resize     (GtkWindow     *window,
+                                                int            width,
+                                                int            height);
+char               *convene_ui_test_screenshot (GtkWidget     *window,
+                                                const char    *name);
+GtkWidget          *convene_ui_test_find       (GtkWidget     *root,
+                                                GType          type,
+                                                gboolean     (*match) (GtkWidget *widget,
+                                                                       gpointer   data),
+                                                gpointer       data);
+
+G_END_DECLS

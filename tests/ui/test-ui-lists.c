@@ -1,0 +1,229 @@
+/* test-ui-lists.c: goals, people, resources and plans: add, edit, delete, Undo. */
+#include "config.h"
+
+#include "convene-ui-test.h"
+
+#include <glib/gstdio.h>
+
+#include "convene-editor-dialog.h"
+#include "convene-schedule-view.h"
+
+typedef struct {
+  char               *database;
+  ConveneApplication *app;
+  ConveneWindow      *window;
+  ConveneStore       *store;
+  gint64              plan_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->database = convene_ui_test_temp_db ();
+  f->app = convene_ui_test_app_new (f->database);
+  f->window = convene_ui_test_window (f->app);
+  f->plan_id = convene_ui_test_import_seed (f->window);
+  f->store = convene_window_get_store (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  convene_ui_test_finish (f->app);
+  g_unlink (f->database);
+  g_free (f->database);
+}
+
+static guint
+count (Fixture    *f,
+       GType       type,
+       const char *column)
+{
+  g_autoptr(GPtrArray) found = convene_store_query (f->store, type, column, f->plan_id, NULL);
+
+  g_assert_nonnull (found);
+  return found->len;
+}
+
+static ConveneEditorDialog *
+open_editor (Fixture    *f,
+             GtkWidget  *view,
+             const char *action)
+{
+  ConveneEditorDialog *dialog;
+
+  gtk_widget_activate_action (view, action, NULL);
+  convene_ui_test_wait (50);
+  dialog = CONVENE_EDITOR_DIALOG (convene_ui_test_find (GTK_WIDGET (f->window),
+                                                        CONVENE_TYPE_EDITOR_DIALOG, NULL, NULL));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+type_into (ConveneEditorDialog *dialog,
+           const char          *property,
+           const char          *text)
+{
+  GtkWidget *row = convene_editor_dialog_get_row (dialog, property);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+delete_and_undo (Fixture       *f,
+                 ConveneEntity *entity,
+                 GType          type,
+                 const char    *column,
+                 guint          before)
+{
+  const char *table = convene_entity_class_get_table (CONVENE_ENTITY_GET_CLASS (entity));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-entity", "(sx)", table,
+                              convene_entity_get_id (entity));
+  convene_ui_test_wait (50);
+  g_assert_cmpuint (count (f, type, column), ==, before - 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  convene_ui_test_wait (50);
+  g_assert_cmpuint (count (f, type, column), ==, before);
+}
+
+static void
+test_goals (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *view = convene_window_get_view (f->window, "goals");
+  guint goals = count (f, CONVENE_TYPE_GOAL, "plan");
+  ConveneEditorDialog *dialog;
+  g_autoptr(ConveneEntity) added = NULL;
+
+  convene_window_show_section (f->window, "goals");
+  dialog = open_editor (f, view, "goals.add-goal");
+  /* A goal needs a title: Save waits for one. */
+  g_assert_false (convene_editor_dialog_save (dialog));
+  type_into (dialog, "title", "Reaching more local governments");
+  convene_ui_test_screenshot (GTK_WIDGET (f->window), "goals-editor");
+  added = g_object_ref (convene_editor_dialog_get_entity (dialog));
+  g_assert_true (convene_editor_dialog_save (dialog));
+  convene_ui_test_wait (50);
+  g_assert_cmpuint (count (f, CONVENE_TYPE_GOAL, "plan"), ==, goals + 1);
+  g_assert_cmpint (convene_goal_get_position (CONVENE_GOAL (added)), ==, goals + 1);
+
+  delete_and_undo (f, added, CONVENE_TYPE_GOAL, "plan", goals + 1);
+
+  /* An action with a due date in a format Convene cannot read is refused. */
+  dialog = open_editor (f, view, "goals.add-action");
+  type_into (dialog, "title", "Write the end-of-year review");
+  type_into (dialog, "due", "December");
+  g_assert_true (gtk_widget_has_css_class (convene_editor_dialog_get_row (dialog, "due"), "error"));
+  g_assert_false (convene_editor_dialog_save (dialog));
+  type_into (dialog, "due", "2021-12");
+  g_assert_true (convene_editor_dialog_save (dialog));
+  convene_ui_test_wait (50);
+}
+
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *view = convene_window_get_view (f->window, "people");
+  g_autoptr(GPtrArray) before = convene_store_query (f->store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+  g_autoptr(GPtrArray) sessions = convene_store_query (f->store, CONVENE_TYPE_SESSION, "plan",
+                                                       f->plan_id, NULL);
+  ConveneEditorDialog *dialog;
+  g_autoptr(ConveneEntity) added = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GArray) attendance = NULL;
+  gint64 session = convene_entity_get_id (g_ptr_array_index (sessions, 1));
+
+  convene_window_show_section (f->window, "people");
+  dialog = open_editor (f, view, "people.add");
+  type_into (dialog, "name", "Ana");
+  type_into (dialog, "timezone", "Mars/Olympus");
+  g_assert_true (gtk_widget_has_css_class (convene_editor_dialog_get_row (dialog, "timezone"), "error"));
+  g_assert_false (convene_editor_dialog_save (dialog));
+  type_into (dialog, "timezone", "America/Bogota");
+  type_into (dialog, "languages", "es, en");
+  added = g_object_ref (convene_editor_dialog_get_entity (dialog));
+  g_assert_true (convene_editor_dialog_save (dialog));
+  convene_ui_test_wait (50);
+  after = convene_store_query (f->store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  convene_ui_test_screenshot (GTK_WIDGET (f->window), "people-added");
+
+  /* Deleting a person takes their attendance; Undo brings both back. */
+  g_assert_true (convene_store_set_attended (f->store, session, convene_entity_get_id (added), TRUE, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-entity", "(sx)", "people",
+                              convene_entity_get_id (added));
+  convene_ui_test_wait (50);
+  attendance = convene_store_get_attendance (f->store, session, NULL);
+  g_assert_cmpuint (attendance->len, ==, 0);
+  g_clear_pointer (&attendance, g_array_unref);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  convene_ui_test_wait (50);
+  attendance = convene_store_get_attendance (f->store, session, NULL);
+  g_assert_cmpuint (attendance->len, ==, 1);
+}
+
+static void
+test_resources (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *view = convene_window_get_view (f->window, "resources");
+  guint resources = count (f, CONVENE_TYPE_RESOURCE, "plan");
+  ConveneEditorDialog *dialog;
+  g_autoptr(ConveneEntity) added = NULL;
+
+  convene_window_show_section (f->window, "resources");
+  dialog = open_editor (f, view, "resources.add");
+  type_into (dialog, "title", "Open Data Charter principles");
+  type_into (dialog, "url", "opendatacharter");
+  g_assert_true (gtk_widget_has_css_class (convene_editor_dialog_get_row (dialog, "url"), "error"));
+  convene_ui_test_screenshot (GTK_WIDGET (f->window), "resources-editor-invalid");
+  g_assert_false (convene_editor_dialog_save (dialog));
+  type_into (dialog, "url", "https://opendatacharter.net/principles/");
+  type_into (dialog, "date", "2021-03-01");
+  added = g_object_ref (convene_editor_dialog_get_entity (dialog));
+  g_assert_true (convene_editor_dialog_save (dialog));
+  convene_ui_test_wait (50);
+  g_assert_cmpuint (count (f, CONVENE_TYPE_RESOURCE, "plan"), ==, resources + 1);
+
+  delete_and_undo (f, added, CONVENE_TYPE_RESOURCE, "plan", resources + 1);
+}
+
+static void
+test_plan_delete_and_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkStack *main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                   CONVENE_TYPE_WINDOW, "main_stack"));
+  ConveneScheduleView *schedule = CONVENE_SCHEDULE_VIEW (convene_window_get_view (f->window, "schedule"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-plan", NULL);
+  convene_ui_test_wait (50);
+  g_assert_null (convene_window_get_plan (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  convene_ui_test_wait (50);
+  g_assert_nonnull (convene_window_get_plan (f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "main");
+  g_assert_cmpuint (g_list_model_get_n_items (convene_schedule_view_get_model (schedule)), ==, 13);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  convene_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/lists/goals", Fixture, NULL, fixture_set_up, test_goals, fixture_tear_down);
+  g_test_add ("/ui/lists/people", Fixture, NULL, fixture_set_up, test_people, fixture_tear_down);
+  g_test_add ("/ui/lists/resources", Fixture, NULL, fixture_set_up, test_resources, fixture_tear_down);
+  g_test_add ("/ui/lists/plan-delete-and-undo", Fixture, NULL,
+              fixture_set_up, test_plan_delete_and_undo, fixture_tear_down);
+  return g_test_run ();
+}
