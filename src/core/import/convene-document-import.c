@@ -616,7 +616,7 @@ decode_text (const char  *file,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
-                   _("“%s” is not a text document that Convene can read."), file);
+                   _("%s: this is not a text document that Convene can read"), file);
       return NULL;
     }
   /* A byte order mark is not part of the first line. */
@@ -738,7 +738,7 @@ convene_document_import (const char  *file,
     return NULL;
   if (is_blank (text))
     {
-      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY, _("“%s” is empty."), file);
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY, _("%s: the file is empty"), file);
       return NULL;
     }
 
@@ -763,7 +763,7 @@ convene_document_import (const char  *file,
   if (!found_anything (&doc))
     {
       g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY,
-                   _("Convene found no plan, goals, actions or meetings in “%s”."), file);
+                   _("%s: Convene found no plan, goals, actions or meetings in it"), file);
       return NULL;
     }
   finish_plan (&doc, &walk);
