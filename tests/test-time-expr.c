@@ -381,6 +381,58 @@ test_not_a_numeric_day (void)
 }
 
 static void
+test_far_days (void)
+{
+  g_autoptr(ConveneTimeExpr) far_text = parse_on ("9999-12-31 23:00 UTC-6", "2021-01-01", NULL);
+  g_autoptr(ConveneTimeExpr) far_reference = parse_on ("tomorrow at 23:00 UTC-6", "9999-12-31", NULL);
+
+  /* No working group meets in year 9999; the day is refused, and a
+   * reference that far gives no instant rather than a crash. */
+  g_assert_false (far_text->has_date);
+  assert_warned (far_text, "“9999-12-31” is not a day of the calendar");
+  g_assert_true (far_reference->has_date);
+  g_assert_null (far_reference->start);
+}
+
+static void
+test_series (void)
+{
+  static const char * const cases[][2] = {
+    { "weekly on Tuesdays", "FREQ=WEEKLY;BYDAY=TU" },
+    { "every 3 weeks", "FREQ=WEEKLY;INTERVAL=3" },
+    { "every three weeks on Friday", "FREQ=WEEKLY;INTERVAL=3;BYDAY=FR" },
+    { "monthly", "FREQ=MONTHLY" },
+    { "every month", "FREQ=MONTHLY" },
+    { "daily", "FREQ=DAILY" },
+    { "every weekday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" },
+    { "every 14 days", "FREQ=WEEKLY;INTERVAL=2" },
+    { "every 10 days", "FREQ=DAILY;INTERVAL=10" },
+    { "cada quince días", "FREQ=WEEKLY;INTERVAL=2" },
+    { "cada 15 días", "FREQ=WEEKLY;INTERVAL=2" },
+    { "todos los lunes", "FREQ=WEEKLY;BYDAY=MO" },
+    { "los martes y jueves", "FREQ=WEEKLY;BYDAY=TU,TH" },
+    { "cada mes", "FREQ=MONTHLY" },
+    { "quincenal", "FREQ=WEEKLY;INTERVAL=2" },
+    { "fortnightly", "FREQ=WEEKLY;INTERVAL=2" },
+    { "every fortnight", "FREQ=WEEKLY;INTERVAL=2" },
+    { "on alternate Mondays", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO" },
+    { "Mondays and Thursdays", "FREQ=WEEKLY;BYDAY=MO,TH" },
+    { "the last Thursday of the month", "FREQ=MONTHLY;BYDAY=-1TH" },
+    { "every 2nd Wednesday of the month", "FREQ=MONTHLY;BYDAY=2WE" },
+    { "el primer martes de cada mes", "FREQ=MONTHLY;BYDAY=1TU" },
+    { "every second Tuesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ConveneTimeExpr) expr = parse_on (cases[i][0], "2022-03-01", "UTC");
+
+      g_test_message ("%s", cases[i][0]);
+      g_assert_cmpstr (expr->rrule, ==, cases[i][1]);
+    }
+}
+
+static void
 test_zones_named (void)
 {
   g_autoptr(ConveneTimeExpr) two = parse_on ("7pm London time (2pm ET)", "2021-02-01", "Asia/Tokyo");
@@ -504,6 +556,8 @@ main (int    argc,
   g_test_add_func ("/time-expr/not-a-day", test_not_a_day);
   g_test_add_func ("/time-expr/not-a-numeric-day", test_not_a_numeric_day);
   g_test_add_func ("/time-expr/zones-named", test_zones_named);
+  g_test_add_func ("/time-expr/far-days", test_far_days);
+  g_test_add_func ("/time-expr/series", test_series);
   g_test_add_func ("/time-expr/no-zone", test_no_zone);
   g_test_add_func ("/time-expr/errors", test_errors);
   g_test_add_func ("/time-expr/today", test_today);

@@ -195,6 +195,51 @@ parse_reference (const char *text,
   return TRUE;
 }
 
+/* --date, or today where the user is. */
+static gboolean
+reference_day (const char *date_text,
+               const char *zone,
+               GDate      *reference)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_date_clear (reference, 1);
+  if (date_text != NULL)
+    return parse_reference (date_text, reference);
+
+  tz = g_time_zone_new_identifier (zone);
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  now = g_date_time_new_now (tz);
+  g_date_set_dmy (reference, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return TRUE;
+}
+
+/* An instant, or a message on stderr saying why there is none. */
+static gboolean
+check_resolved (ConveneTimeExpr *expr,
+                const char      *text)
+{
+  if (expr->unknown_zone != NULL)
+    {
+      g_printerr (_("convene-cli when: unknown time zone or city “%s” in “%s”\n"),
+                  expr->unknown_zone, text);
+      return FALSE;
+    }
+  if (expr->start != NULL)
+    return TRUE;
+
+  for (guint i = 0; i < expr->warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (expr->warnings, i));
+  if (expr->has_time)
+    g_printerr (_("convene-cli when: no day to put the time of “%s” on\n"), text);
+  else
+    g_printerr (_("convene-cli when: “%s” gives no time of day\n"), text);
+  return FALSE;
+}
+
 /* "--in London --in Nairobi" or "--in London,Nairobi" */
 static gboolean
 resolve_targets (char   **names,
@@ -266,25 +311,11 @@ convene_cli_when (int    argc,
       return CONVENE_CLI_USAGE;
     }
 
-  g_date_clear (&reference, 1);
-  if (date_text != NULL && !parse_reference (date_text, &reference))
+  zone = local_zone ();
+  if (!reference_day (date_text, zone, &reference))
     {
       g_printerr (_("convene-cli when: “%s” is not a date; write YYYY-MM-DD\n"), date_text);
       return CONVENE_CLI_USAGE;
-    }
-
-  zone = local_zone ();
-  if (date_text == NULL)
-    {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-      g_autoptr(GDateTime) now = NULL;
-
-      if (tz == NULL)
-        tz = g_time_zone_new_utc ();
-      now = g_date_time_new_now (tz);
-
-      g_date_set_dmy (&reference, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
     }
 
   if (!resolve_targets (in_zones, targets))
@@ -299,22 +330,8 @@ convene_cli_when (int    argc,
       g_printerr ("convene-cli when: %s\n", error->message);
       return CONVENE_CLI_BAD_INPUT;
     }
-  if (expr->unknown_zone != NULL)
-    {
-      g_printerr (_("convene-cli when: unknown time zone or city “%s” in “%s”\n"),
-                  expr->unknown_zone, text);
-      return CONVENE_CLI_BAD_INPUT;
-    }
-  if (expr->start == NULL)
-    {
-      for (guint i = 0; i < expr->warnings->len; i++)
-        g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (expr->warnings, i));
-      if (expr->has_time)
-        g_printerr (_("convene-cli when: no day to put the time of “%s” on\n"), text);
-      else
-        g_printerr (_("convene-cli when: “%s” gives no time of day\n"), text);
-      return CONVENE_CLI_BAD_INPUT;
-    }
+  if (!check_resolved (expr, text))
+    return CONVENE_CLI_BAD_INPUT;
 
   if (json)
     print_json (expr, targets);

@@ -69,61 +69,63 @@ zone_follows (ConveneTimeParser *p,
   return convene_zone_names_find_abbreviation (upper) != NULL;
 }
 
+static const char * const hour_markers[] = { "hrs", "hr", "hs", "horas", "uhr", NULL };
+
+/* "noon", "midnight", "mediodía" */
 static gboolean
-read_clock (ConveneTimeParser *p,
-            guint              i,
-            gboolean           context,
-            Clock             *clock)
+read_named_clock (ConveneTimeParser *p,
+                  guint              i,
+                  Clock             *clock)
 {
-  static const char * const markers[] = { "hrs", "hr", "hs", "horas", "uhr", NULL };
-  ConveneTimeToken *t = tok (p, i), *m;
-  gboolean minutes = FALSE, dotted = FALSE, marker = FALSE;
-  guint j;
-
-  memset (clock, 0, sizeof *clock);
-  if (t == NULL)
+  if (is_word_in (p, i, (const char * const[]) { "noon", "midday", "mediodia", NULL }))
+    clock->hour = 12;
+  else if (is_word_in (p, i, (const char * const[]) { "midnight", "medianoche", NULL }))
+    clock->midnight = TRUE;
+  else
     return FALSE;
+  clock->strong = TRUE;
+  clock->next = i + 1;
+  return TRUE;
+}
 
-  if (t->kind == CONVENE_TIME_TOKEN_WORD)
-    {
-      if (is_word_in (p, i, (const char * const[]) { "noon", "midday", "mediodia", NULL }))
-        clock->hour = 12;
-      else if (is_word_in (p, i, (const char * const[]) { "midnight", "medianoche", NULL }))
-        clock->midnight = TRUE;
-      else
-        return FALSE;
-      clock->strong = TRUE;
-      clock->next = i + 1;
-      return TRUE;
-    }
-  if (t->kind != CONVENE_TIME_TOKEN_NUMBER || t->value < 0)
+/* "1400 UTC", "1400Z", "1900 hrs": four digits only with a zone or marker
+ * after them, or every year would be a time. */
+static gboolean
+read_military_clock (ConveneTimeParser *p,
+                     guint              i,
+                     Clock             *clock)
+{
+  ConveneTimeToken *t = tok (p, i);
+  guint j = i + 1;
+
+  if (t->value / 100 > 23 || t->value % 100 > 59 ||
+      !((is_word (p, j, "z") && adjacent (p, j)) ||
+        is_word_in (p, j, (const char * const[]) { "utc", "gmt", "h", NULL }) ||
+        is_word_in (p, j, hour_markers)))
     return FALSE;
+  clock->hour = t->value / 100;
+  clock->minute = t->value % 100;
+  clock->strong = TRUE;
+  clock->next = is_word (p, j, "h") || is_word_in (p, j, hour_markers) ? j + 1 : j;
+  return TRUE;
+}
 
-  /* "1400 UTC", "1400Z", "1900 hrs": four digits only with a zone or marker
-   * after them, or every year would be a time. */
-  if (t->digits == 4)
-    {
-      j = i + 1;
-      if (t->value / 100 > 23 || t->value % 100 > 59 ||
-          !((is_word (p, j, "z") && adjacent (p, j)) ||
-            is_word_in (p, j, (const char * const[]) { "utc", "gmt", "h", NULL }) ||
-            is_word_in (p, j, markers)))
-        return FALSE;
-      clock->hour = t->value / 100;
-      clock->minute = t->value % 100;
-      clock->strong = TRUE;
-      clock->next = is_word (p, j, "h") || is_word_in (p, j, markers) ? j + 1 : j;
-      return TRUE;
-    }
-  if (t->digits > 2)
-    return FALSE;
+/* The minutes after an hour: ":30", ".30" (only written without spaces),
+ * "h30"; returns the token after them. */
+static guint
+read_minutes (ConveneTimeParser *p,
+              guint              j,
+              Clock             *clock,
+              gboolean          *minutes,
+              gboolean          *dotted,
+              gboolean          *marker)
+{
+  ConveneTimeToken *m;
 
-  clock->hour = t->value;
-  j = i + 1;
   if (is_punct (p, j, ":") && (m = number_at (p, j + 1)) != NULL && m->digits == 2 && m->value < 60)
     {
       clock->minute = m->value;
-      minutes = TRUE;
+      *minutes = TRUE;
       j += 2;
       if (is_punct (p, j, ":") && (m = number_at (p, j + 1)) != NULL && m->digits == 2)
         j += 2;  /* seconds, always :00 in announcements */
@@ -132,24 +134,52 @@ read_clock (ConveneTimeParser *p,
            adjacent (p, j + 1) && m->digits == 2 && m->value < 60)
     {
       clock->minute = m->value;
-      dotted = TRUE;
+      *dotted = TRUE;
       j += 2;
     }
   else if (is_word (p, j, "h"))
     {
       /* "19h", "19h30", "19 h" */
-      marker = TRUE;
+      *marker = TRUE;
       j++;
       if ((m = number_at (p, j)) != NULL && adjacent (p, j) && m->digits == 2 && m->value < 60)
         {
           clock->minute = m->value;
-          minutes = TRUE;
+          *minutes = TRUE;
           j++;
         }
     }
+  return j;
+}
 
+/* One time of day at @i.  @context says a bare hour is a time ("at 7");
+ * otherwise the caller decides from clock->strong. */
+static gboolean
+read_clock (ConveneTimeParser *p,
+            guint              i,
+            gboolean           context,
+            Clock             *clock)
+{
+  ConveneTimeToken *t = tok (p, i);
+  gboolean minutes = FALSE, dotted = FALSE, marker = FALSE;
+  guint j;
+
+  memset (clock, 0, sizeof *clock);
+  if (t == NULL)
+    return FALSE;
+  if (t->kind == CONVENE_TIME_TOKEN_WORD)
+    return read_named_clock (p, i, clock);
+  if (t->kind != CONVENE_TIME_TOKEN_NUMBER || t->value < 0)
+    return FALSE;
+  if (t->digits == 4)
+    return read_military_clock (p, i, clock);
+  if (t->digits > 2)
+    return FALSE;
+
+  clock->hour = t->value;
+  j = read_minutes (p, i + 1, clock, &minutes, &dotted, &marker);
   j = read_meridiem (p, j, &clock->meridiem);
-  if (clock->meridiem == 0 && is_word_in (p, j, markers) && (minutes || dotted || context))
+  if (clock->meridiem == 0 && is_word_in (p, j, hour_markers) && (minutes || dotted || context))
     {
       marker = TRUE;
       j++;

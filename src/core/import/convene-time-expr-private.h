@@ -157,6 +157,11 @@ gboolean _convene_time_is_day_suffix  (ConveneTimeParser *p,
 /* "at", "a las", "from"...: a bare number after them is a time. */
 gboolean _convene_time_context        (ConveneTimeParser *p,
                                        guint              i);
+/* "Monday", "Mondays and Thursdays", "lunes y jueves": the days as bits
+ * (1 << GDateWeekday) in @mask; returns the token after the list. */
+guint    _convene_time_read_weekdays  (ConveneTimeParser *p,
+                                       guint              j,
+                                       guint             *mask);
 void     _convene_time_set_series     (ConveneTimeParser *p,
                                        ConveneTimeFreq    freq,
                                        int                interval,

@@ -69,8 +69,10 @@ set_date (ConveneTimeParser *p,
 
   r->date_named = TRUE;
   r->date_written = _convene_time_written (p, first, last);
+  /* A year of 0 is the reference's; past 2199 or before 1900 no working
+   * group meets, and GDateTime could not even hold some of those times. */
   if (month < 1 || month > 12 || day < 1 || day > 31 ||
-      (year != 0 && !g_date_valid_dmy (day, month, year)))
+      (year != 0 && (year < 1900 || year > 2199 || !g_date_valid_dmy (day, month, year))))
     {
       r->date_invalid = TRUE;
       warn (p, _("“%s” is not a day of the calendar."), r->date_written);
@@ -274,8 +276,15 @@ try_day (ConveneTimeParser *p)
           return TRUE;
         }
       if (plural)
-        _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 0, 1u << day, 0);
-      else if (p->r->weekday == 0)
+        {
+          guint days;
+
+          /* "los martes y jueves": the whole list repeats. */
+          p->i = _convene_time_read_weekdays (p, i, &days);
+          _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 0, days, 0);
+          return TRUE;
+        }
+      if (p->r->weekday == 0)
         p->r->weekday = day;
       if (is_punct (p, j, ".") && short_form)
         j++;

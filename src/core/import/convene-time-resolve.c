@@ -64,10 +64,9 @@ wall_clock_to_instant (GTimeZone   *tz,
                        int          minutes,
                        WallClock   *kind)
 {
-  g_autoptr(GDateTime) midnight = g_date_time_new_utc (g_date_get_year (date),
-                                                       g_date_get_month (date),
-                                                       g_date_get_day (date), 0, 0, 0);
-  gint64 local = g_date_time_to_unix (midnight) + (gint64) minutes * 60;
+  /* 719163 is 1 January 1970 as a GDate Julian day; GDate counts further
+   * than GDateTime, so a far reference day still has a number. */
+  gint64 local = ((gint64) g_date_get_julian (date) - 719163) * 86400 + (gint64) minutes * 60;
   gint32 before = offset_at (tz, local - 86400);
   gint32 after = offset_at (tz, local + 86400);
   gint64 t1 = local - before, t2 = local - after;
@@ -97,6 +96,10 @@ format_date (const GDate *date)
   g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
                                                  g_date_get_day (date), 12, 0, 0);
 
+  /* GDateTime stops at year 9999, GDate does not. */
+  if (dt == NULL)
+    return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date));
   return g_date_time_format (dt, "%-d %B %Y");
 }
 
@@ -239,7 +242,8 @@ resolve_day (ConveneTimeReading *r,
           if (r->month == 0)
             {
               g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 12, 0, 0);
-              g_autofree char *month_name = g_date_time_format (dt, "%B %Y");
+              g_autofree char *month_name = dt != NULL ? g_date_time_format (dt, "%B %Y")
+                                                       : g_strdup_printf ("%04d-%02d", year, month);
 
               warn (expr, _("“%s” is not a day of %s."), r->date_written, month_name);
             }
@@ -484,47 +488,35 @@ primary_zone (ConveneTimeReading *r)
   return NULL;
 }
 
-void
-_convene_time_resolve (ConveneTimeReading *r,
-                       const GDate        *reference,
-                       const char         *default_zone,
-                       ConveneTimeExpr    *expr)
+/* Fixes expr->timezone (the text's first zone, else the default, else
+ * UTC) and returns it as a GTimeZone; @label is how the text names it. */
+static GTimeZone *
+resolve_zone (ConveneTimeReading  *r,
+              const char          *default_zone,
+              ConveneTimeExpr     *expr,
+              const char         **label)
 {
-  const ConveneZoneMention *mention;
-  const ConveneTimeGroup *group = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *fallback = NULL;
-  const char *label;
-  GDate ref;
-  gint64 instant;
+  const ConveneZoneMention *mention = primary_zone (r);
+  g_autofree char *fallback = default_zone != NULL ? convene_zone_lookup (default_zone, NULL) : NULL;
+  GTimeZone *tz;
 
-  for (guint k = 0; k < r->warnings->len; k++)
-    warn (expr, "%s", (const char *) g_ptr_array_index (r->warnings, k));
-
-  merge_ranges (r);
-  attach_zones (r);
-  if (r->times->len > 0)
-    group = &g_array_index (r->times, ConveneTimeGroup, 0);
-
-  fallback = default_zone != NULL ? convene_zone_lookup (default_zone, NULL) : NULL;
-  mention = primary_zone (r);
   if (mention != NULL && mention->zone != NULL)
     {
       expr->timezone = g_strdup (mention->zone);
       expr->zone_from_text = TRUE;
-      label = mention->written;
+      *label = mention->written;
     }
   else
     {
       expr->timezone = g_strdup (fallback != NULL ? fallback : "UTC");
-      label = expr->timezone;
+      *label = expr->timezone;
       if (mention != NULL)
         {
           expr->unknown_zone = g_strdup (mention->written);
           warn (expr, _("Convene does not know the time zone “%s”; read as %s."),
                 mention->written, expr->timezone);
         }
-      else if (fallback == NULL && group != NULL)
+      else if (fallback == NULL && r->times->len > 0)
         warn (expr, _("No time zone given; read as UTC."));
     }
 
@@ -535,57 +527,98 @@ _convene_time_resolve (ConveneTimeReading *r,
             expr->timezone);
       g_free (expr->timezone);
       expr->timezone = g_strdup ("UTC");
+      *label = expr->timezone;
       tz = g_time_zone_new_utc ();
     }
+  return tz;
+}
 
-  g_date_clear (&ref, 1);
+static void
+reference_day (const GDate *reference,
+               GTimeZone   *tz,
+               GDate       *day)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_date_clear (day, 1);
   if (reference != NULL && g_date_valid (reference))
-    ref = *reference;
-  else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-
-      g_date_set_dmy (&ref, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
+      *day = *reference;
+      return;
     }
+  now = g_date_time_new_now (tz);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* Start and end of the first time on the line, on expr->date. */
+static void
+resolve_instants (ConveneTimeReading     *r,
+                  ConveneTimeExpr        *expr,
+                  GTimeZone              *tz,
+                  const ConveneTimeGroup *group,
+                  const char             *label)
+{
+  WallClock kind;
+  gint64 instant = wall_clock_to_instant (tz, &expr->date, group->start, &kind);
+
+  /* NULL only past year 9999, for a reference day that far. */
+  expr->start = g_date_time_new_from_unix_utc (instant);
+  if (expr->start == NULL)
+    return;
+  check_wall_clock (expr, tz, group->start, kind);
+
+  if (group->end >= 0)
+    expr->end = g_date_time_new_from_unix_utc (wall_clock_to_instant (tz, &expr->date,
+                                                                      group->end, NULL));
+  else if (r->duration > 0)
+    expr->end = g_date_time_add_minutes (expr->start, r->duration);
+
+  check_other_times (r, expr, label, group->start);
+}
+
+void
+_convene_time_resolve (ConveneTimeReading *r,
+                       const GDate        *reference,
+                       const char         *default_zone,
+                       ConveneTimeExpr    *expr)
+{
+  const ConveneTimeGroup *group = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  const char *label = NULL;
+  GDate ref;
+
+  for (guint k = 0; k < r->warnings->len; k++)
+    warn (expr, "%s", (const char *) g_ptr_array_index (r->warnings, k));
+
+  merge_ranges (r);
+  attach_zones (r);
+  if (r->times->len > 0)
+    group = &g_array_index (r->times, ConveneTimeGroup, 0);
+
+  tz = resolve_zone (r, default_zone, expr, &label);
+  reference_day (reference, tz, &ref);
 
   expr->has_time = group != NULL;
   expr->has_date = resolve_day (r, &ref, expr);
   if (expr->has_date)
-    check_weekday (r, expr);
-
-  if (expr->has_date && group != NULL)
     {
-      WallClock kind;
-
-      instant = wall_clock_to_instant (tz, &expr->date, group->start, &kind);
-      expr->start = g_date_time_new_from_unix_utc (instant);
-      check_wall_clock (expr, tz, group->start, kind);
-
-      if (group->end >= 0)
-        expr->end = g_date_time_new_from_unix_utc (wall_clock_to_instant (tz, &expr->date,
-                                                                          group->end, NULL));
-      else if (r->duration > 0)
-        expr->end = g_date_time_add_minutes (expr->start, r->duration);
-
-      check_other_times (r, expr, label, group->start);
-    }
-
-  if (expr->has_date)
-    {
-      if (expr->start != NULL)
-        instant = g_date_time_to_unix (expr->start);
-      else
-        instant = wall_clock_to_instant (tz, &expr->date, 12 * 60, NULL);
-      check_abbreviations (r, expr, instant);
+      check_weekday (r, expr);
+      if (group != NULL)
+        resolve_instants (r, expr, tz, group, label);
+      check_abbreviations (r, expr, expr->start != NULL
+                                    ? g_date_time_to_unix (expr->start)
+                                    : wall_clock_to_instant (tz, &expr->date, 12 * 60, NULL));
     }
 
   expr->zones = list_zones (r);
   expr->rrule = build_rrule (r);
   if (r->languages->len > 0)
     {
-      expr->languages = g_new0 (char *, r->languages->len + 1);
+      g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
+
       for (guint k = 0; k < r->languages->len; k++)
-        expr->languages[k] = g_strdup (g_ptr_array_index (r->languages, k));
+        g_strv_builder_add (languages, g_ptr_array_index (r->languages, k));
+      expr->languages = g_strv_builder_end (languages);
     }
 }

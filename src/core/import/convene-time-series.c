@@ -8,10 +8,10 @@
 
 #include <string.h>
 
-static guint
-read_weekdays (ConveneTimeParser *p,
-               guint              j,
-               guint             *mask)
+guint
+_convene_time_read_weekdays (ConveneTimeParser *p,
+                             guint              j,
+                             guint             *mask)
 {
   gboolean plural, short_form;
   int day;
@@ -65,7 +65,7 @@ read_monthly (ConveneTimeParser *p,
     ordinal = t->value, j++;  /* "2nd Wednesday" */
   else if (t->kind != CONVENE_TIME_TOKEN_WORD || (ordinal = convene_time_words_ordinal (t->text)) == 0)
     return 0;
-  j = read_weekdays (p, j, &mask);
+  j = _convene_time_read_weekdays (p, j, &mask);
   if (mask == 0)
     return 0;
   if (is_word_in (p, j, (const char * const[]) { "of", "de", "del", "in", NULL }))
@@ -82,42 +82,95 @@ read_monthly (ConveneTimeParser *p,
   return 0;
 }
 
-gboolean
-_convene_time_try_series (ConveneTimeParser *p)
+/* "weekly", "bi-weekly", "quincenal", "monthly", "alternate Mondays" */
+static gboolean
+try_series_word (ConveneTimeParser *p)
 {
   static const char * const weekly[] = { "weekly", "semanal", "semanalmente", NULL };
   static const char * const biweekly[] = { "biweekly", "fortnightly", "quincenal", "quincenalmente", NULL };
   static const char * const monthly[] = { "monthly", "mensual", "mensualmente", NULL };
-  guint i = p->i, j, mask, next;
-  int n;
-
-  if ((next = read_monthly (p, i)) > 0)
-    {
-      p->i = next;
-      return TRUE;
-    }
+  static const char * const daily[] = { "daily", "diariamente", NULL };
+  guint i = p->i, next = i + 1, mask = 0;
+  ConveneTimeFreq freq = CONVENE_TIME_FREQ_WEEKLY;
+  int interval = 0;
 
   if (is_word_in (p, i, weekly))
-    return _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 0, 0, 0), p->i = i + 1, TRUE;
-  if (is_word_in (p, i, biweekly))
-    return _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2, 0, 0), p->i = i + 1, TRUE;
-  if (is_word (p, i, "bi") && is_punct (p, i + 1, "-") && is_word (p, i + 2, "weekly"))
-    return _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2, 0, 0), p->i = i + 3, TRUE;
-  if (is_word_in (p, i, monthly))
-    return _convene_time_set_series (p, CONVENE_TIME_FREQ_MONTHLY, 0, 0, 0), p->i = i + 1, TRUE;
-  if (is_word (p, i, "daily") || is_word (p, i, "diariamente"))
-    return _convene_time_set_series (p, CONVENE_TIME_FREQ_DAILY, 0, 0, 0), p->i = i + 1, TRUE;
-
-  if (is_word_in (p, i, (const char * const[]) { "alternate", "alternating", NULL }))
+    ;
+  else if (is_word_in (p, i, biweekly))
+    interval = 2;
+  else if (is_word (p, i, "bi") && is_punct (p, i + 1, "-") && is_word (p, i + 2, "weekly"))
+    interval = 2, next = i + 3;
+  else if (is_word_in (p, i, monthly))
+    freq = CONVENE_TIME_FREQ_MONTHLY;
+  else if (is_word_in (p, i, daily))
+    freq = CONVENE_TIME_FREQ_DAILY;
+  else if (is_word_in (p, i, (const char * const[]) { "alternate", "alternating", NULL }))
     {
-      j = read_weekdays (p, i + 1, &mask);
-      if (mask != 0 || is_word_in (p, i + 1, (const char * const[]) { "week", "weeks", NULL }))
-        {
-          _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2, mask, 0);
-          p->i = mask != 0 ? j : i + 2;
-          return TRUE;
-        }
-      return FALSE;
+      interval = 2;
+      next = _convene_time_read_weekdays (p, i + 1, &mask);
+      if (mask == 0 && !is_word_in (p, i + 1, (const char * const[]) { "week", "weeks", NULL }))
+        return FALSE;
+      if (mask == 0)
+        next = i + 2;
+    }
+  else
+    return FALSE;
+
+  _convene_time_set_series (p, freq, interval, mask, 0);
+  p->i = next;
+  return TRUE;
+}
+
+/* What follows "every", "cada", "todos los": "other Monday", "two weeks",
+ * "month", "weekday", "quince días"; returns the token after it, or 0. */
+static guint
+read_every (ConveneTimeParser *p,
+            guint              j)
+{
+  guint mask, next;
+  int n = 1;
+
+  if (is_word_in (p, j, (const char * const[]) { "other", "second", "alternate", "otro", NULL }))
+    n = 2, j++;
+  else if (number_at (p, j) != NULL && number_at (p, j)->value <= 99)
+    n = number_at (p, j)->value, j++;
+  else if (tok (p, j) != NULL && convene_time_words_number (tok (p, j)->text) != 0)
+    n = convene_time_words_number (tok (p, j)->text), j++;
+  if (n < 1)
+    return 0;
+
+  next = _convene_time_read_weekdays (p, j, &mask);
+  if (mask != 0)
+    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n, mask, 0);
+  else if (is_word_in (p, j, (const char * const[]) { "week", "weeks", "semana", "semanas", NULL }))
+    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n, 0, 0);
+  else if (is_word_in (p, j, (const char * const[]) { "fortnight", "quincena", NULL }))
+    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2 * n, 0, 0);
+  else if (is_word_in (p, j, (const char * const[]) { "month", "months", "mes", "meses", NULL }))
+    _convene_time_set_series (p, CONVENE_TIME_FREQ_MONTHLY, n, 0, 0);
+  else if (is_word_in (p, j, (const char * const[]) { "weekday", "weekdays", NULL }))
+    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n, 0x3e, 0);  /* Monday to Friday */
+  else if (is_word_in (p, j, (const char * const[]) { "dia", "dias", NULL }) && n == 15)
+    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2, 0, 0);  /* "cada quince días": every two weeks */
+  else if (is_word_in (p, j, (const char * const[]) { "day", "days", "dia", "dias", NULL }))
+    _convene_time_set_series (p, n % 7 == 0 ? CONVENE_TIME_FREQ_WEEKLY : CONVENE_TIME_FREQ_DAILY,
+                              n % 7 == 0 ? n / 7 : n, 0, 0);
+  else
+    return 0;
+
+  return mask != 0 ? next : j + 1;
+}
+
+gboolean
+_convene_time_try_series (ConveneTimeParser *p)
+{
+  guint i = p->i, j, next;
+
+  if ((next = read_monthly (p, i)) > 0 || try_series_word (p))
+    {
+      if (next > 0)
+        p->i = next;
+      return TRUE;
     }
 
   if (is_word (p, i, "todos") && is_word_in (p, i + 1, (const char * const[]) { "los", "las", NULL }))
@@ -127,49 +180,9 @@ _convene_time_try_series (ConveneTimeParser *p)
   else
     return FALSE;
 
-  /* "every first Tuesday of the month" */
-  if ((next = read_monthly (p, j)) > 0)
-    {
-      p->i = next;
-      return TRUE;
-    }
-
-  n = 1;
-  if (is_word_in (p, j, (const char * const[]) { "other", "second", "alternate", "otro", NULL }))
-    n = 2, j++;
-  else if (number_at (p, j) != NULL && number_at (p, j)->value <= 99)
-    n = number_at (p, j)->value, j++;
-  else if (convene_time_words_number (tok (p, j) != NULL ? tok (p, j)->text : "") != 0)
-    n = convene_time_words_number (tok (p, j)->text), j++;
-  if (n < 1)
+  /* "every first Tuesday of the month", then "every other Monday"... */
+  if ((next = read_monthly (p, j)) == 0 && (next = read_every (p, j)) == 0)
     return FALSE;
-
-  next = read_weekdays (p, j, &mask);
-  if (mask != 0)
-    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n, mask, 0);
-  else if (is_word_in (p, j, (const char * const[]) { "week", "weeks", "semana", "semanas", NULL }))
-    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n, 0, 0), next = j + 1;
-  else if (is_word_in (p, j, (const char * const[]) { "fortnight", "quincena", NULL }))
-    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2 * n, 0, 0), next = j + 1;
-  else if (is_word_in (p, j, (const char * const[]) { "month", "months", "mes", "meses", NULL }))
-    _convene_time_set_series (p, CONVENE_TIME_FREQ_MONTHLY, n, 0, 0), next = j + 1;
-  else if (is_word_in (p, j, (const char * const[]) { "weekday", "weekdays", NULL }))
-    _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n, 0x3e, 0), next = j + 1;  /* Monday to Friday */
-  else if (is_word_in (p, j, (const char * const[]) { "day", "days", "dia", "dias", NULL }))
-    {
-      /* "cada quince días" is Spanish for every two weeks; "every 14 days"
-       * is a weekly series too. */
-      if (n == 15 && is_word_in (p, j, (const char * const[]) { "dia", "dias", NULL }))
-        _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, 2, 0, 0);
-      else if (n % 7 == 0)
-        _convene_time_set_series (p, CONVENE_TIME_FREQ_WEEKLY, n / 7, 0, 0);
-      else
-        _convene_time_set_series (p, CONVENE_TIME_FREQ_DAILY, n, 0, 0);
-      next = j + 1;
-    }
-  else
-    return FALSE;
-
   p->i = next;
   return TRUE;
 }
