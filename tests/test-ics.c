@@ -502,6 +502,20 @@ test_bad_values (void)
 }
 
 static void
+test_impossible_offset (void)
+{
+  /* Found by the fuzzer: a VTIMEZONE 29 hours from UTC is no zone at all. */
+  g_autoptr(ConveneImportResult) result =
+    import_text ("BEGIN:VCALENDAR\nBEGIN:VTIMEZONE\nTZID:Office\nBEGIN:STANDARD\n"
+                 "DTSTART:16010101T000000\nTZOFFSETFROM:+0100\nTZOFFSETTO:-2931\nEND:STANDARD\n"
+                 "END:VTIMEZONE\nBEGIN:VEVENT\nDTSTART;TZID=Office:20240407T023000\n"
+                 "SUMMARY:Call\nEND:VEVENT\nEND:VCALENDAR\n");
+
+  assert_time (g_ptr_array_index (result->sessions, 0), "2024-04-07T02:30:00Z", "UTC", 60, "2024-04");
+  assert_warning (result, 11, "“Office” is unknown");
+}
+
+static void
 test_lenient_values (void)
 {
   /* A value that does not matter to the schedule is left out with a warning. */
@@ -841,6 +855,7 @@ main (int    argc,
   g_test_add_func ("/ics/import/line-endings", test_import_line_endings);
   g_test_add_func ("/ics/import/repeated-warnings", test_import_repeated_warnings);
   g_test_add_func ("/ics/import/lenient-values", test_lenient_values);
+  g_test_add_func ("/ics/import/impossible-offset", test_impossible_offset);
   g_test_add_func ("/ics/import/splitter-lines", test_splitter_lines);
   g_test_add_func ("/ics/bad/truncated", test_bad_truncated);
   g_test_add_func ("/ics/bad/garbage", test_bad_garbage);

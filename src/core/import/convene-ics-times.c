@@ -71,31 +71,38 @@ read_vtimezone_time (ConveneIcsImport           *self,
   ConveneIcsTzid *entry = _convene_ics_lookup_tzid (self, tzid);
   icaltimezone *vtz = g_hash_table_lookup (self->vtimezones, tzid);
   struct icaltimetype utc;
-  time_t unix_time;
+  time_t unix_time = 0;
   int is_daylight = 0;
 
-  if (vtz == NULL)
+  if (vtz != NULL)
+    {
+      unix_time = icaltime_as_timet_with_zone (*t, vtz);
+      utc = icaltime_from_timet_with_zone (unix_time, 0, icaltimezone_get_utc_timezone ());
+      *zone = format_offset (icaltimezone_get_utc_offset_of_utc_time (vtz, &utc, &is_daylight));
+      /* A VTIMEZONE can claim any offset; only real ones are kept. */
+      if (!convene_timezone_is_valid (*zone))
+        g_clear_pointer (zone, g_free);
+    }
+
+  if (*zone != NULL)
     {
       if (!entry->reported && !quiet)
         convene_import_result_warn (self->result, line,
-                                    _("The time zone “%s” is unknown and the file does not "
-                                      "describe it: the time is read as %s time."),
-                                    tzid, self->default_zone);
+                                    _("The time zone “%s” is not one Convene knows: the "
+                                      "session keeps its offset from UTC at the start, %s."),
+                                    tzid, *zone);
       entry->reported = entry->reported || !quiet;
-      *zone = g_strdup (self->default_zone);
-      return read_local_time (self, *zone, t, line);
+      return g_date_time_new_from_unix_utc (unix_time);
     }
 
-  unix_time = icaltime_as_timet_with_zone (*t, vtz);
-  utc = icaltime_from_timet_with_zone (unix_time, 0, icaltimezone_get_utc_timezone ());
-  *zone = format_offset (icaltimezone_get_utc_offset_of_utc_time (vtz, &utc, &is_daylight));
   if (!entry->reported && !quiet)
     convene_import_result_warn (self->result, line,
-                                _("The time zone “%s” is not one Convene knows: the session "
-                                  "keeps its offset from UTC at the start, %s."),
-                                tzid, *zone);
+                                _("The time zone “%s” is unknown and the file does not "
+                                  "describe it: the time is read as %s time."),
+                                tzid, self->default_zone);
   entry->reported = entry->reported || !quiet;
-  return g_date_time_new_from_unix_utc (unix_time);
+  *zone = g_strdup (self->default_zone);
+  return read_local_time (self, *zone, t, line);
 }
 
 static const char *
