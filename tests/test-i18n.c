@@ -398,7 +398,7 @@ test_announce_languages (Fixture       *f,
 }
 
 /* Seed 000, the Implementation Working Group's 2021 plan, read from the
- * document itself once the document importer reads plan documents. */
+ * document itself (skipped while plan documents cannot be imported). */
 static void
 test_announce_seed (void)
 {
@@ -410,6 +410,7 @@ test_announce_seed (void)
   g_autoptr(ConveneImportResult) result = convene_import_file (seed, &error);
   g_autoptr(ConveneStore) store = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(ConvenePlan) plan = NULL;
   g_autofree char *text = NULL;
   ConveneSession *february = NULL;
 
@@ -439,7 +440,13 @@ test_announce_seed (void)
 
   text = convene_announcement_text (store, february, "es", &error);
   g_assert_no_error (error);
-  assert_contains (text, "martes, 23 de febrero · 19:00 Londres · 14:00 Nueva York");
+  plan = convene_store_load (store, CONVENE_TYPE_PLAN, convene_session_get_plan (february), &error);
+  g_assert_no_error (error);
+  if (g_strv_contains (convene_plan_get_extra_timezones (plan), "Africa/Nairobi"))
+    assert_contains (text, "\nCuándo: martes, 23 de febrero · 19:00 Londres · 14:00 Nueva York · 22:00 Nairobi\n");
+  else
+    assert_contains (text, "\nCuándo: martes, 23 de febrero · 19:00 Londres · 14:00 Nueva York");
+  assert_contains (text, "\nA cargo de: Paul\n");
 
   g_clear_object (&store);
   g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
