@@ -772,6 +772,74 @@ test_date_column (void)
   g_assert_cmpuint (result->people->len, ==, 2);
 }
 
+/* A schedule written as a list, as emails and wikis have it. */
+static void
+test_schedule_list (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "# Action Plan 2022\n"
+    "\n"
+    "## Calendar\n"
+    "\n"
+    "All calls are on Zoom.\n"
+    "\n"
+    "- February: Open contracting (Tuesday 22nd at 3pm UTC), Ana leads\n"
+    "- March – Climate data — Tuesday 29th at 5pm EAT\n"
+    "- April: Data fair\n"
+    "- July: Summer break\n"
+    "- Chief Data Officers roundtable (to be confirmed)\n"
+    "September: Gender data (Tuesday 27th at 2pm UTC)\n");
+  ConveneSession *session;
+  g_autofree char *start = NULL;
+
+  g_assert_cmpuint (result->sessions->len, ==, 6);
+  session = find_session (result, "Open contracting");
+  start = start_of (session);
+  g_assert_cmpstr (start, ==, "2022-02-22T15:00:00Z");
+  g_assert_cmpstr (convene_session_get_topic (session), ==, "Open contracting");
+  g_assert_cmpstr (convene_session_get_lead (session), ==, "Ana");
+  assert_dated (result, "Climate data", "2022-03-29T14:00:00Z", "Africa/Nairobi", NULL);
+  assert_undated (result, "Data fair", "2022-04", CONVENE_SESSION_STATUS_TENTATIVE, CONVENE_SESSION_FORMAT_FAIR);
+  assert_undated (result, "Summer break", "2022-07", CONVENE_SESSION_STATUS_NO_MEETING,
+                  CONVENE_SESSION_FORMAT_MEETING);
+  assert_undated (result, "Chief Data Officers roundtable", NULL, CONVENE_SESSION_STATUS_TENTATIVE,
+                  CONVENE_SESSION_FORMAT_ROUNDTABLE);
+  g_assert_cmpstr (convene_session_get_topic (find_session (result, "Chief")), ==, "Chief Data Officers roundtable");
+  assert_dated (result, "Gender data", "2022-09-27T14:00:00Z", "UTC", NULL);
+  g_assert_null (convene_plan_get_summary (result->plans->pdata[0]));
+  g_assert_cmpuint (result->warnings->len, ==, 0);
+}
+
+/* An email listing several meetings, one a line, each with its topic. */
+static void
+test_announcement_list (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "Subject: Open data working group: sessions for the first half of 2021\n"
+    "\n"
+    "Dear members,\n"
+    "\n"
+    "These are our next sessions; all of them are on Zoom at https://zoom.example.org/j/123.\n"
+    "\n"
+    "- Tuesday 9 March 2021, 14:00 UTC: Data for climate action\n"
+    "- Tuesday 13 April 2021, 15:00 UTC: Gender data (en español)\n"
+    "- Data and elections — Tuesday 11 May 2021 at 3pm UTC\n"
+    "\n"
+    "Best wishes,\n"
+    "Ana\n");
+
+  g_assert_cmpuint (result->sessions->len, ==, 3);
+  assert_dated (result, "Data for climate action", "2021-03-09T14:00:00Z", "UTC", NULL);
+  assert_dated (result, "Gender data (en español)", "2021-04-13T15:00:00Z", "UTC", NULL);
+  assert_dated (result, "Data and elections", "2021-05-11T15:00:00Z", "UTC", NULL);
+  g_assert_cmpstr (convene_session_get_language (find_session (result, "Data for climate")), ==, "en");
+  g_assert_cmpstr (convene_session_get_language (find_session (result, "Gender data")), ==, "es");
+  g_assert_cmpstr (convene_session_get_location (find_session (result, "Data and elections")), ==,
+                   "https://zoom.example.org/j/123");
+  g_assert_cmpstr (convene_plan_get_title (result->plans->pdata[0]), ==,
+                   "Open data working group: sessions for the first half of 2021");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -788,6 +856,8 @@ main (int    argc,
   g_test_add_func ("/document/refused/empty-or-unreadable", test_refused);
   g_test_add_func ("/document/shapes/spanish-latin1-crlf", test_other_shapes);
   g_test_add_func ("/document/shapes/date-column-without-month", test_date_column);
+  g_test_add_func ("/document/shapes/schedule-as-a-list", test_schedule_list);
+  g_test_add_func ("/document/announcement/list-of-meetings", test_announcement_list);
   g_test_add ("/document/cli/seed-000", Cli, NULL, cli_set_up, test_cli_seed_000, cli_tear_down);
   g_test_add ("/document/cli/dry-run", Cli, NULL, cli_set_up, test_cli_dry_run, cli_tear_down);
   g_test_add ("/document/cli/on-existing", Cli, NULL, cli_set_up, test_cli_on_existing, cli_tear_down);

@@ -325,14 +325,27 @@ find_url (Announcement *ann)
  * session's; the whole sentence goes to its notes when it names more. */
 static void
 set_language (Announcement   *ann,
-              ConveneSession *session)
+              ConveneSession *session,
+              const char     *own_text,
+              const GDate    *reference)
 {
   const char *text = ann->values[LABEL_LANGUAGES];
   const char *code;
 
+  /* A meeting in a list says its own language: "Gender data (en español)". */
+  if ((code = _convene_language_from_text (own_text)) != NULL)
+    {
+      convene_session_set_language (session, code);
+      return;
+    }
   for (guint i = 0; text == NULL && i < ann->paragraphs->len; i++)
-    if (_convene_language_from_text (g_ptr_array_index (ann->paragraphs, i)) != NULL)
-      text = g_ptr_array_index (ann->paragraphs, i);
+    {
+      const char *paragraph = g_ptr_array_index (ann->paragraphs, i);
+
+      if (_convene_language_from_text (paragraph) != NULL &&
+          !_convene_text_names_meeting (ann->doc, paragraph, reference))
+        text = paragraph;
+    }
   if (text == NULL || (code = _convene_language_from_text (text)) == NULL)
     return;
   convene_session_set_language (session, code);
@@ -407,17 +420,29 @@ session_exists (ConveneDocument *doc,
   return FALSE;
 }
 
+static guint
+count_words (const char *text)
+{
+  guint n = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == ' ';
+  return n;
+}
+
 /* A session for the date and time in @when, if it names both. */
 static gboolean
 add_session (Announcement *ann,
              const char   *when,
+             const char   *own_topic,
              guint         line,
              const GDate  *reference)
 {
   ConveneDocument *doc = ann->doc;
-  g_autofree char *topic = dup_topic (ann, line);
+  g_autofree char *topic = own_topic != NULL ? g_strdup (own_topic) : dup_topic (ann, line);
   g_autofree char *url = find_url (ann);
   g_autofree char *subject = NULL;
+  g_autofree char *own = NULL;
   ConveneSession *session = _convene_schedule_add_session (doc, topic);
 
   if (!_convene_session_set_time (doc, session, when, reference, line) || session_exists (doc, session))
@@ -429,25 +454,11 @@ add_session (Announcement *ann,
   convene_session_set_location (session, url);
   subject = g_strjoin (" ", topic, ann->values[LABEL_SUBJECT], NULL);
   convene_session_set_format (session, _convene_format_from_text (subject, CONVENE_SESSION_FORMAT_MEETING));
-  set_language (ann, session);
+  own = g_strjoin (" ", own_topic != NULL ? own_topic : "", when, NULL);
+  set_language (ann, session, own, reference);
   set_recurrence (ann, session, reference);
   set_people (ann, session);
   return TRUE;
-}
-
-/* Whether @text names a day (or a series) and a time of day. */
-static gboolean
-names_meeting (ConveneDocument *doc,
-               const char      *text,
-               const GDate     *reference)
-{
-  g_autoptr(ConveneTimeExpr) expr = NULL;
-
-  expr = convene_time_expr_parse (text, reference, NULL,
-                                  doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT,
-                                  NULL);
-  return expr != NULL && expr->has_time && expr->start != NULL &&
-         (expr->date_from_text || expr->rrule != NULL);
 }
 
 /* The plan an announcement's sessions belong to: named after the
@@ -490,6 +501,7 @@ gboolean
 _convene_announcement_read (ConveneDocument *doc)
 {
   g_auto(Announcement) ann = { 0 };
+  g_autofree char *topic = NULL, *when = NULL;
   GDate reference;
   guint line;
 
@@ -505,11 +517,11 @@ _convene_announcement_read (ConveneDocument *doc)
   if (ann.values[LABEL_DATE] != NULL || ann.values[LABEL_TIME] != NULL)
     {
       const char *date = ann.values[LABEL_DATE], *time = ann.values[LABEL_TIME];
-      g_autofree char *when = date != NULL && time != NULL ? g_strdup_printf ("%s, %s", date, time)
-                                                           : g_strdup (date != NULL ? date : time);
+      g_autofree char *labelled = date != NULL && time != NULL ? g_strdup_printf ("%s, %s", date, time)
+                                                               : g_strdup (date != NULL ? date : time);
 
       line = date != NULL ? ann.lines[LABEL_DATE] : ann.lines[LABEL_TIME];
-      add_session (&ann, when, line, &reference);
+      add_session (&ann, labelled, NULL, line, &reference);
     }
   /* A page may announce several meetings, or repeat the one above. */
   for (guint i = 0; i < ann.paragraphs->len; i++)
@@ -517,8 +529,15 @@ _convene_announcement_read (ConveneDocument *doc)
       const char *text = g_ptr_array_index (ann.paragraphs, i);
 
       line = g_array_index (ann.paragraph_lines, guint, i);
-      if (names_meeting (doc, text, &reference))
-        add_session (&ann, text, line, &reference);
+      if (!_convene_text_names_meeting (doc, text, &reference))
+        continue;
+      /* "- 9 March, 14:00 UTC: Data for climate" in a list of meetings. */
+      if (count_words (text) <= 25 && _convene_split_topic_and_time (doc, text, &reference, &topic, &when))
+        add_session (&ann, when, topic, line, &reference);
+      else
+        add_session (&ann, text, NULL, line, &reference);
+      g_clear_pointer (&topic, g_free);
+      g_clear_pointer (&when, g_free);
     }
   if (doc->result->sessions->len == 0)
     return FALSE;

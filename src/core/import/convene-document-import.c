@@ -503,8 +503,18 @@ read_item (Walk              *walk,
     add_action (walk, line);
   else if (walk->section == SECTION_GOAL_TEXT)
     append_goal_text (walk, line->text, marker);
+  else if (walk->section == SECTION_SCHEDULE)
+    _convene_schedule_read_item (walk->doc, line);
   else if (walk->section == SECTION_NONE || walk->section == SECTION_NARRATIVE)
     prose_append (walk->summary, line->text, marker, !walk->after_blank);
+}
+
+static gboolean
+starts_with_month (const char *text)
+{
+  g_autofree char *word = g_strndup (text, strcspn (text, " :,.-"));
+
+  return _convene_month_from_name (word) != 0;
 }
 
 static void
@@ -536,6 +546,8 @@ read_text (Walk              *walk,
   walk->list = LIST_NONE;
   if (walk->section == SECTION_GOAL_TEXT)
     append_goal_text (walk, text, NULL);
+  else if (walk->section == SECTION_SCHEDULE && starts_with_month (text))
+    _convene_schedule_read_item (walk->doc, line);
   else if (walk->section == SECTION_NONE || walk->section == SECTION_NARRATIVE)
     prose_append (walk->summary, text, NULL, !walk->after_blank);
 }

@@ -89,6 +89,8 @@ guint                 _convene_schedule_read_table    (ConveneDocument     *doc,
                                                        gboolean             in_schedule);
 ConveneSession       *_convene_schedule_add_session   (ConveneDocument     *doc,
                                                        const char          *topic);
+void                  _convene_schedule_read_item     (ConveneDocument     *doc,
+                                                       const ConveneLine   *line);
 
 /* convene-session-time.c */
 gboolean              _convene_session_set_time       (ConveneDocument     *doc,
@@ -97,6 +99,14 @@ gboolean              _convene_session_set_time       (ConveneDocument     *doc,
                                                        const GDate         *reference,
                                                        guint                line);
 void                  _convene_plan_set_zones         (ConveneDocument     *doc);
+gboolean              _convene_text_names_meeting     (ConveneDocument     *doc,
+                                                       const char          *text,
+                                                       const GDate         *reference);
+gboolean              _convene_split_topic_and_time   (ConveneDocument     *doc,
+                                                       const char          *text,
+                                                       const GDate         *reference,
+                                                       char               **topic,
+                                                       char               **when);
 
 /* convene-announcement-import.c */
 gboolean              _convene_announcement_read      (ConveneDocument     *doc);

@@ -531,3 +531,95 @@ _convene_schedule_read_table (ConveneDocument *doc,
     read_row (doc, g_array_index (rows, Row, r).line, g_array_index (rows, Row, r).cells);
   return end;
 }
+
+/* "February: Policy+ initiative (Tuesday 23rd at 7pm London time)":
+ * the month a schedule line starts with, and the rest.  0 without one. */
+static int
+take_month (const char  *text,
+            const char **rest)
+{
+  g_autofree char *word = g_strndup (text, strcspn (text, " :,.-–—"));
+  int month = _convene_month_from_name (word);
+
+  *rest = text;
+  if (month == 0)
+    return 0;
+  *rest = text + strlen (word);
+  while (**rest != '\0' && strchr (" :,.-", **rest) != NULL)
+    (*rest)++;
+  while (g_str_has_prefix (*rest, "–") || g_str_has_prefix (*rest, "—"))
+    *rest += strlen ("–");
+  while (**rest == ' ')
+    (*rest)++;
+  return month;
+}
+
+/* "Open contracting ," once its time and lead are taken out; "Chief Data
+ * Officers roundtable (to be confirmed)" says no more than its missing
+ * month does. */
+static void
+tidy_topic (char *topic)
+{
+  char *open = strrchr (topic, '(');
+  gsize n;
+
+  if (open != NULL && g_str_has_suffix (open, ")"))
+    {
+      g_autofree char *inner = g_strndup (open + 1, strlen (open) - 2);
+
+      if (is_only (inner, tbc_words))
+        *open = '\0';
+    }
+  n = strlen (topic);
+  while (n > 0 && strchr (" ,;:-", topic[n - 1]) != NULL)
+    topic[--n] = '\0';
+}
+
+/* A schedule written as a list rather than a table: "- March: Climate
+ * data (Tuesday 30th at 5pm EAT), Flor leads", "- Chief Data Officers
+ * roundtable (TBC)". */
+void
+_convene_schedule_read_item (ConveneDocument   *doc,
+                             const ConveneLine *line)
+{
+  g_autofree char *text = g_strdup (line->text);
+  g_autofree char *lead = _convene_lead_take_from_text (text);
+  g_autofree char *topic = NULL, *when = NULL, *clean = NULL;
+  ConveneSession *session;
+  const char *rest, *language;
+  char *empty;
+  GDate reference;
+  int month;
+
+  /* "(Paul leads)" leaves "()" behind. */
+  while ((empty = strstr (text, "()")) != NULL)
+    memmove (empty, empty + 2, strlen (empty + 2) + 1);
+  clean = _convene_text_squeeze (text);
+  month = take_month (clean, &rest);
+  if (*rest == '\0')
+    return;
+  g_date_clear (&reference, 1);
+  g_date_set_dmy (&reference, 1, month > 0 ? month : G_DATE_JANUARY, doc->year);
+  if (!_convene_split_topic_and_time (doc, rest, &reference, &topic, &when))
+    topic = g_strdup (rest);
+  tidy_topic (topic);
+  if (*topic == '\0')
+    return;
+
+  session = _convene_schedule_add_session (doc, topic);
+  if (month > 0)
+    {
+      g_autofree char *text_month = g_strdup_printf ("%04d-%02d", doc->year, month);
+
+      convene_session_set_month (session, text_month);
+    }
+  if (lead != NULL)
+    set_lead (doc, session, lead);
+  if (_convene_text_has_any_word (clean, no_meeting_words))
+    convene_session_set_status (session, CONVENE_SESSION_STATUS_NO_MEETING);
+  else if (when != NULL)
+    _convene_session_set_time (doc, session, when, &reference, line->number);
+  convene_session_set_format (session, _convene_format_from_text (clean, CONVENE_SESSION_FORMAT_MEETING));
+  if ((language = _convene_language_from_text (clean)) != NULL)
+    convene_session_set_language (session, language);
+}

@@ -287,3 +287,95 @@ _convene_plan_set_zones (ConveneDocument *doc)
   extra_zones = g_strv_builder_end (extra);
   convene_plan_set_extra_timezones (doc->plan, (const char * const *) extra_zones);
 }
+
+/* Whether @text names a day (or a series) and a time of day. */
+gboolean
+_convene_text_names_meeting (ConveneDocument *doc,
+                             const char      *text,
+                             const GDate     *reference)
+{
+  g_autoptr(ConveneTimeExpr) expr = NULL;
+
+  expr = convene_time_expr_parse (text, reference, NULL,
+                                  doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT,
+                                  NULL);
+  return expr != NULL && expr->has_time && expr->start != NULL &&
+         (expr->date_from_text || expr->rrule != NULL);
+}
+
+static gboolean
+mentions_time (ConveneDocument *doc,
+               const char      *text,
+               const GDate     *reference)
+{
+  g_autoptr(ConveneTimeExpr) expr = convene_time_expr_parse (text, reference, NULL, CONVENE_TIME_EXPR_DEFAULT, NULL);
+
+  return expr != NULL && (expr->has_time || expr->date_from_text);
+}
+
+static gboolean
+try_split (ConveneDocument  *doc,
+           const char       *a,
+           const char       *b,
+           const GDate      *reference,
+           char            **topic,
+           char            **when)
+{
+  g_autofree char *left = g_strstrip (g_strdup (a));
+  g_autofree char *right = g_strstrip (g_strdup (b));
+
+  if (*left == '\0' || *right == '\0')
+    return FALSE;
+  /* The topic names no time at all: "(17:00 Santiago, 20:00 UTC)" is more
+   * of the time, not a topic. */
+  if (_convene_text_names_meeting (doc, right, reference) && !mentions_time (doc, left, reference))
+    {
+      *topic = g_steal_pointer (&left);
+      *when = g_steal_pointer (&right);
+      return TRUE;
+    }
+  if (_convene_text_names_meeting (doc, left, reference) && !mentions_time (doc, right, reference))
+    {
+      *topic = g_steal_pointer (&right);
+      *when = g_steal_pointer (&left);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Data for climate — Tuesday 9 March, 14:00 UTC", "Tuesday 9 March,
+ * 14:00 UTC: Data for climate", "Data for climate (Tuesday 9 March at
+ * 2pm UTC)": the topic and the time, when one side names a meeting's day
+ * and time and the other does not. */
+gboolean
+_convene_split_topic_and_time (ConveneDocument  *doc,
+                               const char       *text,
+                               const GDate      *reference,
+                               char            **topic,
+                               char            **when)
+{
+  static const char * const separators[] = { " — ", " – ", " - ", ": ", " | " };
+  const char *open = strrchr (text, '(');
+  const char *close = open != NULL ? strchr (open, ')') : NULL;
+
+  *topic = *when = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *at = strstr (text, separators[i]);
+      g_autofree char *head = NULL;
+
+      if (at == NULL)
+        continue;
+      head = g_strndup (text, at - text);
+      if (try_split (doc, head, at + strlen (separators[i]), reference, topic, when))
+        return TRUE;
+    }
+  if (open != NULL && close != NULL)
+    {
+      g_autofree char *inner = g_strndup (open + 1, close - open - 1);
+      g_autofree char *outer = g_strdup_printf ("%.*s%s", (int) (open - text), text, close + 1);
+
+      return try_split (doc, outer, inner, reference, topic, when);
+    }
+  return FALSE;
+}
