@@ -6,6 +6,12 @@
  * the msgid of its translation.  Regions ("pt-BR") take their country names
  * from the same package (ISO 3166-1).  Without iso-codes the code itself is
  * shown.
+ *
+ * Packaging: the Flatpak needs what Debian's "iso-codes" package installs,
+ * share/iso-codes/json/iso_639-2.json, iso_639-3.json and iso_3166-1.json
+ * and the iso_639-2, iso_639-3 and iso_3166-1 catalogues under share/locale,
+ * in the runtime or as a module of the manifest (it is found in any of the
+ * XDG data folders, /app/share included).
  */
 #include "config.h"
 
