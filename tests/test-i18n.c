@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "convene-announce.h"
+#include "convene-enum-labels.h"
 #include "convene-i18n.h"
 #include "convene-import.h"
 #include "convene-language-names.h"
@@ -252,6 +253,29 @@ test_place_names (void)
 
   if (have_spanish_locale)
     assert_place ("America/Mexico_City", NULL, "Ciudad de México");
+}
+
+static void
+test_enum_labels (void)
+{
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SESSION_STATUS, CONVENE_SESSION_STATUS_NO_MEETING, "es"),
+                   ==, "Sin reunión");
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SESSION_STATUS, CONVENE_SESSION_STATUS_NO_MEETING, "en"),
+                   ==, "No meeting");
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SECTOR, CONVENE_SECTOR_CIVIL_SOCIETY, "es"),
+                   ==, "Sociedad civil");
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_ACTION_STATUS, CONVENE_ACTION_STATUS_IN_PROGRESS, "es"),
+                   ==, "En curso");
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_PLAN_STATUS, CONVENE_PLAN_STATUS_APPROVED, "es"),
+                   ==, "Aprobado");
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SESSION_STATUS, 99, "es"), ==, "");
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SESSION_STATUS, -1, "es"), ==, "");
+  /* An enumeration people never read: its nick. */
+  g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SESSION_TIMING, CONVENE_SESSION_TIMING_MONTH, "es"),
+                   ==, "month");
+  if (have_spanish_locale)
+    g_assert_cmpstr (convene_enum_labels_lookup (CONVENE_TYPE_SESSION_FORMAT, CONVENE_SESSION_FORMAT_WORKSHOP, NULL),
+                     ==, "Taller");
 }
 
 /* ---- invitations ------------------------------------------------------------ */
@@ -648,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/i18n/catalogue/user-language", test_catalogue_user);
   g_test_add_func ("/i18n/names/languages", test_language_names);
   g_test_add_func ("/i18n/names/places", test_place_names);
+  g_test_add_func ("/i18n/names/enumerations", test_enum_labels);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/i18n/announce/february-es", test_announce_february_es);
   ADD ("/i18n/announce/february-en", test_announce_february_en);
