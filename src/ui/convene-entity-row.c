@@ -10,6 +10,7 @@
 #include "convene-entity-row.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 GtkWidget *
 convene_entity_row_new (ConveneEntity *entity,
@@ -23,7 +24,15 @@ convene_entity_row_new (ConveneEntity *entity,
   gint64 id = convene_entity_get_id (entity);
   const char *table = convene_entity_class_get_table (CONVENE_ENTITY_GET_CLASS (entity));
   g_autofree char *escaped_title = g_markup_escape_text (title != NULL ? title : "", -1);
-  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  g_autofree char *first_paragraph = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+  const char *end;
+
+  /* A row shows the beginning of a long text; the editor shows all of it. */
+  subtitle = subtitle != NULL ? subtitle : "";
+  end = strchr (subtitle, '\n');
+  first_paragraph = end != NULL ? g_strndup (subtitle, end - subtitle) : g_strdup (subtitle);
+  escaped_subtitle = g_markup_escape_text (first_paragraph, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);

@@ -7,9 +7,11 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "convene-enum-labels.h"
+#include "convene-language-names.h"
+#include "convene-place-names.h"
 #include "convene-values.h"
 
 static GTimeZone *local_zone;
@@ -64,68 +66,18 @@ convene_format_reset_local_zone (void)
   g_clear_pointer (&local_zone, g_time_zone_unref);
 }
 
-/* Cities people name their zone after, so that the translation can say
- * "Londres" and "Ciudad de México".  The label of any other zone is its
- * IANA city with spaces. */
-static const char *city_names[] = {
-  NC_("city", "London"), NC_("city", "New York"), NC_("city", "Nairobi"),
-  NC_("city", "Mexico City"), NC_("city", "Bogota"), NC_("city", "Lima"),
-  NC_("city", "Santiago"), NC_("city", "Buenos Aires"), NC_("city", "Sao Paulo"),
-  NC_("city", "Montevideo"), NC_("city", "Panama"), NC_("city", "Havana"),
-  NC_("city", "Los Angeles"), NC_("city", "Chicago"), NC_("city", "Denver"),
-  NC_("city", "Toronto"), NC_("city", "Vancouver"), NC_("city", "Madrid"),
-  NC_("city", "Paris"), NC_("city", "Brussels"), NC_("city", "Berlin"),
-  NC_("city", "Rome"), NC_("city", "Stockholm"), NC_("city", "Lisbon"),
-  NC_("city", "Athens"), NC_("city", "Istanbul"), NC_("city", "Moscow"),
-  NC_("city", "Cairo"), NC_("city", "Lagos"), NC_("city", "Johannesburg"),
-  NC_("city", "Accra"), NC_("city", "Kampala"), NC_("city", "Addis Ababa"),
-  NC_("city", "Dubai"), NC_("city", "Kolkata"), NC_("city", "Karachi"),
-  NC_("city", "Dhaka"), NC_("city", "Bangkok"), NC_("city", "Jakarta"),
-  NC_("city", "Manila"), NC_("city", "Singapore"), NC_("city", "Seoul"),
-  NC_("city", "Tokyo"), NC_("city", "Shanghai"), NC_("city", "Sydney"),
-  NC_("city", "Auckland"), NC_("city", "Kathmandu"), NC_("city", "Port of Spain"),
-};
-
-static const char *
-translate_city (const char *city)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (city_names); i++)
-    if (g_str_equal (city_names[i], city))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "city", city);
-  return city;
-}
-
 /**
  * convene_zone_label:
  * @zone: an IANA name, "UTC" or a fixed offset ("-06:00")
  *
- * Returns: (transfer full): "London", "UTC", "UTC−6"
+ * Returns: (transfer full): "London" ("Londres" in Spanish), "UTC", "UTC−6"
  */
 char *
 convene_zone_label (const char *zone)
 {
-  const char *slash;
-  g_autofree char *city = NULL;
+  char *label = convene_place_names_lookup (zone, NULL);
 
-  if (zone == NULL || *zone == '\0')
-    return g_strdup (_("your time"));
-  if (g_str_equal (zone, "UTC") || g_str_equal (zone, "Etc/UTC") || g_str_equal (zone, "GMT"))
-    return g_strdup (_("UTC"));
-  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) == 6)
-    {
-      int hours = atoi (zone + 1);
-      int minutes = atoi (zone + 4);
-
-      /* U+2212 MINUS SIGN reads better than a hyphen beside a number. */
-      if (minutes == 0)
-        return g_strdup_printf ("UTC%s%d", zone[0] == '-' ? "−" : "+", hours);
-      return g_strdup_printf ("UTC%s%d:%02d", zone[0] == '-' ? "−" : "+", hours, minutes);
-    }
-
-  slash = strrchr (zone, '/');
-  city = g_strdup (slash != NULL ? slash + 1 : zone);
-  g_strdelimit (city, "_", ' ');
-  return g_strdup (translate_city (city));
+  return label != NULL ? label : g_strdup (_("your time"));
 }
 
 /* "19:00" */
@@ -346,50 +298,6 @@ convene_format_month_of (int year,
   return g_date_time_format (dt, C_("month heading", "%OB %Y"));
 }
 
-/* The model's enumerations, in their order, as people read them. */
-static const char *session_status_labels[] = {
-  NC_("session status", "Scheduled"), NC_("session status", "Tentative"),
-  NC_("session status", "No meeting"), NC_("session status", "Cancelled"),
-  NC_("session status", "Held"),
-};
-static const char *session_format_labels[] = {
-  NC_("session format", "Meeting"), NC_("session format", "Panel"),
-  NC_("session format", "Discussion"), NC_("session format", "Meetup"),
-  NC_("session format", "Roundtable"), NC_("session format", "Fair"),
-  NC_("session format", "Workshop"), NC_("session format", "Survey"),
-};
-static const char *plan_status_labels[] = {
-  NC_("plan status", "Draft"), NC_("plan status", "Approved"),
-};
-static const char *action_status_labels[] = {
-  NC_("action status", "Planned"), NC_("action status", "In progress"),
-  NC_("action status", "Done"), NC_("action status", "Dropped"),
-};
-static const char *sector_labels[] = {
-  NC_("sector", "National government"), NC_("sector", "Local government"),
-  NC_("sector", "Civil society"), NC_("sector", "Academia"),
-  NC_("sector", "Private sector"), NC_("sector", "Multilateral"), NC_("sector", "Other"),
-};
-static const char *resource_kind_labels[] = {
-  NC_("resource kind", "Event"), NC_("resource kind", "Best practice"),
-  NC_("resource kind", "Resource"), NC_("resource kind", "Recording"),
-  NC_("resource kind", "Blog post"), NC_("resource kind", "Survey"),
-};
-static const char *blog_state_labels[] = {
-  NC_("blog state", "Planned"), NC_("blog state", "Draft"), NC_("blog state", "Published"),
-};
-
-static const char *
-label_from (const char **labels,
-            guint        n_labels,
-            const char  *context,
-            int          value)
-{
-  if (value < 0 || (guint) value >= n_labels)
-    return "";
-  return g_dpgettext2 (GETTEXT_PACKAGE, context, labels[value]);
-}
-
 /**
  * convene_enum_label:
  * @enum_type: one of the model's enum types
@@ -401,22 +309,9 @@ const char *
 convene_enum_label (GType enum_type,
                     int   value)
 {
-#define LABEL(t, arr, ctx) \
-  if (enum_type == (t)) return label_from (arr, G_N_ELEMENTS (arr), ctx, value)
-  LABEL (CONVENE_TYPE_SESSION_STATUS, session_status_labels, "session status");
-  LABEL (CONVENE_TYPE_SESSION_FORMAT, session_format_labels, "session format");
-  LABEL (CONVENE_TYPE_PLAN_STATUS, plan_status_labels, "plan status");
-  LABEL (CONVENE_TYPE_ACTION_STATUS, action_status_labels, "action status");
-  LABEL (CONVENE_TYPE_SECTOR, sector_labels, "sector");
-  LABEL (CONVENE_TYPE_RESOURCE_KIND, resource_kind_labels, "resource kind");
-  LABEL (CONVENE_TYPE_BLOG_STATE, blog_state_labels, "blog state");
-#undef LABEL
-  {
-    g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
-    GEnumValue *v = g_enum_get_value (klass, value);
+  const char *label = convene_enum_labels_lookup (enum_type, value, NULL);
 
-    return v != NULL ? v->value_nick : "";
-  }
+  return label != NULL ? label : "";
 }
 
 /**
@@ -437,56 +332,13 @@ convene_enum_label_model (GType enum_type)
   return G_LIST_MODEL (list);
 }
 
-/* Language names from iso-codes, in the UI language. */
-static GHashTable *language_names;
-
-static void
-load_language_names (void)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonArray *entries;
-
-  language_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!json_parser_load_from_file (parser, "/usr/share/iso-codes/json/iso_639-2.json", NULL))
-    return;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), "639-2"))
-    return;
-  entries = json_object_get_array_member (json_node_get_object (root), "639-2");
-  for (guint i = 0; i < json_array_get_length (entries); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (entries, i);
-      const char *code = json_object_get_string_member_with_default (entry, "alpha_2", NULL);
-      const char *name = json_object_get_string_member_with_default (entry, "name", NULL);
-
-      if (code != NULL && name != NULL)
-        g_hash_table_insert (language_names, g_strdup (code), g_strdup (name));
-    }
-}
-
-/* "es" → "Spanish" (or "español" in Spanish) */
+/* "es" → "Spanish" ("español" in Spanish), from iso-codes */
 char *
 convene_language_name (const char *code)
 {
-  const char *name;
-  const char *translated;
-  const char *semicolon;
+  char *name = convene_language_names_lookup (code, NULL);
 
-  if (code == NULL || *code == '\0')
-    return g_strdup (_("Unknown language"));
-  if (language_names == NULL)
-    load_language_names ();
-  name = g_hash_table_lookup (language_names, code);
-  if (name == NULL)
-    return g_strdup (code);
-  translated = g_dgettext ("iso_639-2", name);
-  /* "Spanish; Castilian": the first name is the one people use. */
-  semicolon = strchr (translated, ';');
-  if (semicolon != NULL)
-    return g_strndup (translated, semicolon - translated);
-  return g_strdup (translated);
+  return name != NULL ? name : g_strdup (_("Unknown language"));
 }
 
 /* "Paul, Flor" */

@@ -96,7 +96,15 @@ convene_ui_test_finish (ConveneApplication *app)
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    {
+      AdwDialog *dialog;
+
+      /* An open dialog would take the close request for itself. */
+      while (ADW_IS_APPLICATION_WINDOW (l->data) &&
+             (dialog = adw_application_window_get_visible_dialog (l->data)) != NULL)
+        adw_dialog_force_close (dialog);
+      gtk_window_close (l->data);
+    }
   convene_ui_test_wait (50);
   /* Only g_application_run() takes an application down cleanly: run it once
    * more without its window; with nothing left to show it shuts down. */

@@ -93,6 +93,7 @@ test_every_view (void)
       convene_ui_test_resize (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
       for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
         {
+          g_test_message ("%s at %d×%d", sections[i], sizes[s].width, sizes[s].height);
           convene_window_show_section (window, sections[i]);
           if (g_str_equal (sections[i], "calendar"))
             convene_calendar_view_show_month (CONVENE_CALENDAR_VIEW (

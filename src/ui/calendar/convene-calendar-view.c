@@ -296,6 +296,9 @@ year_line (ConveneSession *session)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (label), 2);
+  /* Narrow cards, so that three or four months fit side by side. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
   return button;
 }
 
@@ -304,6 +307,7 @@ build_year (ConveneCalendarView *self)
 {
   guint n = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
   GtkWidget *lists[12];
+  GtkWidget *tbc = NULL;
 
   clear_box (GTK_WIDGET (self->year_grid));
   for (int m = 0; m < 12; m++)
@@ -331,6 +335,29 @@ build_year (ConveneCalendarView *self)
       g_autoptr(ConveneSession) session = g_list_model_get_item (self->sessions, i);
       const char *month = convene_session_get_month (session);
 
+      if (month == NULL)
+        {
+          /* Like the plans' tables, a last row for what has no month yet. */
+          if (tbc == NULL)
+            {
+              GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+              GtkWidget *heading = gtk_label_new (_("To Be Confirmed"));
+
+              gtk_label_set_xalign (GTK_LABEL (heading), 0);
+              gtk_widget_set_margin_start (heading, 12);
+              gtk_widget_set_margin_top (heading, 8);
+              gtk_widget_set_margin_bottom (heading, 4);
+              gtk_widget_add_css_class (heading, "heading");
+              gtk_widget_add_css_class (card, "card");
+              gtk_widget_add_css_class (card, "year-month");
+              gtk_box_append (GTK_BOX (card), heading);
+              tbc = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+              gtk_box_append (GTK_BOX (card), tbc);
+              gtk_flow_box_append (self->year_grid, card);
+            }
+          gtk_box_append (GTK_BOX (tbc), year_line (session));
+          continue;
+        }
       if (!convene_month_is_valid (month) || atoi (month) != self->year)
         continue;
       gtk_box_append (GTK_BOX (lists[atoi (month + 5) - 1]), year_line (session));
