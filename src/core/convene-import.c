@@ -91,8 +91,9 @@ convene_import_result_take (ConveneImportResult *result,
   GPtrArray *list = list_for_type (result, G_OBJECT_TYPE (entity));
   gint64 next = 1;
 
-  for (guint i = 0; i < list->len; i++)
-    next = MAX (next, convene_entity_get_id (g_ptr_array_index (list, i)) + 1);
+  /* Ids grow along each list, so the last one is the largest. */
+  if (list->len > 0)
+    next = convene_entity_get_id (g_ptr_array_index (list, list->len - 1)) + 1;
   convene_entity_set_id (entity, next);
   g_ptr_array_add (list, entity);
 }
@@ -428,19 +429,23 @@ convene_import_file (const char  *path,
                    _("%s: could not be read: %s"), path, local->message);
       return NULL;
     }
-  if (!g_utf8_validate_len (contents, length, NULL))
-    {
-      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
-                   _("%s: this is not UTF-8 text"), path);
-      return NULL;
-    }
 
   start = skip_space (contents);
-  if (*start == '{')
-    return convene_json_import (path, contents, length, error);
-  if (g_ascii_strncasecmp (start, "BEGIN:VCALENDAR", strlen ("BEGIN:VCALENDAR")) == 0)
-    return convene_ics_import (path, contents, length, error);
+  if (*start == '{' || g_ascii_strncasecmp (start, "BEGIN:VCALENDAR", strlen ("BEGIN:VCALENDAR")) == 0)
+    {
+      /* Both formats are UTF-8 by their specifications. */
+      if (!g_utf8_validate_len (contents, length, NULL))
+        {
+          g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
+                       _("%s: this is not UTF-8 text"), path);
+          return NULL;
+        }
+      if (*start == '{')
+        return convene_json_import (path, contents, length, error);
+      return convene_ics_import (path, contents, length, error);
+    }
   /* Anything else is read as a document people wrote: Markdown, plain
-   * text, tab-separated tables, a meeting announcement. */
+   * text, tab-separated tables, a meeting announcement; that importer
+   * also reads the UTF-16 and Windows-1252 files word processors save. */
   return convene_document_import (path, contents, length, error);
 }
