@@ -45,7 +45,7 @@ show_date (ConveneSessionRow *self)
     {
     case CONVENE_SESSION_TIMING_INSTANT:
       {
-        g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (session));
+        g_autoptr(GTimeZone) tz = convene_zone_new (convene_session_get_timezone (session));
         g_autoptr(GDateTime) there =
           g_date_time_to_timezone (convene_session_get_start (session),
                                    tz != NULL ? tz : convene_local_zone ());
@@ -122,7 +122,6 @@ show_details (ConveneSessionRow *self)
       g_string_append (details, convene_enum_label (CONVENE_TYPE_SESSION_FORMAT, format));
     }
   gtk_label_set_label (self->details_label, details->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_label), details->str);
 }
 
 static void
@@ -172,7 +171,6 @@ refresh (ConveneSessionRow *self)
   topic = convene_session_get_topic (self->session);
   status = convene_session_get_status (self->session);
   gtk_label_set_label (self->topic_label, topic != NULL ? topic : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->topic_label), topic);
   show_date (self);
   show_badges (self);
   show_details (self);
@@ -182,6 +180,24 @@ refresh (ConveneSessionRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "inactive");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "inactive");
+}
+
+/* The whole topic, when the row had to shorten it; asked for only on hover,
+ * so that binding a row stays cheap. */
+static gboolean
+on_topic_query_tooltip_cb (ConveneSessionRow *self,
+                           int                x,
+                           int                y,
+                           gboolean           keyboard,
+                           GtkTooltip        *tooltip)
+{
+  const char *topic;
+
+  if (self->session == NULL || !pango_layout_is_ellipsized (gtk_label_get_layout (self->topic_label)))
+    return FALSE;
+  topic = convene_session_get_topic (self->session);
+  gtk_tooltip_set_text (tooltip, topic);
+  return topic != NULL;
 }
 
 static void
@@ -252,6 +268,9 @@ convene_session_row_init (ConveneSessionRow *self)
   self->session_signals = g_signal_group_new (CONVENE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify",
                                   G_CALLBACK (on_session_notify_cb), self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->topic_label), TRUE);
+  g_signal_connect_swapped (self->topic_label, "query-tooltip",
+                            G_CALLBACK (on_topic_query_tooltip_cb), self);
 }
 
 GtkWidget *
