@@ -192,6 +192,8 @@ test_bad_input (void)
                   CONVENE_IMPORT_ERROR_INVALID, "plans[0].sessions[0].status: “maybe” is not one of scheduled");
   expect_refused ("{\"plans\": [{\"id\": 1, \"title\": \"P\", \"sessions\": [{\"id\": 1, \"topic\": \"T\", \"attendance\": [7]}]}], \"people\": []}",
                   CONVENE_IMPORT_ERROR_INVALID, "person 7");
+  expect_refused ("{\"plans\": [{\"id\": 1, \"title\": \"P\", \"sessions\": [{\"id\": 1, \"topic\": \"T\", \"attendance\": [1, 1]}]}], \"people\": [{\"id\": 1, \"name\": \"Flor\"}]}",
+                  CONVENE_IMPORT_ERROR_INVALID, "as attending twice");
   expect_refused ("{\"plans\": [{\"id\": 1, \"title\": \"P\", \"actions\": [{\"id\": 1, \"title\": \"A\", \"goal\": 4}]}]}",
                   CONVENE_IMPORT_ERROR_INVALID, "goal 4");
   expect_refused ("{\"plans\": [{\"id\": 1, \"title\": \"P\", \"sessions\": [{\"id\": 1, \"topic\": \"T\", \"start\": \"2021-02-23 19:00\"}]}]}",

@@ -647,11 +647,25 @@ check_references (Reader *reader)
   for (guint i = 0; i < r->attendance->len; i++)
     {
       ConveneAttendance *row = g_ptr_array_index (r->attendance, i);
+      gint64 session = convene_attendance_get_session (row);
+      gint64 person = convene_attendance_get_person (row);
 
-      if (!has_id (r->people, convene_attendance_get_person (row), 0))
+      if (!has_id (r->people, person, 0))
         return fail (reader, "sessions",
                      _("the session %" G_GINT64_FORMAT " lists person %" G_GINT64_FORMAT " as attending, who is not in the file"),
-                     convene_attendance_get_session (row), convene_attendance_get_person (row));
+                     session, person);
+      /* Rows of one session are next to each other: look back over them. */
+      for (guint j = i; j-- > 0;)
+        {
+          ConveneAttendance *earlier = g_ptr_array_index (r->attendance, j);
+
+          if (convene_attendance_get_session (earlier) != session)
+            break;
+          if (convene_attendance_get_person (earlier) == person)
+            return fail (reader, "sessions",
+                         _("the session %" G_GINT64_FORMAT " lists person %" G_GINT64_FORMAT " as attending twice"),
+                         session, person);
+        }
     }
   return TRUE;
 }
