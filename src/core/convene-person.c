@@ -139,10 +139,10 @@ convene_person_get_timezone (ConvenePerson *self)
 
 void
 convene_person_set_timezone (ConvenePerson *self,
-                             const char *timezone)
+                             const char *zone)
 {
   g_return_if_fail (CONVENE_IS_PERSON (self));
-  convene_entity_set_string_field (CONVENE_ENTITY (self), "timezone", timezone);
+  convene_entity_set_string_field (CONVENE_ENTITY (self), "timezone", zone);
 }
 
 const char * const *

@@ -24,7 +24,7 @@ void convene_person_set_country (ConvenePerson *self, const char *country);
 const char *convene_person_get_region (ConvenePerson *self);
 void convene_person_set_region (ConvenePerson *self, const char *region);
 const char *convene_person_get_timezone (ConvenePerson *self);
-void convene_person_set_timezone (ConvenePerson *self, const char *timezone);
+void convene_person_set_timezone (ConvenePerson *self, const char *zone);
 const char * const *convene_person_get_languages (ConvenePerson *self);
 void convene_person_set_languages (ConvenePerson *self, const char * const *languages);
 const char *convene_person_get_role (ConvenePerson *self);

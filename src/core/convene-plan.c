@@ -135,10 +135,10 @@ convene_plan_get_timezone (ConvenePlan *self)
 
 void
 convene_plan_set_timezone (ConvenePlan *self,
-                           const char *timezone)
+                           const char *zone)
 {
   g_return_if_fail (CONVENE_IS_PLAN (self));
-  convene_entity_set_string_field (CONVENE_ENTITY (self), "timezone", timezone);
+  convene_entity_set_string_field (CONVENE_ENTITY (self), "timezone", zone);
 }
 
 const char * const *

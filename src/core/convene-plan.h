@@ -24,7 +24,7 @@ void convene_plan_set_summary (ConvenePlan *self, const char *summary);
 ConvenePlanStatus convene_plan_get_status (ConvenePlan *self);
 void convene_plan_set_status (ConvenePlan *self, ConvenePlanStatus status);
 const char *convene_plan_get_timezone (ConvenePlan *self);
-void convene_plan_set_timezone (ConvenePlan *self, const char *timezone);
+void convene_plan_set_timezone (ConvenePlan *self, const char *zone);
 const char * const *convene_plan_get_extra_timezones (ConvenePlan *self);
 void convene_plan_set_extra_timezones (ConvenePlan *self, const char * const *extra_timezones);
 

@@ -174,10 +174,10 @@ convene_session_get_timezone (ConveneSession *self)
 
 void
 convene_session_set_timezone (ConveneSession *self,
-                              const char *timezone)
+                              const char *zone)
 {
   g_return_if_fail (CONVENE_IS_SESSION (self));
-  convene_entity_set_string_field (CONVENE_ENTITY (self), "timezone", timezone);
+  convene_entity_set_string_field (CONVENE_ENTITY (self), "timezone", zone);
 }
 
 int

@@ -24,7 +24,7 @@ void convene_session_set_month (ConveneSession *self, const char *month);
 GDateTime *convene_session_get_start (ConveneSession *self);
 void convene_session_set_start (ConveneSession *self, GDateTime *start);
 const char *convene_session_get_timezone (ConveneSession *self);
-void convene_session_set_timezone (ConveneSession *self, const char *timezone);
+void convene_session_set_timezone (ConveneSession *self, const char *zone);
 int convene_session_get_duration_minutes (ConveneSession *self);
 void convene_session_set_duration_minutes (ConveneSession *self, int duration_minutes);
 const char *convene_session_get_recurrence (ConveneSession *self);
