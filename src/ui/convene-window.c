@@ -74,6 +74,7 @@ G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SETTINGS,
   PROP_PLAN,
   PROP_SECTION,
   N_PROPS
@@ -938,6 +939,17 @@ on_plan_notify_cb (ConveneWindow *self)
   update_actions (self);
 }
 
+/* Keys added to the schema over time are used only when it has them. */
+static gboolean
+has_key (ConveneWindow *self,
+         const char    *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
 static gboolean
 convene_window_close_request (GtkWindow *window)
 {
@@ -955,6 +967,8 @@ convene_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (has_key (self, "last-section"))
+        g_settings_set_string (self->settings, "last-section", self->section);
     }
   return GTK_WINDOW_CLASS (convene_window_parent_class)->close_request (window);
 }
@@ -971,6 +985,17 @@ restore_state (ConveneWindow *self)
       height = g_settings_get_int (self->settings, "window-height");
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      if (has_key (self, "last-section"))
+        {
+          g_free (self->section);
+          self->section = g_settings_get_string (self->settings, "last-section");
+        }
+      if (has_key (self, "calendar-view"))
+        g_settings_bind (self->settings, "calendar-view", self->calendar_view, "mode",
+                         G_SETTINGS_BIND_DEFAULT);
+      if (has_key (self, "sidebar-width-fraction"))
+        g_settings_bind (self->settings, "sidebar-width-fraction", self->split_view,
+                         "sidebar-width-fraction", G_SETTINGS_BIND_DEFAULT);
       last = g_settings_get_value (self->settings, "last-plan");
       if (g_variant_is_of_type (last, G_VARIANT_TYPE_INT64))
         self->wanted_plan = g_variant_get_int64 (last);
@@ -984,8 +1009,6 @@ static void
 convene_window_constructed (GObject *object)
 {
   ConveneWindow *self = CONVENE_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GtkSorter) sorter = NULL;
   GtkWidget *views[] = {
     self->schedule_view, self->calendar_view, self->goals_view, self->people_view,
     self->resources_view,
@@ -993,9 +1016,6 @@ convene_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (convene_window_parent_class)->constructed (object);
 
-  if (CONVENE_IS_APPLICATION (app) &&
-      convene_application_get_settings (CONVENE_APPLICATION (app)) != NULL)
-    self->settings = g_object_ref (convene_application_get_settings (CONVENE_APPLICATION (app)));
   restore_state (self);
 
   gtk_expression_bind (gtk_property_expression_new (CONVENE_TYPE_PLAN,
@@ -1074,6 +1094,9 @@ convene_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
       break;
@@ -1097,6 +1120,9 @@ convene_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
     case PROP_SECTION:
       if (g_strcmp0 (self->section, g_value_get_string (value)) != 0)
@@ -1130,6 +1156,10 @@ convene_window_class_init (ConveneWindowClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where the window keeps its size, plan and section; NULL for none. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
@@ -1221,6 +1251,7 @@ convene_window_new (ConveneApplication *app,
   ConveneWindow *self = g_object_new (CONVENE_TYPE_WINDOW,
                                       "application", app,
                                       "store", store,
+                                      "settings", convene_application_get_settings (app),
                                       NULL);
 
   if (store == NULL && store_error != NULL)

@@ -214,6 +214,40 @@ test_plan_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (convene_schedule_view_get_model (schedule)), ==, 13);
 }
 
+/* The window comes back on the plan and section it was closed on. */
+static void
+test_window_remembers (void)
+{
+  g_autofree char *database = convene_ui_test_temp_db ();
+  ConveneApplication *app = convene_ui_test_app_new (database);
+  ConveneWindow *window = convene_ui_test_window (app);
+  g_autoptr(ConvenePlan) next_year = convene_plan_new ();
+  gint64 seed_plan = convene_ui_test_import_seed (window);
+
+  convene_plan_set_title (next_year, "Action Plan 2022");
+  convene_plan_set_year (next_year, 2022);
+  convene_plan_set_timezone (next_year, "Europe/London");
+  g_assert_true (convene_store_add (convene_window_get_store (window), CONVENE_ENTITY (next_year), NULL));
+  convene_ui_test_wait (50);
+  /* A plan added elsewhere does not take the selection away. */
+  g_assert_cmpint (convene_entity_get_id (CONVENE_ENTITY (convene_window_get_plan (window))), ==, seed_plan);
+
+  /* The newest plan comes first in the list; the one chosen last is the older. */
+  convene_window_select_plan (window, convene_entity_get_id (CONVENE_ENTITY (next_year)));
+  convene_window_select_plan (window, seed_plan);
+  convene_window_show_section (window, "calendar");
+  convene_ui_test_finish (app);
+
+  app = convene_ui_test_app_new (database);
+  window = convene_ui_test_window (app);
+  g_assert_cmpint (convene_entity_get_id (CONVENE_ENTITY (convene_window_get_plan (window))), ==,
+                   seed_plan);
+  g_assert_cmpstr (convene_window_get_section (window), ==, "calendar");
+  convene_window_show_section (window, "schedule");
+  convene_ui_test_finish (app);
+  g_unlink (database);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,5 +259,6 @@ main (int   argc,
   g_test_add ("/ui/lists/resources", Fixture, NULL, fixture_set_up, test_resources, fixture_tear_down);
   g_test_add ("/ui/lists/plan-delete-and-undo", Fixture, NULL,
               fixture_set_up, test_plan_delete_and_undo, fixture_tear_down);
+  g_test_add_func ("/ui/window/remembers-plan-and-section", test_window_remembers);
   return g_test_run ();
 }
