@@ -95,7 +95,7 @@ test_february (Fixture       *f,
         g_autoptr(GArray) ids = chip_ids (convene_calendar_view_get_day_cell (f->view, day));
         g_assert_cmpuint (ids->len, ==, 0);
       }
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "calendar-february");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "calendar-february"));
 
   /* Clicking it opens it. */
   gtk_widget_activate (gtk_widget_get_last_child (convene_calendar_view_get_day_cell (f->view, 23)));
@@ -142,7 +142,7 @@ test_navigation (Fixture       *f,
   /* The year overview, like the plan's own table. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.mode", "s", "year");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "2021");
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "calendar-year");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "calendar-year"));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.show-month", "i", 3);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "March 2021");
 }

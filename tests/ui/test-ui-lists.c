@@ -105,7 +105,7 @@ test_goals (Fixture       *f,
   /* A goal needs a title: Save waits for one. */
   g_assert_false (convene_editor_dialog_save (dialog));
   type_into (dialog, "title", "Reaching more local governments");
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "goals-editor");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "goals-editor"));
   added = g_object_ref (convene_editor_dialog_get_entity (dialog));
   g_assert_true (convene_editor_dialog_save (dialog));
   convene_ui_test_wait (50);
@@ -152,7 +152,7 @@ test_people (Fixture       *f,
   convene_ui_test_wait (50);
   after = convene_store_query (f->store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "people-added");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "people-added"));
 
   /* Deleting a person takes their attendance; Undo brings both back. */
   g_assert_true (convene_store_set_attended (f->store, session, convene_entity_get_id (added), TRUE, NULL));
@@ -182,7 +182,7 @@ test_resources (Fixture       *f,
   type_into (dialog, "title", "Open Data Charter principles");
   type_into (dialog, "url", "opendatacharter");
   g_assert_true (gtk_widget_has_css_class (convene_editor_dialog_get_row (dialog, "url"), "error"));
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "resources-editor-invalid");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "resources-editor-invalid"));
   g_assert_false (convene_editor_dialog_save (dialog));
   type_into (dialog, "url", "https://opendatacharter.net/principles/");
   type_into (dialog, "date", "2021-03-01");

@@ -217,7 +217,7 @@ test_search (Fixture       *f,
   g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
   found = g_list_model_get_item (f->model, 0);
   g_assert_true (g_str_has_prefix (convene_session_get_topic (found), "Climate Justice Data"));
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "schedule-search");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "schedule-search"));
 
   /* Leads count too. */
   want.n = by_paul;

@@ -102,7 +102,7 @@ test_inline_validation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (recording, "error"));
   g_assert_true (adw_banner_get_revealed (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "not an address"));
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "session-invalid-url");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "session-invalid-url"));
   g_assert_true (convene_session_page_save (CONVENE_SESSION_PAGE (page)));
   stored = convene_store_load (f->store, CONVENE_TYPE_SESSION, f->february, NULL);
   g_assert_null (convene_session_get_recording_url (stored));
@@ -180,7 +180,7 @@ test_zone_chooser (Fixture       *f,
     g_autofree char *first = convene_zone_chooser_dup_zone (chooser, 0);
     g_assert_cmpstr (first, ==, "Africa/Nairobi");
   }
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "zone-chooser");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "zone-chooser"));
 
   /* Choosing keeps the clock time: 19:00 is now 19:00 in Nairobi. */
   convene_zone_chooser_choose (chooser, 0);
@@ -219,7 +219,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (g_list_model_get_n_items (convene_schedule_view_get_model (schedule)), ==, 12);
-  convene_ui_test_screenshot (GTK_WIDGET (f->window), "schedule-deleted-toast");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "schedule-deleted-toast"));
 
   /* Undo (the toast's button, or Ctrl+Z) brings it back with its attendance. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);

@@ -54,6 +54,7 @@ struct _ConveneScheduleView
   guint               cursor;        /* where month jumps start from */
   gboolean            want_scroll_to_next;
   guint               scroll_target;
+  guint               scroll_tick;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, ADW_TYPE_BIN)
@@ -495,7 +496,9 @@ finish_scroll_cb (GtkWidget     *widget,
 {
   ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (widget);
 
-  if (self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+  self->scroll_tick = 0;
+  if (self->filtered != NULL &&
+      self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
     gtk_list_view_scroll_to (self->list_view, self->scroll_target, GTK_LIST_SCROLL_FOCUS, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -518,7 +521,8 @@ scroll_to_top (ConveneScheduleView *self,
       return;
     }
   gtk_list_view_scroll_to (self->list_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), finish_scroll_cb, NULL, NULL);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), finish_scroll_cb, NULL, NULL);
 }
 
 /**
@@ -654,6 +658,9 @@ reload (ConveneScheduleView *self)
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_list_view_set_model (self->list_view, NULL);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_object (&self->sessions);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
