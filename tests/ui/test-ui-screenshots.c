@@ -148,6 +148,26 @@ test_every_view (void)
   convene_ui_test_wait (200);
   shoot (window, "about", 0);
 
+  {
+    AdwDialog *about = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+    if (about != NULL)
+      adw_dialog_force_close (about);
+  }
+
+  /* The keyboard shortcuts, in a window of their own. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  convene_ui_test_wait (300);
+  {
+    GtkWidget *shortcuts = GTK_WIDGET (
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_widget_get_visible (shortcuts));
+    g_free (convene_ui_test_screenshot (shortcuts, "shortcuts"));
+    gtk_window_close (GTK_WINDOW (shortcuts));
+  }
+
   convene_ui_test_finish (app);
   g_unlink (database);
 }
