@@ -291,12 +291,18 @@ measure (const char *self_path,
       g_printerr ("%s\n%s\n", error->message, err != NULL ? err : "");
       exit (1);
     }
+  if (g_getenv ("CONVENE_BENCH_VERBOSE") != NULL)
+    g_printerr ("child said:\n%s\n%s\n", out, err);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      /* The test framework may print our lines as TAP comments. */
-      char *line = g_str_has_prefix (lines[i], "# ") ? lines[i] + 2 : lines[i];
-      char *eq = strchr (line, '=');
+      /* The test framework prints our lines as (indented) TAP comments. */
+      char *line = g_strchug (lines[i]);
+      char *eq;
+
+      if (g_str_has_prefix (line, "# "))
+        line += 2;
+      eq = strchr (line, '=');
 
       if (eq != NULL)
         g_hash_table_insert (values, g_strndup (line, eq - line), g_strdup (eq + 1));
@@ -349,13 +355,15 @@ main (int   argc,
     g_assert_no_error (error);
   }
   fill_database (full, n_sessions);
+  if (g_getenv ("CONVENE_BENCH_SESSIONS") != NULL)
+    n_sessions = (guint) atoi (g_getenv ("CONVENE_BENCH_SESSIONS"));
 
   a = measure (argv[0], empty);
   b = measure (argv[0], full);
 
-  g_print ("\n%-18s %14s %14s\n", "", "empty", "sessions");
+  g_print ("\n%-22s %12s %12s\n", "", "empty", "sessions");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    g_print ("%-18s %14s %14s\n", keys[i],
+    g_print ("%-22s %12s %12s\n", keys[i],
              (const char *) (g_hash_table_lookup (a, keys[i]) ?: "-"),
              (const char *) (g_hash_table_lookup (b, keys[i]) ?: "-"));
 

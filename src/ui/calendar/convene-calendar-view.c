@@ -47,6 +47,8 @@ struct _ConveneCalendarView
   GtkWidget      *cells[N_CELLS];
   int             first_cell_day;   /* the index of the 1st of the month */
   gboolean        dirty;
+  gboolean        needs_sessions;
+  gboolean        month_chosen;   /* by the user, since the plan was chosen */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneCalendarView, convene_calendar_view, ADW_TYPE_BIN)
@@ -376,6 +378,8 @@ build_year (ConveneCalendarView *self)
 
 /* Refreshing */
 
+static void load_sessions (ConveneCalendarView *self);
+
 static void
 refresh (ConveneCalendarView *self)
 {
@@ -387,6 +391,8 @@ refresh (ConveneCalendarView *self)
       return;
     }
   self->dirty = FALSE;
+  if (self->needs_sessions)
+    load_sessions (self);
 
   if (g_strcmp0 (self->mode, "year") == 0)
     {
@@ -450,12 +456,12 @@ choose_start_month (ConveneCalendarView *self)
   self->month = 1;
 }
 
+/* The sessions are listed when the calendar is first shown: a plan of many
+ * sessions then costs the window nothing until someone looks at it. */
 static void
-reload (ConveneCalendarView *self)
+load_sessions (ConveneCalendarView *self)
 {
-  if (self->sessions != NULL)
-    g_signal_handlers_disconnect_by_data (self->sessions, self);
-  g_clear_object (&self->sessions);
+  self->needs_sessions = FALSE;
   if (self->store != NULL && self->plan != NULL)
     {
       self->sessions = convene_store_list (self->store, CONVENE_TYPE_SESSION, "plan",
@@ -463,7 +469,18 @@ reload (ConveneCalendarView *self)
       g_signal_connect_object (self->sessions, "items-changed",
                                G_CALLBACK (on_sessions_changed_cb), self, G_CONNECT_SWAPPED);
     }
-  choose_start_month (self);
+  if (!self->month_chosen)
+    choose_start_month (self);
+}
+
+static void
+reload (ConveneCalendarView *self)
+{
+  if (self->sessions != NULL)
+    g_signal_handlers_disconnect_by_data (self->sessions, self);
+  g_clear_object (&self->sessions);
+  self->needs_sessions = TRUE;
+  self->month_chosen = FALSE;
   refresh (self);
 }
 
@@ -478,6 +495,7 @@ convene_calendar_view_move (ConveneCalendarView *self,
 {
   g_return_if_fail (CONVENE_IS_CALENDAR_VIEW (self));
 
+  self->month_chosen = TRUE;
   if (delta == 0)
     {
       g_autoptr(GDateTime) now = convene_now ();
@@ -506,6 +524,7 @@ convene_calendar_view_show_month (ConveneCalendarView *self,
   g_return_if_fail (CONVENE_IS_CALENDAR_VIEW (self));
   g_return_if_fail (month >= 1 && month <= 12);
 
+  self->month_chosen = TRUE;
   self->year = year;
   self->month = month;
   convene_calendar_view_set_mode (self, "month");
