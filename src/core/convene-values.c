@@ -143,7 +143,8 @@ convene_instant_parse (const char *text)
       !(text[len - 1] == 'Z' || text[len - 6] == '+' || text[len - 6] == '-'))
     return NULL;
   dt = g_date_time_new_from_iso8601 (text, NULL);
-  if (dt == NULL)
+  /* Four-digit years only: "%Y" writes 549 as "549", which would not read back. */
+  if (dt == NULL || g_date_time_get_year (dt) < 1000 || g_date_time_get_year (dt) > 9998)
     return NULL;
   return g_date_time_to_utc (dt);
 }
