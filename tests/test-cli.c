@@ -155,7 +155,7 @@ test_list_sessions_in_two_zones (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (out, "2021-02-23 19:00 GMT"));
   g_assert_nonnull (strstr (out, "2021-02-23 14:00 EST"));
   g_assert_nonnull (strstr (out, "TBC"));
-  g_assert_nonnull (strstr (out, "no-meeting"));
+  g_assert_nonnull (strstr (out, "No meeting"));
   g_assert_null (strstr (out, "New open data work plan"));
 }
 

@@ -4,19 +4,19 @@
 #include <glib/gi18n.h>
 
 #include "convene-cli.h"
+#include "convene-enum-labels.h"
 #include "convene-entity-list.h"
 #include "convene-plan.h"
 #include "convene-action.h"
 #include "convene-session.h"
 #include "convene-person.h"
 
+/* Statuses and sectors as people read them, in the user's language. */
 static const char *
 nick (GType       enum_type,
       int         value)
 {
-  GEnumClass *klass = g_type_class_peek (enum_type);
-
-  return g_enum_get_value (klass, value)->value_nick;
+  return convene_enum_labels_lookup (enum_type, value, NULL);
 }
 
 static char *

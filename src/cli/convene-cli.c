@@ -37,7 +37,8 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Options:"));
-  fprintf (stream, "  --database PATH  %s\n",
+  /* Translators: PATH as in the usage line above */
+  fprintf (stream, "  --database %s  %s\n", _("PATH"),
            _("The database to use (default: the application’s own, under the user data folder)"));
   fprintf (stream, "\n%s\n", _("“convene-cli COMMAND --help” describes a command."));
 }

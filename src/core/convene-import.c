@@ -2,12 +2,14 @@
  * transaction with every reference rewritten to the database's ids. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "convene-import.h"
 #include "convene-ics-import.h"
 #include "convene-json.h"
+#include "convene-enum-labels.h"
 #include "convene-document-import.h"
 #include "convene-ics-import.h"
 #include "convene-values.h"
@@ -137,7 +139,6 @@ static void
 describe_session (GString        *text,
                   ConveneSession *session)
 {
-  GEnumClass *statuses = g_type_class_ref (CONVENE_TYPE_SESSION_STATUS);
   GDateTime *start = convene_session_get_start (session);
   g_autofree char *when = NULL;
 
@@ -161,11 +162,11 @@ describe_session (GString        *text,
     when = g_strdup (_("TBC"));
 
   g_string_append_printf (text, "    %-28s %s [%s]", when, convene_session_get_topic (session),
-                          g_enum_get_value (statuses, convene_session_get_status (session))->value_nick);
+                          convene_enum_labels_lookup (CONVENE_TYPE_SESSION_STATUS,
+                                                      convene_session_get_status (session), NULL));
   if (convene_session_get_lead (session) != NULL)
     g_string_append_printf (text, _(" — led by %s"), convene_session_get_lead (session));
   g_string_append_c (text, '\n');
-  g_type_class_unref (statuses);
 }
 
 /**
@@ -340,7 +341,7 @@ handle_existing (ConveneImportResult  *result,
         if (on_existing == CONVENE_ON_EXISTING_FAIL)
           {
             g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EXISTS,
-                         _("%s: the plan “%s” is already in the database (id %" G_GINT64_FORMAT "); "
+                         _("%s: the plan “%s” is already in the database (id %" PRId64 "); "
                            "replace it, or import it as a new plan beside it"),
                          result->file, convene_plan_get_title (plan),
                          convene_entity_get_id (CONVENE_ENTITY (old)));

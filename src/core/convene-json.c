@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -218,7 +219,7 @@ convene_json_export (ConveneStore  *store,
   if (plan_id != 0 && !found)
     {
       g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                   _("There is no plan with id %" G_GINT64_FORMAT), plan_id);
+                   _("There is no plan with id %" PRId64), plan_id);
       return NULL;
     }
 
@@ -417,7 +418,7 @@ read_value (Reader             *reader,
       if (!is_integer (node))
         return fail (reader, path, _("expected a whole number, found %s"), node_kind (node));
       if (json_node_get_int (node) < G_MININT || json_node_get_int (node) > G_MAXINT)
-        return fail (reader, path, _("the number %" G_GINT64_FORMAT " is too large"), json_node_get_int (node));
+        return fail (reader, path, _("the number %" PRId64 " is too large"), json_node_get_int (node));
       g_value_set_int (value, json_node_get_int (node));
       return TRUE;
     case CONVENE_FIELD_REF:
@@ -599,7 +600,7 @@ check_unique_ids (Reader     *reader,
       gint64 id = convene_entity_get_id (g_ptr_array_index (entities, i));
 
       if (!g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
-        return fail (reader, what, _("the id %" G_GINT64_FORMAT " is used twice"), id);
+        return fail (reader, what, _("the id %" PRId64 " is used twice"), id);
     }
   return TRUE;
 }
@@ -626,7 +627,7 @@ check_references (Reader *reader)
 
       if (goal != 0 && !has_id (r->goals, goal, convene_action_get_plan (action)))
         return fail (reader, "actions",
-                     _("the action %" G_GINT64_FORMAT " refers to goal %" G_GINT64_FORMAT ", which is not a goal of its plan"),
+                     _("the action %" PRId64 " refers to goal %" PRId64 ", which is not a goal of its plan"),
                      convene_entity_get_id (CONVENE_ENTITY (action)), goal);
     }
   for (guint i = 0; i < r->resources->len; i++)
@@ -637,11 +638,11 @@ check_references (Reader *reader)
 
       if (session != 0 && !has_id (r->sessions, session, convene_resource_get_plan (resource)))
         return fail (reader, "resources",
-                     _("the resource %" G_GINT64_FORMAT " refers to session %" G_GINT64_FORMAT ", which is not a session of its plan"),
+                     _("the resource %" PRId64 " refers to session %" PRId64 ", which is not a session of its plan"),
                      convene_entity_get_id (CONVENE_ENTITY (resource)), session);
       if (person != 0 && !has_id (r->people, person, 0))
         return fail (reader, "resources",
-                     _("the resource %" G_GINT64_FORMAT " was shared by person %" G_GINT64_FORMAT ", who is not in the file"),
+                     _("the resource %" PRId64 " was shared by person %" PRId64 ", who is not in the file"),
                      convene_entity_get_id (CONVENE_ENTITY (resource)), person);
     }
   for (guint i = 0; i < r->attendance->len; i++)
@@ -652,7 +653,7 @@ check_references (Reader *reader)
 
       if (!has_id (r->people, person, 0))
         return fail (reader, "sessions",
-                     _("the session %" G_GINT64_FORMAT " lists person %" G_GINT64_FORMAT " as attending, who is not in the file"),
+                     _("the session %" PRId64 " lists person %" PRId64 " as attending, who is not in the file"),
                      session, person);
       /* Rows of one session are next to each other: look back over them. */
       for (guint j = i; j-- > 0;)
@@ -663,7 +664,7 @@ check_references (Reader *reader)
             break;
           if (convene_attendance_get_person (earlier) == person)
             return fail (reader, "sessions",
-                         _("the session %" G_GINT64_FORMAT " lists person %" G_GINT64_FORMAT " as attending twice"),
+                         _("the session %" PRId64 " lists person %" PRId64 " as attending twice"),
                          session, person);
         }
     }

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -844,6 +845,25 @@ validate_string (ConveneEntity       *entity,
   return TRUE;
 }
 
+/* What a person reads when a value the model needs is missing. */
+static const char *
+required_message (const ConveneField *field)
+{
+  if (g_str_equal (field->name, "title"))
+    return _("the title may not be empty");
+  if (g_str_equal (field->name, "topic"))
+    return _("the topic may not be empty");
+  if (g_str_equal (field->name, "name"))
+    return _("the name may not be empty");
+  if (g_str_equal (field->name, "plan"))
+    return _("it belongs to no plan");
+  if (g_str_equal (field->name, "session"))
+    return _("it belongs to no session");
+  if (g_str_equal (field->name, "person"))
+    return _("it names no person");
+  return _("a required value is missing");
+}
+
 /**
  * convene_store_validate:
  *
@@ -872,12 +892,12 @@ convene_store_validate (ConveneStore   *self,
           const char *value = *(char **) ptr;
 
           if (needed && (value == NULL || *value == '\0'))
-            return invalid (error, entity, _("the %s may not be empty"), field->name);
+            return invalid (error, entity, "%s", required_message (field));
           if (!validate_string (entity, field, value, error))
             return FALSE;
         }
       else if (field->kind == CONVENE_FIELD_REF && needed && *(gint64 *) ptr == 0)
-        return invalid (error, entity, _("it needs a %s"), field->name);
+        return invalid (error, entity, "%s", required_message (field));
     }
 
   if (CONVENE_IS_SESSION (entity))
@@ -1113,6 +1133,24 @@ convene_store_remove (ConveneStore   *self,
 
 /* ---- reading ------------------------------------------------------------------- */
 
+static const char *
+not_found_message (GType type)
+{
+  if (type == CONVENE_TYPE_PLAN)
+    return _("There is no plan with id %" PRId64 " in the database");
+  if (type == CONVENE_TYPE_GOAL)
+    return _("There is no goal with id %" PRId64 " in the database");
+  if (type == CONVENE_TYPE_ACTION)
+    return _("There is no action with id %" PRId64 " in the database");
+  if (type == CONVENE_TYPE_SESSION)
+    return _("There is no session with id %" PRId64 " in the database");
+  if (type == CONVENE_TYPE_PERSON)
+    return _("There is no person with id %" PRId64 " in the database");
+  if (type == CONVENE_TYPE_RESOURCE)
+    return _("There is no resource with id %" PRId64 " in the database");
+  return _("There is no attendance record with id %" PRId64 " in the database");
+}
+
 /**
  * convene_store_load:
  *
@@ -1141,8 +1179,7 @@ convene_store_load (ConveneStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT " in the database"),
-                   convene_entity_class_get_table (entity_class (type)), id);
+                   not_found_message (type), id);
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -1357,7 +1394,7 @@ convene_store_check (ConveneStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       problems++;
-      g_string_append_printf (report, _("Reference: row %" G_GINT64_FORMAT " of %s points to a missing row of %s\n"),
+      g_string_append_printf (report, _("Reference: row %" PRId64 " of %s points to a missing row of %s\n"),
                               (gint64) sqlite3_column_int64 (stmt, 1),
                               (const char *) sqlite3_column_text (stmt, 0),
                               (const char *) sqlite3_column_text (stmt, 2));

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "convene-ics-export.h"
 #include "convene-action.h"
 #include "convene-plan.h"
@@ -388,7 +390,7 @@ gather (IcsExport     *self,
   if (plan_id != 0 && self->plans->len == 0)
     {
       g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                   _("There is no plan with id %" G_GINT64_FORMAT), plan_id);
+                   _("There is no plan with id %" PRId64), plan_id);
       return FALSE;
     }
   return TRUE;
