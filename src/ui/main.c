@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "convene-application.h"
+#include "convene-i18n.h"
 
 int
 main (int   argc,
@@ -13,8 +14,8 @@ main (int   argc,
   g_autoptr(ConveneApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* CONVENE_LOCALEDIR lets a build that is not installed find its catalogues. */
+  convene_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 
   app = convene_application_new (G_APPLICATION_DEFAULT_FLAGS);
