@@ -1,0 +1,147 @@
+/* floor.c: the least work an iCalendar import and a year's listing can be.
+ *
+ *   floor import FILE.ics DB   libical parses the whole file, then one SQLite
+ *                              transaction inserts a row per VEVENT through
+ *                              one prepared statement
+ *   floor list DB YEAR         one range query over an index, every row printed
+ *
+ * No checks, no warnings, no model objects: what is left is the price of
+ * libical and SQLite themselves, the floor Convene's import and list are
+ * measured against.  Build: see bench/README.md.
+ */
+#include <libical/ical.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+read_file (const char *path)
+{
+  FILE *file = fopen (path, "rb");
+  char *text;
+  long size;
+
+  if (file == NULL || fseek (file, 0, SEEK_END) != 0 || (size = ftell (file)) < 0)
+    {
+      perror (path);
+      exit (1);
+    }
+  rewind (file);
+  text = malloc (size + 1);
+  if (text == NULL || fread (text, 1, size, file) != (size_t) size)
+    {
+      perror (path);
+      exit (1);
+    }
+  text[size] = '\0';
+  fclose (file);
+  return text;
+}
+
+static void
+check (sqlite3 *db,
+       int      rc)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fprintf (stderr, "sqlite: %s\n", sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+static void
+insert_event (sqlite3_stmt  *insert,
+              icalcomponent *event)
+{
+  struct icaltimetype start = icalcomponent_get_dtstart (event);
+  struct icaldurationtype duration = icalcomponent_get_duration (event);
+  icalproperty *rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+  const char *tzid = icaltime_get_tzid (start);
+  char *recurrence = NULL;
+
+  if (rrule != NULL)
+    {
+      struct icalrecurrencetype recur = icalproperty_get_rrule (rrule);
+
+      recurrence = icalrecurrencetype_as_string_r (&recur);
+    }
+  sqlite3_reset (insert);
+  sqlite3_bind_text (insert, 1, icalcomponent_get_summary (event), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 2, (sqlite3_int64) icaltime_as_timet_with_zone (start, start.zone));
+  sqlite3_bind_text (insert, 3, tzid != NULL ? tzid : "UTC", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (insert, 4, icaldurationtype_as_int (duration) / 60);
+  sqlite3_bind_text (insert, 5, recurrence, -1, SQLITE_TRANSIENT);
+  sqlite3_step (insert);
+  free (recurrence);
+}
+
+static int
+import (const char *path,
+        const char *db_path)
+{
+  char *text = read_file (path);
+  icalcomponent *calendar = icalparser_parse_string (text);
+  sqlite3_stmt *insert;
+  sqlite3 *db;
+  int n = 0;
+
+  free (text);
+  check (NULL, sqlite3_open (db_path, &db));
+  check (db, sqlite3_exec (db, "PRAGMA journal_mode=WAL;"
+                               "CREATE TABLE IF NOT EXISTS sessions (id INTEGER PRIMARY KEY,"
+                               " topic TEXT, start INTEGER, timezone TEXT, minutes INTEGER,"
+                               " recurrence TEXT);"
+                               "CREATE INDEX IF NOT EXISTS sessions_start ON sessions (start);"
+                               "BEGIN;", NULL, NULL, NULL));
+  check (db, sqlite3_prepare_v2 (db, "INSERT INTO sessions (topic, start, timezone, minutes,"
+                                     " recurrence) VALUES (?, ?, ?, ?, ?)", -1, &insert, NULL));
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT), n++)
+    insert_event (insert, event);
+  sqlite3_finalize (insert);
+  check (db, sqlite3_exec (db, "COMMIT;", NULL, NULL, NULL));
+  sqlite3_close (db);
+  icalcomponent_free (calendar);
+  fprintf (stderr, "%d events\n", n);
+  return 0;
+}
+
+static int
+list (const char *db_path,
+      int         year)
+{
+  sqlite3_stmt *query;
+  sqlite3 *db;
+  char from[32], to[32];
+
+  snprintf (from, sizeof from, "%d-01-01", year);
+  snprintf (to, sizeof to, "%d-01-01", year + 1);
+  check (NULL, sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL));
+  check (db, sqlite3_prepare_v2 (db, "SELECT id, topic, datetime(start, 'unixepoch'), timezone,"
+                                     " minutes FROM sessions WHERE start >= unixepoch(?)"
+                                     " AND start < unixepoch(?) ORDER BY start", -1, &query, NULL));
+  sqlite3_bind_text (query, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (query, 2, to, -1, SQLITE_STATIC);
+  while (sqlite3_step (query) == SQLITE_ROW)
+    printf ("%lld\t%s\t%s\t%s\t%d\n", sqlite3_column_int64 (query, 0),
+            (const char *) sqlite3_column_text (query, 2),
+            (const char *) sqlite3_column_text (query, 3),
+            (const char *) sqlite3_column_text (query, 1), sqlite3_column_int (query, 4));
+  sqlite3_finalize (query);
+  sqlite3_close (db);
+  return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (argc == 4 && strcmp (argv[1], "import") == 0)
+    return import (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "list") == 0)
+    return list (argv[2], atoi (argv[3]));
+  fprintf (stderr, "usage: floor import FILE.ics DB | floor list DB YEAR\n");
+  return 2;
+}
