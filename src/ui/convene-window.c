@@ -8,15 +8,13 @@
 #include "config.h"
 
 #include "convene-window.h"
+#include "convene-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "convene-calendar-view.h"
-#include "convene-editor-dialog.h"
 #include "convene-goals-view.h"
-#include "convene-import-dialog.h"
-#include "convene-json.h"
 #include "convene-people-view.h"
 #include "convene-resources-view.h"
 #include "convene-schedule-view.h"
@@ -24,15 +22,6 @@
 #include "convene-session.h"
 #include "convene-undo.h"
 #include "convene-format.h"
-#ifdef HAVE_ICS_EXPORT
-#include "convene-ics-export.h"
-#endif
-#ifdef HAVE_CSV_EXPORT
-#include "convene-csv-export.h"
-#endif
-#ifdef HAVE_MARKDOWN_EXPORT
-#include "convene-markdown-export.h"
-#endif
 
 #define MAX_UNDO 20
 
@@ -94,8 +83,9 @@ static const struct {
   { "insights", N_("Insights") },
 };
 
-static const char *
-entity_name (ConveneEntity *entity)
+/* A deleted object's name for its toast: a topic, a title or a name. */
+static char *
+dup_entity_name (ConveneEntity *entity)
 {
   static const char *names[] = { "topic", "title", "name" };
 
@@ -105,14 +95,10 @@ entity_name (ConveneEntity *entity)
 
       if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
         {
-          g_auto(GValue) value = G_VALUE_INIT;
-          const char *text;
+          char *text = NULL;
 
-          g_value_init (&value, G_TYPE_STRING);
-          g_object_get_property (G_OBJECT (entity), names[i], &value);
-          text = g_value_get_string (&value);
-          /* An interned copy outlives the GValue; names are few. */
-          return text != NULL ? g_intern_string (text) : NULL;
+          g_object_get (entity, names[i], &text, NULL);
+          return text;
         }
     }
   return NULL;
@@ -357,7 +343,7 @@ convene_window_delete (ConveneWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(ConveneEntity) keep = g_object_ref (entity);
   g_autofree char *message = NULL;
-  const char *name = entity_name (entity);
+  g_autofree char *name = dup_entity_name (entity);
   ConveneUndo *undo;
   AdwToast *toast;
 
@@ -570,351 +556,6 @@ move_month_cb (GtkWidget  *widget,
   convene_calendar_view_move (CONVENE_CALENDAR_VIEW (self->calendar_view), delta);
 }
 
-/* Plans: add, rename, edit, delete */
-
-static void
-on_plan_title_response_cb (AdwAlertDialog *dialog,
-                           const char     *response,
-                           ConveneWindow  *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  ConvenePlan *existing = g_object_get_data (G_OBJECT (dialog), "plan");
-  g_autoptr(ConvenePlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (!g_str_equal (response, "save") || *title == '\0')
-    return;
-
-  if (existing != NULL)
-    {
-      plan = CONVENE_PLAN (convene_entity_copy (CONVENE_ENTITY (existing)));
-      convene_plan_set_title (plan, title);
-      ok = convene_store_update (self->store, CONVENE_ENTITY (plan), &error);
-    }
-  else
-    {
-      g_autoptr(GDateTime) now = convene_now ();
-      const char *zone = convene_local_zone_id ();
-
-      plan = convene_plan_new ();
-      convene_plan_set_title (plan, title);
-      convene_plan_set_year (plan, g_date_time_get_year (now));
-      convene_plan_set_timezone (plan, zone != NULL ? zone : "UTC");
-      ok = convene_store_add (self->store, CONVENE_ENTITY (plan), &error);
-      if (ok)
-        convene_window_select_plan (self, convene_entity_get_id (CONVENE_ENTITY (plan)));
-    }
-  if (!ok)
-    convene_window_show_error (self, _("Cannot Save the Plan"), error);
-}
-
-static void
-on_plan_title_changed_cb (GtkEditable    *entry,
-                          AdwAlertDialog *dialog)
-{
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_alert_dialog_set_response_enabled (dialog, "save", *title != '\0');
-}
-
-static void
-ask_plan_title (ConveneWindow *self,
-                ConvenePlan   *plan)
-{
-  AdwAlertDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (plan != NULL ? _("Rename Plan") : _("New Plan"),
-                                                   NULL));
-  adw_alert_dialog_add_responses (dialog,
-                                  "cancel", _("_Cancel"),
-                                  "save", plan != NULL ? _("_Rename") : _("_Create"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (dialog, "save");
-  adw_alert_dialog_set_close_response (dialog, "cancel");
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Action Plan 2021"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  if (plan != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entry), convene_plan_get_title (plan));
-      g_object_set_data_full (G_OBJECT (dialog), "plan", g_object_ref (plan), g_object_unref);
-    }
-  adw_alert_dialog_set_extra_child (dialog, entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_plan_title_changed_cb), dialog);
-  on_plan_title_changed_cb (GTK_EDITABLE (entry), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_plan_title_response_cb), self, 0);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-}
-
-static void
-new_plan_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ask_plan_title (CONVENE_WINDOW (widget), NULL);
-}
-
-static void
-rename_plan_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConveneWindow *self = CONVENE_WINDOW (widget);
-
-  if (self->plan != NULL)
-    ask_plan_title (self, self->plan);
-}
-
-static void
-edit_plan_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ConveneWindow *self = CONVENE_WINDOW (widget);
-  AdwDialog *dialog;
-
-  if (self->plan == NULL)
-    return;
-  dialog = convene_editor_dialog_new_for_plan (self->store, self->plan);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
-static void
-delete_plan_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ConveneWindow *self = CONVENE_WINDOW (widget);
-
-  if (self->plan != NULL)
-    convene_window_delete (self, CONVENE_ENTITY (self->plan));
-}
-
-/* Import */
-
-static void
-on_imported_cb (ConveneImportDialog *dialog,
-                gint64               plan_id,
-                ConveneWindow       *self)
-{
-  if (plan_id != 0)
-    convene_window_select_plan (self, plan_id);
-  convene_window_show_section (self, "schedule");
-}
-
-/**
- * convene_window_import_file:
- * @self: the window
- * @file: a plan document, an iCalendar file or a JSON export
- *
- * Shows what importing @file would create, and imports it if the user agrees.
- *
- * Returns: (transfer none): the import dialog
- */
-GtkWidget *
-convene_window_import_file (ConveneWindow *self,
-                            GFile         *file)
-{
-  AdwDialog *dialog;
-
-  g_return_val_if_fail (CONVENE_IS_WINDOW (self), NULL);
-
-  dialog = convene_import_dialog_new (self->store, file);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-  return GTK_WIDGET (dialog);
-}
-
-static void
-on_import_file_chosen_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(ConveneWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    convene_window_import_file (self, file);
-}
-
-static GtkFileFilter *
-make_filter (const char *name,
-             const char *first_pattern,
-             ...)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  va_list args;
-
-  gtk_file_filter_set_name (filter, name);
-  va_start (args, first_pattern);
-  for (const char *p = first_pattern; p != NULL; p = va_arg (args, const char *))
-    gtk_file_filter_add_suffix (filter, p);
-  va_end (args);
-  return filter;
-}
-
-static void
-import_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) all = make_filter (_("Plans and calendars"), "md", "txt", "tsv",
-                                              "ics", "json", NULL);
-  g_autoptr(GtkFileFilter) documents = make_filter (_("Plan documents"), "md", "txt", "tsv", NULL);
-  g_autoptr(GtkFileFilter) ics = make_filter (_("iCalendar files"), "ics", NULL);
-  g_autoptr(GtkFileFilter) json = make_filter (_("Convene exports (JSON)"), "json", NULL);
-
-  g_list_store_append (filters, all);
-  g_list_store_append (filters, documents);
-  g_list_store_append (filters, ics);
-  g_list_store_append (filters, json);
-  gtk_file_dialog_set_title (dialog, _("Import a Plan"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, all);
-  g_object_unref (filters);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, on_import_file_chosen_cb,
-                        g_object_ref (widget));
-}
-
-static void
-import_sample_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  ConveneWindow *self = CONVENE_WINDOW (widget);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* The importers read files: the sample goes to a temporary one. */
-  bytes = g_resources_lookup_data ("/io/github/convene/Convene/samples/action-plan-2021.txt",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes != NULL)
-    file = g_file_new_tmp ("Action Plan 2021-XXXXXX.txt", &stream, &error);
-  if (file != NULL &&
-      !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, NULL, &error))
-    g_clear_object (&file);
-  if (file == NULL)
-    {
-      convene_window_show_error (self, _("Cannot Import the Sample Plan"), error);
-      return;
-    }
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-  g_object_set_data_full (G_OBJECT (convene_window_import_file (self, file)), "sample-file",
-                          g_object_ref (file), (GDestroyNotify) g_object_unref);
-}
-
-/* Export */
-
-typedef char *(*ExportFunc) (ConveneStore *, gint64, GError **);
-
-static const struct {
-  const char *format;
-  const char *label;
-  const char *extension;
-  const char *mime;
-  ExportFunc  func;
-} exporters[] = {
-  { "json", N_("_JSON"), "json", "application/json", convene_json_export },
-#ifdef HAVE_ICS_EXPORT
-  { "ics", N_("_iCalendar"), "ics", "text/calendar", convene_ics_export },
-#endif
-#ifdef HAVE_CSV_EXPORT
-  { "csv", N_("_CSV"), "csv", "text/csv", convene_csv_export },
-#endif
-#ifdef HAVE_MARKDOWN_EXPORT
-  { "md", N_("_Markdown"), "md", "text/markdown", convene_markdown_export },
-#endif
-};
-
-static void
-on_export_saved_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(ConveneWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    convene_window_show_error (self, _("Cannot Export"), error);
-  else
-    convene_window_toast (self, _("Plan exported"));
-}
-
-static void
-on_export_file_chosen_cb (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(ConveneWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-  g_autoptr(GError) error = NULL;
-  ExportFunc func = g_object_get_data (source, "export-func");
-  char *text;
-
-  if (file == NULL || self->plan == NULL)
-    return;
-  text = func (self->store, convene_entity_get_id (CONVENE_ENTITY (self->plan)), &error);
-  if (text == NULL)
-    {
-      convene_window_show_error (self, _("Cannot Export"), error);
-      return;
-    }
-  g_file_replace_contents_bytes_async (file, g_bytes_new_take (text, strlen (text)), NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       on_export_saved_cb, g_object_ref (self));
-}
-
-static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  ConveneWindow *self = CONVENE_WINDOW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autoptr(GtkFileDialog) dialog = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->plan == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
-    if (g_str_equal (exporters[i].format, format))
-      {
-        const char *title = convene_plan_get_title (self->plan);
-
-        dialog = gtk_file_dialog_new ();
-        gtk_file_dialog_set_title (dialog, _("Export Plan"));
-        name = g_strdup_printf ("%s.%s", title != NULL ? title : _("Plan"), exporters[i].extension);
-        g_strdelimit (name, "/\\:", '-');
-        gtk_file_dialog_set_initial_name (dialog, name);
-        g_object_set_data (G_OBJECT (dialog), "export-func", exporters[i].func);
-        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_export_file_chosen_cb,
-                              g_object_ref (self));
-      }
-}
-
-static void
-fill_export_menu (ConveneWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (exporters); i++)
-    {
-      g_autofree char *action = g_strdup_printf ("win.export::%s", exporters[i].format);
-
-      g_menu_append (self->export_menu, _(exporters[i].label), action);
-    }
-}
-
 /* Window */
 
 static void
@@ -1022,7 +663,7 @@ convene_window_constructed (GObject *object)
                          gtk_property_expression_new (CONVENE_TYPE_WINDOW, NULL, "plan"),
                          "title"),
                        self->insights_title, "subtitle", self);
-  fill_export_menu (self);
+  _convene_window_fill_export_menu (self->export_menu);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -1200,13 +841,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_section_row_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.section", "section");
-  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_cb);
-  gtk_widget_class_install_action (widget_class, "win.rename-plan", NULL, rename_plan_cb);
-  gtk_widget_class_install_action (widget_class, "win.edit-plan", NULL, edit_plan_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete-plan", NULL, delete_plan_cb);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
-  gtk_widget_class_install_action (widget_class, "win.import-sample", NULL, import_sample_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_cb);
+  _convene_window_class_add_plan_actions (widget_class);
+  _convene_window_class_add_transfer_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_cb);
   gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-session", "x", delete_session_cb);
