@@ -150,7 +150,8 @@ test_without_dates (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(ConveneSession) month = add_session (f, "Standards", NULL, NULL, "2021-09");
-  g_autoptr(ConveneSession) tbc = add_session (f, "Chief Data Officers roundtable", NULL, NULL, NULL);
+  g_autoptr(ConveneSession) tbc = add_session (f, "Chief Data Officers roundtable",
+                                               NULL, NULL, NULL);
   g_autofree char *text = export (f, 0);
 
   /* Only a month, or nothing yet: empty cells, never a made-up date. */

@@ -7,6 +7,7 @@
 #include "convene-ics-export.h"
 #include "convene-ics-import.h"
 #include "convene-ics-splitter.h"
+#include "convene-ics-zones.h"
 #include "convene-json.h"
 #include "convene-values.h"
 
@@ -228,7 +229,8 @@ test_import_utc (void)
 
   assert_time (session, "2024-05-14T13:00:00Z", "UTC", 90, "2024-05");
   /* No LOCATION: the URL is where people join. */
-  g_assert_cmpstr (convene_session_get_location (session), ==, "https://meet.example.org/standards");
+  g_assert_cmpstr (convene_session_get_location (session), ==,
+                   "https://meet.example.org/standards");
 }
 
 static void
@@ -262,8 +264,10 @@ test_import_series (void)
 
   /* 14:00 in New York in February (EST) is 19:00 UTC; the series is one session. */
   assert_time (session, "2024-02-27T19:00:00Z", "America/New_York", 60, "2024-02");
-  g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=MONTHLY;COUNT=10;BYDAY=-1TU");
-  g_assert_cmpstr (convene_session_get_location (session), ==, "https://meet.example.org/iwg-monthly");
+  g_assert_cmpstr (convene_session_get_recurrence (session), ==,
+                   "FREQ=MONTHLY;COUNT=10;BYDAY=-1TU");
+  g_assert_cmpstr (convene_session_get_location (session), ==,
+                   "https://meet.example.org/iwg-monthly");
   g_assert_true (g_str_has_suffix (convene_session_get_description (session),
                                    "and the survey.\nJoin link in the location."));
   for (guint i = 0; i < result->sessions->len; i++)
@@ -294,7 +298,8 @@ test_import_todos (void)
   ConveneAction *library = g_ptr_array_index (result->actions, 1);
   ConveneAction *review = g_ptr_array_index (result->actions, 2);
 
-  g_assert_cmpstr (convene_action_get_title (survey), ==, "Publish the results of the members' survey");
+  g_assert_cmpstr (convene_action_get_title (survey), ==,
+                   "Publish the results of the members' survey");
   g_assert_cmpstr (convene_action_get_due (survey), ==, "2024-11-30");
   g_assert_cmpint (convene_action_get_status (survey), ==, CONVENE_ACTION_STATUS_PLANNED);
   g_assert_cmpstr (convene_action_get_due (library), ==, "2024-06-30");
@@ -371,9 +376,11 @@ test_import_unknown_zones (void)
 static void
 test_import_line_endings (void)
 {
-  const char *crlf = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\n"
+  const char *crlf = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n"
+                     "DTSTART:20240101T100000Z\r\n"
                      "SUMMARY:Kick-\r\n off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-  const char *lf = "\xEF\xBB\xBF" "BEGIN:VCALENDAR\nVERSION:2.0\n\nBEGIN:VEVENT\nDTSTART:20240101T100000Z\n"
+  const char *lf = "\xEF\xBB\xBF" "BEGIN:VCALENDAR\nVERSION:2.0\n\nBEGIN:VEVENT\n"
+                   "DTSTART:20240101T100000Z\n"
                    "SUMMARY:Kick-\n\toff\nEND:VEVENT\nEND:VCALENDAR";
   g_autoptr(ConveneImportResult) a = import_text (crlf);
   g_autoptr(ConveneImportResult) b = import_text (lf);
@@ -511,7 +518,8 @@ test_impossible_offset (void)
                  "END:VTIMEZONE\nBEGIN:VEVENT\nDTSTART;TZID=Office:20240407T023000\n"
                  "SUMMARY:Call\nEND:VEVENT\nEND:VCALENDAR\n");
 
-  assert_time (g_ptr_array_index (result->sessions, 0), "2024-04-07T02:30:00Z", "UTC", 60, "2024-04");
+  assert_time (g_ptr_array_index (result->sessions, 0), "2024-04-07T02:30:00Z", "UTC", 60,
+               "2024-04");
   assert_warning (result, 11, "“Office” is unknown");
 }
 
@@ -526,6 +534,44 @@ test_lenient_values (void)
   g_assert_cmpuint (result->sessions->len, ==, 1);
   assert_warning (result, 5, "CREATED");
   assert_warning (result, 7, "VJOURNAL components are not imported");
+}
+
+static void
+test_zone_names (void)
+{
+  static const struct {
+    const char *tzid;
+    const char *zone;
+    gboolean    guessed;
+  } cases[] = {
+    { "Europe/Berlin", "Europe/Berlin", FALSE },
+    { "/freeassociation.sourceforge.net/Tzfile/Europe/Berlin", "Europe/Berlin", FALSE },
+    { "/citadel.org/20190914_1/America/Sao_Paulo", "America/Sao_Paulo", FALSE },
+    { "W. Europe Standard Time", "Europe/Berlin", FALSE },
+    { "india standard time", "Asia/Kolkata", FALSE },
+    { "SA Pacific Standard Time", "America/Bogota", FALSE },
+    { "UTC-11", "-11:00", FALSE },
+    { "Etc/UTC", "UTC", FALSE },
+    { "GMT", "UTC", FALSE },
+    { "US/Eastern", "America/New_York", FALSE },
+    { "Asia/Calcutta", "Asia/Kolkata", FALSE },
+    { "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Amsterdam", TRUE },
+    { "(GMT-06.00) Central America", "-06:00", TRUE },
+    { "(UTC) Coordinated Universal Time", "UTC", TRUE },
+    { "Head Office Time", NULL, FALSE },
+    { "", NULL, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean guessed = !cases[i].guessed;
+      g_autofree char *zone = convene_ics_zone_from_tzid (cases[i].tzid, &guessed);
+
+      g_test_message ("%s", cases[i].tzid);
+      g_assert_cmpstr (zone, ==, cases[i].zone);
+      if (zone != NULL)
+        g_assert_cmpint (guessed, ==, cases[i].guessed);
+    }
 }
 
 static void
@@ -569,7 +615,8 @@ export_every_state (gint64 plan_id)
   g_autoptr(ConveneStore) store = new_store (&dir);
   gsize length;
   g_autofree char *json = read_fixture ("every-state.json", &length);
-  g_autoptr(ConveneImportResult) result = convene_json_import ("every-state.json", json, length, &error);
+  g_autoptr(ConveneImportResult) result =
+    convene_json_import ("every-state.json", json, length, &error);
   char *text;
 
   g_assert_no_error (error);
@@ -669,7 +716,8 @@ assert_same_session (ConveneSession *a,
   g_assert_cmpstr (start_a, ==, start_b);
   g_assert_cmpstr (convene_session_get_timezone (a), ==, convene_session_get_timezone (b));
   g_assert_cmpstr (convene_session_get_month (a), ==, convene_session_get_month (b));
-  g_assert_cmpint (convene_session_get_duration_minutes (a), ==, convene_session_get_duration_minutes (b));
+  g_assert_cmpint (convene_session_get_duration_minutes (a), ==,
+                   convene_session_get_duration_minutes (b));
   g_assert_cmpstr (convene_session_get_recurrence (a), ==, convene_session_get_recurrence (b));
   g_assert_cmpint (convene_session_get_status (a), ==, convene_session_get_status (b));
   g_assert_cmpint (convene_session_get_format (a), ==, convene_session_get_format (b));
@@ -751,7 +799,8 @@ test_round_trip_every_state (void)
   g_autoptr(GError) error = NULL;
   gsize length;
   g_autofree char *json = read_fixture ("every-state.json", &length);
-  g_autoptr(ConveneImportResult) first = convene_json_import ("every-state.json", json, length, &error);
+  g_autoptr(ConveneImportResult) first =
+    convene_json_import ("every-state.json", json, length, &error);
   g_autofree char *text = export_every_state (1);
   g_autoptr(ConveneImportResult) second = import_text (text);
 
@@ -764,7 +813,8 @@ test_round_trip_every_state (void)
     if (convene_session_get_plan (g_ptr_array_index (first->sessions, i - 1)) != 1)
       g_ptr_array_remove_index (first->sessions, i - 1);
   assert_same_schedule (first, second);
-  g_assert_cmpstr (convene_plan_get_timezone (g_ptr_array_index (second->plans, 0)), ==, "Europe/London");
+  g_assert_cmpstr (convene_plan_get_timezone (g_ptr_array_index (second->plans, 0)), ==,
+                   "Europe/London");
 }
 
 /* ---- through convene-cli ---- */
@@ -800,8 +850,10 @@ run_cli (const char  *db,
 static void
 test_cli (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "ics-iwg-2024.ics", NULL);
-  g_autofree char *truncated = g_test_build_filename (G_TEST_DIST, "fixtures", "ics-truncated.ics", NULL);
+  g_autofree char *fixture =
+    g_test_build_filename (G_TEST_DIST, "fixtures", "ics-iwg-2024.ics", NULL);
+  g_autofree char *truncated =
+    g_test_build_filename (G_TEST_DIST, "fixtures", "ics-truncated.ics", NULL);
   g_autofree char *dir = NULL, *db = NULL, *exported = NULL;
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL, *written = NULL;
 
@@ -825,7 +877,8 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (db, NULL, &err, "import", truncated, NULL), !=, 0);
   g_assert_nonnull (strstr (err, "ics-truncated.ics:12:"));
-  g_assert_cmpint (run_cli (db, &out2, &err2, "export", "--format", "ics", "-o", exported, NULL), ==, 0);
+  g_assert_cmpint (run_cli (db, &out2, &err2, "export", "--format", "ics", "-o", exported,
+                            NULL), ==, 0);
   g_assert_true (g_file_get_contents (exported, &written, NULL, NULL));
   g_assert_cmpuint (count_occurrences (written, "BEGIN:VEVENT"), ==, 8);
 
@@ -857,6 +910,7 @@ main (int    argc,
   g_test_add_func ("/ics/import/lenient-values", test_lenient_values);
   g_test_add_func ("/ics/import/impossible-offset", test_impossible_offset);
   g_test_add_func ("/ics/import/splitter-lines", test_splitter_lines);
+  g_test_add_func ("/ics/import/zone-names", test_zone_names);
   g_test_add_func ("/ics/bad/truncated", test_bad_truncated);
   g_test_add_func ("/ics/bad/garbage", test_bad_garbage);
   g_test_add_func ("/ics/bad/structure", test_bad_structure);
