@@ -40,6 +40,8 @@ struct _ConveneStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *insert_sql;   /* GType → its INSERT, built once */
+  GHashTable *update_sql;   /* GType → its UPDATE, built once */
   guint       depth;        /* transaction nesting */
   GArray     *pending;      /* PendingChange, emitted on the outermost commit */
 };
@@ -303,6 +305,8 @@ convene_store_finalize (GObject *object)
   ConveneStore *self = CONVENE_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->insert_sql, g_hash_table_unref);
+  g_clear_pointer (&self->update_sql, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->pending, g_array_unref);
@@ -336,6 +340,8 @@ static void
 convene_store_init (ConveneStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->insert_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->update_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
@@ -971,6 +977,21 @@ update_sql (GType type)
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+static const char *
+cached_sql (GHashTable *cache,
+            GType       type,
+            char     *(*build) (GType))
+{
+  char *sql = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+
+  if (sql == NULL)
+    {
+      sql = build (type);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), sql);
+    }
+  return sql;
+}
+
 static gboolean
 bind_and_step (ConveneStore   *self,
                const char     *sql,
@@ -1023,7 +1044,7 @@ add_step (ConveneStore   *self,
           GError        **error)
 {
   GType type = G_OBJECT_TYPE (entity);
-  g_autofree char *sql = insert_sql (type);
+  const char *sql = cached_sql (self->insert_sql, type, insert_sql);
 
   if (!bind_and_step (self, sql, entity, error))
     return FALSE;
@@ -1060,7 +1081,7 @@ update_step (ConveneStore   *self,
              GError        **error)
 {
   GType type = G_OBJECT_TYPE (entity);
-  g_autofree char *sql = update_sql (type);
+  const char *sql = cached_sql (self->update_sql, type, update_sql);
 
   if (!bind_and_step (self, sql, entity, error))
     return FALSE;

@@ -64,11 +64,9 @@ is_fixed_offset (const char *zone)
  *
  * Returns: (transfer full) (nullable): the zone, or %NULL if @zone names none
  */
-GTimeZone *
-convene_timezone_new (const char *zone)
+static GTimeZone *
+timezone_lookup (const char *zone)
 {
-  if (zone == NULL || *zone == '\0')
-    return NULL;
   if (g_str_equal (zone, "UTC"))
     return g_time_zone_new_utc ();
   if (is_fixed_offset (zone))
@@ -83,6 +81,37 @@ convene_timezone_new (const char *zone)
           (strchr (zone, '/') != NULL && (g_ascii_isdigit (*p) || *p == '-' || *p == '+'))))
       return NULL;
   return g_time_zone_new_identifier (zone);
+}
+
+GTimeZone *
+convene_timezone_new (const char *zone)
+{
+  /* Reading a zone parses its tz file; views and exports ask for the same
+   * few zones for every session, so each is read once per process. */
+  static GMutex lock;
+  static GHashTable *cache;
+  GTimeZone *tz;
+
+  if (zone == NULL || *zone == '\0')
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_time_zone_unref);
+  tz = g_hash_table_lookup (cache, zone);
+  if (tz != NULL)
+    tz = g_time_zone_ref (tz);
+  else
+    {
+      tz = timezone_lookup (zone);
+      /* Only real zones, and not without end: imports name unknown ones. */
+      if (tz != NULL && g_hash_table_size (cache) < 1024)
+        g_hash_table_insert (cache, g_strdup (zone), g_time_zone_ref (tz));
+    }
+  g_mutex_unlock (&lock);
+
+  return tz;
 }
 
 gboolean
