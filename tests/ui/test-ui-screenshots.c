@@ -9,6 +9,7 @@
 
 #include "convene-calendar-view.h"
 #include "convene-import-dialog.h"
+#include "convene-session-page.h"
 
 static const struct {
   int width;
@@ -35,6 +36,14 @@ shoot (ConveneWindow *window,
   g_autofree char *path = convene_ui_test_screenshot (GTK_WIDGET (window), name);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+is_session_page_part (GtkWidget *widget,
+                      gpointer   data)
+{
+  return gtk_widget_get_ancestor (widget, CONVENE_TYPE_SESSION_PAGE) != NULL &&
+         gtk_widget_get_mapped (widget);
 }
 
 static gboolean
@@ -118,6 +127,18 @@ test_every_view (void)
             convene_window_open_session (window, convene_entity_get_id (g_ptr_array_index (sessions, i)));
         convene_ui_test_wait (150);
         shoot (window, "session", s);
+
+        /* Its end: resources and attendance. */
+        {
+          GtkWidget *page = convene_ui_test_find (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_PAGE,
+                                                  is_session_page_part, NULL);
+          GtkWidget *scrolled = convene_ui_test_find (page, GTK_TYPE_SCROLLED_WINDOW, NULL, NULL);
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          convene_ui_test_wait (150);
+          shoot (window, "session-end", s);
+        }
       }
 
       /* The plan's details. */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "convene-attendance-group.h"
 #include "convene-editor-dialog.h"
 #include "convene-entity-row.h"
 #include "convene-format.h"
@@ -57,15 +58,12 @@ struct _ConveneSessionPage
   GtkWidget      *blog_state_row;
   GtkTextView    *notes_view;
   GtkListBox     *resources_list;
-  AdwPreferencesGroup *attendance_group;
-  GtkListBox     *attendance_list;
+  ConveneAttendanceGroup *attendance_group;
 
   ConveneStore   *store;
   ConvenePlan    *plan;
   ConveneSession *session;      /* our copy */
   GListModel     *resources;
-  GListModel     *people;
-  GHashTable     *attended;     /* person ids */
   GHashTable     *errors;       /* row → message */
   GPtrArray      *language_codes;
   GDate           date;         /* the day in the session's zone */
@@ -734,6 +732,7 @@ delete_cb (GtkWidget  *widget,
 
 /* Resources and attendance */
 
+
 static GtkWidget *
 create_resource_row_cb (gpointer item,
                         gpointer user_data)
@@ -775,91 +774,21 @@ edit_resource_cb (GtkWidget  *widget,
 }
 
 static void
-update_attendance_count (ConveneSessionPage *self)
+on_attendance_failed_cb (ConveneSessionPage *self,
+                         const char         *message)
 {
-  guint total = self->people != NULL ? g_list_model_get_n_items (self->people) : 0;
-  guint present = g_hash_table_size (self->attended);
-  g_autofree char *text = NULL;
-
-  if (total == 0)
-    text = g_strdup (_("Add people in the People section to record who attended"));
-  else
-    /* Translators: "3 of 12 people attended" */
-    text = g_strdup_printf (ngettext ("%u of %u person attended", "%u of %u people attended", total),
-                            present, total);
-  adw_preferences_group_set_description (self->attendance_group, text);
-}
-
-static void
-on_attended_toggled_cb (GtkCheckButton     *check,
-                        ConveneSessionPage *self)
-{
-  gint64 person = *(gint64 *) g_object_get_data (G_OBJECT (check), "person");
-  gboolean attended = gtk_check_button_get_active (check);
-  g_autoptr(GError) error = NULL;
-
-  if (!convene_store_set_attended (self->store, convene_entity_get_id (CONVENE_ENTITY (self->session)),
-                                   person, attended, &error))
-    {
-      adw_banner_set_title (self->error_banner, error->message);
-      adw_banner_set_revealed (self->error_banner, TRUE);
-      return;
-    }
-  if (attended)
-    g_hash_table_add (self->attended, g_memdup2 (&person, sizeof person));
-  else
-    g_hash_table_remove (self->attended, &person);
-  update_attendance_count (self);
-}
-
-static GtkWidget *
-create_person_row_cb (gpointer item,
-                      gpointer user_data)
-{
-  ConveneSessionPage *self = user_data;
-  ConvenePerson *person = item;
-  gint64 id = convene_entity_get_id (CONVENE_ENTITY (person));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *title = g_markup_escape_text (convene_person_get_name (person), -1);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-
-  g_string_append (subtitle, convene_enum_label (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)));
-  if (convene_person_get_region (person) != NULL)
-    g_string_append_printf (subtitle, " · %s", convene_person_get_region (person));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  {
-    g_autofree char *escaped = g_markup_escape_text (subtitle->str, -1);
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->attended, &id));
-  g_object_set_data_full (G_OBJECT (check), "person", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_attended_toggled_cb), self, 0);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  convene_person_get_name (person), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  return row;
+  adw_banner_set_title (self->error_banner, message);
+  adw_banner_set_revealed (self->error_banner, TRUE);
 }
 
 static void
 load_lists (ConveneSessionPage *self)
 {
   gint64 id = convene_entity_get_id (CONVENE_ENTITY (self->session));
-  g_autoptr(GArray) attended = convene_store_get_attendance (self->store, id, NULL);
-
-  g_hash_table_remove_all (self->attended);
-  for (guint i = 0; attended != NULL && i < attended->len; i++)
-    g_hash_table_add (self->attended, g_memdup2 (&g_array_index (attended, gint64, i), sizeof (gint64)));
 
   self->resources = convene_store_list (self->store, CONVENE_TYPE_RESOURCE, "session", id);
-  self->people = convene_store_list (self->store, CONVENE_TYPE_PERSON, NULL, 0);
   gtk_list_box_bind_model (self->resources_list, self->resources, create_resource_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->attendance_list, self->people, create_person_row_cb, self, NULL);
-  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (update_attendance_count), self,
-                           G_CONNECT_SWAPPED);
-  update_attendance_count (self);
+  convene_attendance_group_load (self->attendance_group, self->store, id);
 }
 
 /* Life */
@@ -873,7 +802,6 @@ convene_session_page_dispose (GObject *object)
     convene_session_page_save (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SESSION_PAGE);
   g_clear_object (&self->resources);
-  g_clear_object (&self->people);
   g_clear_object (&self->session);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
@@ -886,7 +814,6 @@ convene_session_page_finalize (GObject *object)
 {
   ConveneSessionPage *self = CONVENE_SESSION_PAGE (object);
 
-  g_hash_table_unref (self->attended);
   g_hash_table_unref (self->errors);
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
 
@@ -934,13 +861,13 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   BIND (notes_view);
   BIND (resources_list);
   BIND (attendance_group);
-  BIND (attendance_list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_hiding_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timing_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_attendance_failed_cb);
 
   gtk_widget_class_install_action (widget_class, "session.choose-zone", NULL, choose_zone_cb);
   gtk_widget_class_install_action (widget_class, "session.join", NULL, join_cb);
@@ -957,11 +884,13 @@ convene_session_page_init (ConveneSessionPage *self)
   g_autoptr(GListModel) blog_states = convene_enum_label_model (CONVENE_TYPE_BLOG_STATE);
 
   self->loading = TRUE;
+  g_type_ensure (CONVENE_TYPE_ATTENDANCE_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->attended = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_date_clear (&self->date, 1);
 
+  gtk_list_box_set_placeholder (self->resources_list,
+                                convene_list_placeholder_new (_("No Resources Yet")));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->status_row), statuses);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), formats);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->blog_state_row), blog_states);
