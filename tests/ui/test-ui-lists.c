@@ -195,6 +195,42 @@ test_resources (Fixture       *f,
 }
 
 static void
+test_plan_new_and_rename (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwAlertDialog *dialog;
+  g_autoptr(ConvenePlan) renamed = NULL;
+  gint64 new_plan;
+
+  /* New plan: a title is all it needs. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  convene_ui_test_wait (50);
+  dialog = ADW_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_false (adw_alert_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog)), "Action Plan 2022");
+  g_assert_true (adw_alert_dialog_get_response_enabled (dialog, "save"));
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "plan-new"));
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  convene_ui_test_wait (50);
+  new_plan = convene_entity_get_id (CONVENE_ENTITY (convene_window_get_plan (f->window)));
+  g_assert_cmpint (new_plan, !=, f->plan_id);
+  g_assert_cmpstr (convene_plan_get_title (convene_window_get_plan (f->window)), ==, "Action Plan 2022");
+
+  /* Rename it. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-plan", NULL);
+  convene_ui_test_wait (50);
+  dialog = ADW_ALERT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window)));
+  gtk_editable_set_text (GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog)), "Plan 2022 (draft)");
+  g_signal_emit_by_name (dialog, "response", "save");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  convene_ui_test_wait (50);
+  renamed = convene_store_load (f->store, CONVENE_TYPE_PLAN, new_plan, NULL);
+  g_assert_cmpstr (convene_plan_get_title (renamed), ==, "Plan 2022 (draft)");
+}
+
+static void
 test_plan_delete_and_undo (Fixture       *f,
                            gconstpointer  data)
 {
@@ -257,6 +293,8 @@ main (int   argc,
   g_test_add ("/ui/lists/goals", Fixture, NULL, fixture_set_up, test_goals, fixture_tear_down);
   g_test_add ("/ui/lists/people", Fixture, NULL, fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/ui/lists/resources", Fixture, NULL, fixture_set_up, test_resources, fixture_tear_down);
+  g_test_add ("/ui/lists/plan-new-and-rename", Fixture, NULL,
+              fixture_set_up, test_plan_new_and_rename, fixture_tear_down);
   g_test_add ("/ui/lists/plan-delete-and-undo", Fixture, NULL,
               fixture_set_up, test_plan_delete_and_undo, fixture_tear_down);
   g_test_add_func ("/ui/window/remembers-plan-and-section", test_window_remembers);
