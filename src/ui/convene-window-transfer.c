@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "convene-import-dialog.h"
@@ -111,6 +112,17 @@ import_cb (GtkWidget  *widget,
                         g_object_ref (widget));
 }
 
+/* The sample's temporary copy goes when its import dialog does. */
+static void
+remove_sample_copy (gpointer data)
+{
+  g_autofree char *path = data;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 import_sample_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -118,28 +130,36 @@ import_sample_cb (GtkWidget  *widget,
 {
   ConveneWindow *self = CONVENE_WINDOW (widget);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *dialog;
 
-  /* The importers read files: the sample goes to a temporary one. */
+  /* The importers read files: the sample is copied to a temporary one,
+   * under the name the preview shows. */
   bytes = g_resources_lookup_data ("/io/github/convene/Convene/samples/action-plan-2021.txt",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes != NULL)
-    file = g_file_new_tmp ("Action Plan 2021-XXXXXX.txt", &stream, &error);
-  if (file != NULL &&
-      !g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, NULL, &error))
-    g_clear_object (&file);
-  if (file == NULL)
+    dir = g_dir_make_tmp ("convene-sample-XXXXXX", &error);
+  if (dir != NULL)
+    {
+      path = g_build_filename (dir, "action-plan-2021.txt", NULL);
+      if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+        {
+          g_rmdir (dir);
+          g_clear_pointer (&path, g_free);
+        }
+    }
+  if (path == NULL)
     {
       convene_window_show_error (self, _("Cannot Import the Sample Plan"), error);
       return;
     }
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-  g_object_set_data_full (G_OBJECT (convene_window_import_file (self, file)), "sample-file",
-                          g_object_ref (file), (GDestroyNotify) g_object_unref);
+  file = g_file_new_for_path (path);
+  dialog = convene_window_import_file (self, file);
+  g_object_set_data_full (G_OBJECT (dialog), "sample-copy", g_steal_pointer (&path),
+                          remove_sample_copy);
 }
 
 /* Export */

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "convene-editor-dialog.h"
+#include "convene-import-dialog.h"
 #include "convene-schedule-view.h"
 
 typedef struct {
@@ -250,6 +251,40 @@ test_plan_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (convene_schedule_view_get_model (schedule)), ==, 13);
 }
 
+static gboolean
+has_plan (gpointer data)
+{
+  return convene_window_get_plan (data) != NULL;
+}
+
+/* A new database offers the sample plan, through the same preview. */
+static void
+test_import_sample (void)
+{
+  g_autofree char *database = convene_ui_test_temp_db ();
+  ConveneApplication *app = convene_ui_test_app_new (database);
+  ConveneWindow *window = convene_ui_test_window (app);
+  AdwDialog *dialog;
+
+  g_assert_null (convene_window_get_plan (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-sample", NULL);
+  convene_ui_test_wait (100);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (CONVENE_IS_IMPORT_DIALOG (dialog));
+  /* Nothing is written before Import. */
+  g_assert_true (convene_store_is_empty (convene_window_get_store (window)));
+  for (guint i = 0; i < 100 && g_strcmp0 (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)),
+                                           "loading") == 0; i++)
+    convene_ui_test_wait (50);
+  g_assert_cmpstr (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), ==, "preview");
+  g_assert_cmpuint (convene_import_dialog_get_n_warnings (CONVENE_IMPORT_DIALOG (dialog)), >=, 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
+  g_assert_true (convene_ui_test_wait_for (has_plan, window, 3000));
+  g_assert_cmpstr (convene_plan_get_title (convene_window_get_plan (window)), ==, "Action Plan 2021");
+  convene_ui_test_finish (app);
+  g_unlink (database);
+}
+
 /* The window comes back on the plan and section it was closed on. */
 static void
 test_window_remembers (void)
@@ -297,6 +332,7 @@ main (int   argc,
               fixture_set_up, test_plan_new_and_rename, fixture_tear_down);
   g_test_add ("/ui/lists/plan-delete-and-undo", Fixture, NULL,
               fixture_set_up, test_plan_delete_and_undo, fixture_tear_down);
+  g_test_add_func ("/ui/window/import-sample", test_import_sample);
   g_test_add_func ("/ui/window/remembers-plan-and-section", test_window_remembers);
   return g_test_run ();
 }
