@@ -137,6 +137,36 @@ test_inline_validation (Fixture       *f,
 }
 
 static void
+test_people_pickers (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *page = convene_window_open_session (f->window, f->february);
+  GtkWidget *speakers = child (page, "speakers_people");
+  g_autoptr(ConveneSession) stored = NULL;
+  const char * const *names;
+
+  convene_ui_test_wait (50);
+  /* Opening lists the group's people (a popover is a surface of its own,
+   * outside the window's screenshots). */
+  gtk_popover_popup (GTK_POPOVER (speakers));
+  convene_ui_test_wait (100);
+
+  /* Checking people adds them to the speakers; unchecking removes them. */
+  g_signal_emit_by_name (speakers, "person-toggled", "Flor", TRUE);
+  g_signal_emit_by_name (speakers, "person-toggled", "Paul", TRUE);
+  g_signal_emit_by_name (speakers, "person-toggled", "Flor", FALSE);
+  gtk_popover_popdown (GTK_POPOVER (speakers));
+  g_signal_emit_by_name (child (page, "lead_people"), "person-toggled", "Flor", TRUE);
+
+  g_assert_true (convene_session_page_save (CONVENE_SESSION_PAGE (page)));
+  stored = convene_store_load (f->store, CONVENE_TYPE_SESSION, f->february, NULL);
+  names = convene_session_get_speakers (stored);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "Paul");
+  g_assert_cmpstr (convene_session_get_lead (stored), ==, "Flor");
+}
+
+static void
 test_zone_chooser (Fixture       *f,
                    gconstpointer  data)
 {
@@ -243,6 +273,8 @@ main (int   argc,
               fixture_set_up, test_edit_topic_persists, fixture_tear_down);
   g_test_add ("/ui/session/inline-validation", Fixture, NULL,
               fixture_set_up, test_inline_validation, fixture_tear_down);
+  g_test_add ("/ui/session/people-pickers", Fixture, NULL,
+              fixture_set_up, test_people_pickers, fixture_tear_down);
   g_test_add ("/ui/session/zone-chooser", Fixture, NULL,
               fixture_set_up, test_zone_chooser, fixture_tear_down);
   g_test_add ("/ui/session/delete-and-undo", Fixture, NULL,

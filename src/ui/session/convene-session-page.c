@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "convene-attendance-group.h"
+#include "convene-people-popover.h"
 #include "convene-editor-dialog.h"
 #include "convene-entity-row.h"
 #include "convene-format.h"
@@ -38,6 +39,8 @@ struct _ConveneSessionPage
   GtkWidget      *language_row;
   GtkWidget      *lead_row;
   GtkWidget      *speakers_row;
+  ConvenePeoplePopover *lead_people;
+  ConvenePeoplePopover *speakers_people;
   GtkWidget      *principles_row;
   GtkWidget      *timing_row;
   GtkWidget      *month_row;
@@ -528,7 +531,10 @@ on_text_row_changed_cb (ConveneSessionPage *self,
       g_auto(GStrv) items = list_from_row (row);
 
       if (row == self->speakers_row)
-        convene_session_set_speakers (self->session, (const char * const *) items);
+        {
+          convene_session_set_speakers (self->session, (const char * const *) items);
+          convene_people_popover_set_chosen (self->speakers_people, (const char * const *) items);
+        }
       else
         convene_session_set_principles (self->session, (const char * const *) items);
     }
@@ -586,6 +592,37 @@ on_text_row_changed_cb (ConveneSessionPage *self,
 
   update_times (self);
   schedule_save (self);
+}
+
+static void
+on_lead_chosen_cb (ConveneSessionPage   *self,
+                   const char           *name,
+                   gboolean              chosen,
+                   ConvenePeoplePopover *popover)
+{
+  set_row_text (self->lead_row, name);
+}
+
+/* Checking a person adds them to the speakers, unchecking removes them. */
+static void
+on_speaker_toggled_cb (ConveneSessionPage   *self,
+                       const char           *name,
+                       gboolean              chosen,
+                       ConvenePeoplePopover *popover)
+{
+  g_auto(GStrv) speakers = list_from_row (self->speakers_row);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; speakers[i] != NULL; i++)
+    if (!g_str_equal (speakers[i], name))
+      g_strv_builder_add (builder, speakers[i]);
+  if (chosen)
+    g_strv_builder_add (builder, name);
+  result = g_strv_builder_end (builder);
+  text = convene_join_strv ((const char * const *) result);
+  set_row_text (self->speakers_row, text);
 }
 
 static void
@@ -840,6 +877,8 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   BIND (language_row);
   BIND (lead_row);
   BIND (speakers_row);
+  BIND (lead_people);
+  BIND (speakers_people);
   BIND (principles_row);
   BIND (timing_row);
   BIND (month_row);
@@ -868,6 +907,8 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_timing_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attendance_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_lead_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_speaker_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "session.choose-zone", NULL, choose_zone_cb);
   gtk_widget_class_install_action (widget_class, "session.join", NULL, join_cb);
@@ -885,6 +926,7 @@ convene_session_page_init (ConveneSessionPage *self)
 
   self->loading = TRUE;
   g_type_ensure (CONVENE_TYPE_ATTENDANCE_GROUP);
+  g_type_ensure (CONVENE_TYPE_PEOPLE_POPOVER);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_date_clear (&self->date, 1);
@@ -921,6 +963,9 @@ convene_session_page_new (ConveneStore   *store,
   self->store = g_object_ref (store);
   self->plan = plan != NULL ? g_object_ref (plan) : NULL;
   self->session = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (session)));
+  convene_people_popover_set_store (self->lead_people, store);
+  convene_people_popover_set_store (self->speakers_people, store);
+  convene_people_popover_set_chosen (self->speakers_people, convene_session_get_speakers (session));
   load_fields (self);
   load_lists (self);
   return ADW_NAVIGATION_PAGE (self);
