@@ -39,36 +39,6 @@ convene_now (void)
   return g_date_time_new_now_utc ();
 }
 
-/**
- * convene_zone_new:
- * @zone: (nullable): an IANA name, "UTC" or a fixed offset such as "-06:00"
- *
- * Like convene_timezone_new(), but each zone is read from the tz database
- * once: GLib reads the zone's file again on every call, which a schedule
- * of many rows cannot afford.
- *
- * Returns: (transfer full) (nullable): the zone, or %NULL if @zone names none
- */
-GTimeZone *
-convene_zone_new (const char *zone)
-{
-  static GHashTable *zones;
-  GTimeZone *tz;
-
-  if (zone == NULL)
-    return NULL;
-  if (zones == NULL)
-    zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_time_zone_unref);
-  if (!g_hash_table_lookup_extended (zones, zone, NULL, (gpointer *) &tz))
-    {
-      /* Unknown names are remembered too, as NULL. */
-      tz = convene_timezone_new (zone);
-      g_hash_table_insert (zones, g_strdup (zone), tz);
-    }
-  return tz != NULL ? g_time_zone_ref (tz) : NULL;
-}
-
 /* The user's own zone, from TZ or the system. */
 GTimeZone *
 convene_local_zone (void)
@@ -143,7 +113,7 @@ append_zone_time (GString    *out,
                   gboolean    markup)
 {
   g_autoptr(GTimeZone) tz = is_local ? g_time_zone_ref (convene_local_zone ())
-                                     : convene_zone_new (zone);
+                                     : convene_timezone_new (zone);
   g_autoptr(GDateTime) there = NULL;
   g_autofree char *clock = NULL;
   g_autofree char *label = NULL;
@@ -218,7 +188,7 @@ convene_format_session_times (ConveneSession     *session,
 
   if (start == NULL)
     return NULL;
-  if (zone == NULL || (organiser_tz = convene_zone_new (zone)) == NULL)
+  if (zone == NULL || (organiser_tz = convene_timezone_new (zone)) == NULL)
     {
       zone = "UTC";
       organiser_tz = g_time_zone_new_utc ();
@@ -246,7 +216,7 @@ convene_format_session_date (ConveneSession *session)
     {
     case CONVENE_SESSION_TIMING_INSTANT:
       {
-        g_autoptr(GTimeZone) tz = convene_zone_new (convene_session_get_timezone (session));
+        g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (session));
         g_autoptr(GDateTime) there =
           g_date_time_to_timezone (convene_session_get_start (session),
                                    tz != NULL ? tz : convene_local_zone ());
@@ -284,7 +254,7 @@ convene_format_next (ConveneSession     *session,
       return g_strdup_printf (_("Next: %s"), when);
     }
 
-  tz = convene_zone_new (zone);
+  tz = convene_timezone_new (zone);
   if (tz == NULL)
     {
       tz = g_time_zone_new_utc ();

@@ -11,7 +11,6 @@
 G_BEGIN_DECLS
 
 GDateTime  *convene_now                    (void);
-GTimeZone  *convene_zone_new               (const char          *zone);
 GTimeZone  *convene_local_zone             (void);
 const char *convene_local_zone_id          (void);
 void        convene_format_reset_local_zone (void);

@@ -86,7 +86,7 @@ session_month (ConveneSession *session,
   start = convene_session_get_start (session);
   if (start != NULL)
     {
-      g_autoptr(GTimeZone) tz = convene_zone_new (convene_session_get_timezone (session));
+      g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (session));
       g_autoptr(GDateTime) there = g_date_time_to_timezone (start, tz != NULL ? tz : convene_local_zone ());
 
       g_snprintf (buf, 8, "%04d-%02d", g_date_time_get_year (there), g_date_time_get_month (there));

@@ -45,7 +45,7 @@ show_date (ConveneSessionRow *self)
     {
     case CONVENE_SESSION_TIMING_INSTANT:
       {
-        g_autoptr(GTimeZone) tz = convene_zone_new (convene_session_get_timezone (session));
+        g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (session));
         g_autoptr(GDateTime) there =
           g_date_time_to_timezone (convene_session_get_start (session),
                                    tz != NULL ? tz : convene_local_zone ());

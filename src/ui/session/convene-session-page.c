@@ -302,7 +302,7 @@ load_date (ConveneSessionPage *self)
 {
   GDateTime *start = convene_session_get_start (self->session);
   const char *month = convene_session_get_month (self->session);
-  g_autoptr(GTimeZone) tz = convene_zone_new (convene_session_get_timezone (self->session));
+  g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (self->session));
 
   g_date_clear (&self->date, 1);
   self->hour = 19;
@@ -415,7 +415,7 @@ apply_start (ConveneSessionPage *self)
         zone = convene_local_zone_id () != NULL ? convene_local_zone_id () : "UTC";
       convene_session_set_timezone (self->session, zone);
     }
-  tz = convene_zone_new (zone);
+  tz = convene_timezone_new (zone);
   if (tz == NULL || !g_date_valid (&self->date))
     return;
 
