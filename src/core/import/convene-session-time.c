@@ -21,7 +21,8 @@ format_day (const GDate *date)
   g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
                                                  g_date_get_day (date), 12, 0, 0);
 
-  return g_date_time_format (dt, "%-d %B %Y");
+  /* Translators: a day in a warning, as g_date_time_format() writes it */
+  return g_date_time_format (dt, C_("warning date", "%-d %B %Y"));
 }
 
 static char *

@@ -148,7 +148,8 @@ try_numeric_date (ConveneTimeParser *p)
         {
           /* Both numbers are 12 or less, so both readings are days of any
            * year; a leap year stands in when the text gives none. */
-          const char *format = year != 0 ? "%-d %B %Y" : "%-d %B";
+          /* Translators: a day in a warning, as g_date_time_format() writes it */
+          const char *format = year != 0 ? C_("warning date", "%-d %B %Y") : C_("warning date", "%-d %B");
           g_autoptr(GDateTime) mf = g_date_time_new_utc (year != 0 ? year : 2000,
                                                          a->value, b->value, 12, 0, 0);
           g_autoptr(GDateTime) df = g_date_time_new_utc (year != 0 ? year : 2000,

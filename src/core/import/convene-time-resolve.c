@@ -100,7 +100,8 @@ format_date (const GDate *date)
   if (dt == NULL)
     return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
                             g_date_get_day (date));
-  return g_date_time_format (dt, "%-d %B %Y");
+  /* Translators: a day in a warning, as g_date_time_format() writes it */
+  return g_date_time_format (dt, C_("warning date", "%-d %B %Y"));
 }
 
 static char *
