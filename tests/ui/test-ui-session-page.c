@@ -263,6 +263,52 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (convene_schedule_view_get_model (schedule)), ==, 13);
 }
 
+typedef struct {
+  char *text;
+} ClipboardRead;
+
+static void
+on_text_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  ClipboardRead *read = data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (read->text == NULL)
+    read->text = g_strdup ("");
+}
+
+static gboolean
+text_was_read (gpointer data)
+{
+  return ((ClipboardRead *) data)->text != NULL;
+}
+
+/* From an English window, the invitation a coordinator pastes into an
+ * email to the Spanish-speaking members. */
+static void
+test_copy_invitation (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *page = convene_window_open_session (f->window, f->february);
+  g_autofree char *locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  ClipboardRead read = { NULL };
+
+  g_setenv ("CONVENE_LOCALEDIR", locale_dir, TRUE);
+  convene_ui_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (page, "session.copy-invitation", "s", "es"));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (page), NULL, on_text_read_cb, &read);
+  g_assert_true (convene_ui_test_wait_for (text_was_read, &read, 5000));
+  if (g_test_verbose ())
+    g_test_message ("%s", read.text);
+  g_assert_nonnull (strstr (read.text, "martes, 23 de febrero"));
+  g_assert_nonnull (strstr (read.text, "19:00 Londres"));
+  g_assert_nonnull (strstr (read.text, "14:00 Nueva York"));
+  g_assert_nonnull (strstr (read.text, "22:00 Nairobi"));
+  g_free (read.text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,5 +325,7 @@ main (int   argc,
               fixture_set_up, test_zone_chooser, fixture_tear_down);
   g_test_add ("/ui/session/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui/session/copy-invitation", Fixture, NULL,
+              fixture_set_up, test_copy_invitation, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "convene-announce.h"
 #include "convene-attendance-group.h"
 #include "convene-people-popover.h"
 #include "convene-editor-dialog.h"
@@ -23,6 +24,7 @@
 #include "convene-resource.h"
 #include "convene-resources-view.h"
 #include "convene-values.h"
+#include "convene-window.h"
 #include "convene-zone-chooser.h"
 
 #define SAVE_DELAY_MS 400
@@ -754,6 +756,30 @@ join_cb (GtkWidget  *widget,
   gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL, NULL);
 }
 
+/* The invitation for an email, in the language the parameter names ("en",
+ * "es"), whatever the language of the window. */
+static void
+copy_invitation_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  ConveneWindow *window = CONVENE_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  convene_session_page_save (self);
+  text = convene_announcement_text (self->store, self->session,
+                                    g_variant_get_string (parameter, NULL), &error);
+  if (text == NULL)
+    {
+      convene_window_show_error (window, _("The invitation could not be written"), error);
+      return;
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  convene_window_toast (window, _("Invitation copied"));
+}
+
 static void
 delete_cb (GtkWidget  *widget,
            const char *action_name,
@@ -913,6 +939,7 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.choose-zone", NULL, choose_zone_cb);
   gtk_widget_class_install_action (widget_class, "session.join", NULL, join_cb);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "session.copy-invitation", "s", copy_invitation_cb);
   gtk_widget_class_install_action (widget_class, "session.add-resource", NULL, add_resource_cb);
   gtk_widget_class_install_action (widget_class, "session.edit-resource", "x", edit_resource_cb);
 }
