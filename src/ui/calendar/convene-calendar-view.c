@@ -18,6 +18,7 @@
 #endif
 
 #include "convene-format.h"
+#include "convene-plan-view.h"
 #include "convene-plan.h"
 #include "convene-session.h"
 #include "convene-store.h"
@@ -27,7 +28,7 @@
 
 struct _ConveneCalendarView
 {
-  AdwBin parent_instance;
+  ConvenePlanView parent_instance;
 
   AdwWindowTitle *window_title;
   GtkStack       *mode_stack;
@@ -37,8 +38,6 @@ struct _ConveneCalendarView
   GtkListBox     *tbc_list;
   GtkFlowBox     *year_grid;
 
-  ConveneStore   *store;
-  ConvenePlan    *plan;
   GListModel     *sessions;
   char           *mode;
   int             year;
@@ -51,12 +50,10 @@ struct _ConveneCalendarView
   gboolean        month_chosen;   /* by the user, since the plan was chosen */
 };
 
-G_DEFINE_FINAL_TYPE (ConveneCalendarView, convene_calendar_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ConveneCalendarView, convene_calendar_view, CONVENE_TYPE_PLAN_VIEW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_PLAN,
   PROP_MODE,
   N_PROPS
 };
@@ -432,7 +429,8 @@ choose_start_month (ConveneCalendarView *self)
 {
   g_autoptr(GDateTime) now = convene_now ();
   g_autoptr(GDateTime) here = g_date_time_to_timezone (now, convene_local_zone ());
-  int plan_year = self->plan != NULL ? convene_plan_get_year (self->plan) : 0;
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+  int plan_year = plan != NULL ? convene_plan_get_year (plan) : 0;
   guint n = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
 
   self->year = g_date_time_get_year (here);
@@ -461,11 +459,14 @@ choose_start_month (ConveneCalendarView *self)
 static void
 load_sessions (ConveneCalendarView *self)
 {
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+
   self->needs_sessions = FALSE;
-  if (self->store != NULL && self->plan != NULL)
+  if (store != NULL && plan != NULL)
     {
-      self->sessions = convene_store_list (self->store, CONVENE_TYPE_SESSION, "plan",
-                                           convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+      self->sessions = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
+                                           convene_entity_get_id (CONVENE_ENTITY (plan)));
       g_signal_connect_object (self->sessions, "items-changed",
                                G_CALLBACK (on_sessions_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -474,8 +475,10 @@ load_sessions (ConveneCalendarView *self)
 }
 
 static void
-reload (ConveneCalendarView *self)
+convene_calendar_view_reload (ConvenePlanView *view)
 {
+  ConveneCalendarView *self = CONVENE_CALENDAR_VIEW (view);
+
   if (self->sessions != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions, self);
   g_clear_object (&self->sessions);
@@ -599,8 +602,6 @@ convene_calendar_view_dispose (GObject *object)
   if (self->sessions != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions, self);
   g_clear_object (&self->sessions);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (convene_calendar_view_parent_class)->dispose (object);
 }
@@ -625,12 +626,6 @@ convene_calendar_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
     case PROP_MODE:
       g_value_set_string (value, self->mode);
       break;
@@ -649,20 +644,6 @@ convene_calendar_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_PLAN:
-      if (g_set_object (&self->plan, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
     case PROP_MODE:
       convene_calendar_view_set_mode (self, g_value_get_string (value));
       break;
@@ -676,19 +657,15 @@ convene_calendar_view_class_init (ConveneCalendarViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConvenePlanViewClass *plan_view_class = CONVENE_PLAN_VIEW_CLASS (klass);
 
   object_class->dispose = convene_calendar_view_dispose;
   object_class->finalize = convene_calendar_view_finalize;
   object_class->get_property = convene_calendar_view_get_property;
   object_class->set_property = convene_calendar_view_set_property;
   widget_class->map = convene_calendar_view_map;
+  plan_view_class->reload = convene_calendar_view_reload;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "month",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

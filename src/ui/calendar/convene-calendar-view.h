@@ -1,13 +1,13 @@
 /* convene-calendar-view.h: a month grid and a year overview of a plan. */
 #pragma once
 
-#include <adwaita.h>
+#include "convene-plan-view.h"
 
 G_BEGIN_DECLS
 
 #define CONVENE_TYPE_CALENDAR_VIEW (convene_calendar_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConveneCalendarView, convene_calendar_view, CONVENE, CALENDAR_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ConveneCalendarView, convene_calendar_view, CONVENE, CALENDAR_VIEW, ConvenePlanView)
 
 void       convene_calendar_view_move         (ConveneCalendarView *self,
                                                int                  delta);

@@ -16,33 +16,23 @@
 #include "convene-entity-row.h"
 #include "convene-format.h"
 #include "convene-goal.h"
+#include "convene-plan-view.h"
 #include "convene-plan.h"
 #include "convene-store.h"
 
 struct _ConveneGoalsView
 {
-  AdwBin parent_instance;
+  ConvenePlanView parent_instance;
 
   AdwWindowTitle *window_title;
   GtkListBox     *goals_list;
   GtkListBox     *actions_list;
 
-  ConveneStore   *store;
-  ConvenePlan    *plan;
   GListModel     *goals;
   GListModel     *actions;
 };
 
-G_DEFINE_FINAL_TYPE (ConveneGoalsView, convene_goals_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ConveneGoalsView, convene_goals_view, CONVENE_TYPE_PLAN_VIEW)
 
 static GtkWidget *
 create_goal_row_cb (gpointer item,
@@ -94,7 +84,8 @@ create_action_row_cb (gpointer item,
     }
   if (convene_action_get_goal (action) != 0)
     {
-      g_autoptr(ConveneGoal) goal = convene_store_load (self->store, CONVENE_TYPE_GOAL,
+      ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+      g_autoptr(ConveneGoal) goal = convene_store_load (store, CONVENE_TYPE_GOAL,
                                                         convene_action_get_goal (action), NULL);
       if (goal != NULL)
         {
@@ -113,17 +104,21 @@ create_action_row_cb (gpointer item,
 }
 
 static void
-reload (ConveneGoalsView *self)
+convene_goals_view_reload (ConvenePlanView *view)
 {
+  ConveneGoalsView *self = CONVENE_GOALS_VIEW (view);
+  ConveneStore *store = convene_plan_view_get_store (view);
+  ConvenePlan *plan = convene_plan_view_get_plan (view);
+
   g_clear_object (&self->goals);
   g_clear_object (&self->actions);
 
-  if (self->store != NULL && self->plan != NULL)
+  if (store != NULL && plan != NULL)
     {
-      gint64 plan_id = convene_entity_get_id (CONVENE_ENTITY (self->plan));
+      gint64 plan_id = convene_entity_get_id (CONVENE_ENTITY (plan));
 
-      self->goals = convene_store_list (self->store, CONVENE_TYPE_GOAL, "plan", plan_id);
-      self->actions = convene_store_list (self->store, CONVENE_TYPE_ACTION, "plan", plan_id);
+      self->goals = convene_store_list (store, CONVENE_TYPE_GOAL, "plan", plan_id);
+      self->actions = convene_store_list (store, CONVENE_TYPE_ACTION, "plan", plan_id);
     }
   gtk_list_box_bind_model (self->goals_list, self->goals, create_goal_row_cb, self, NULL);
   gtk_list_box_bind_model (self->actions_list, self->actions, create_action_row_cb, self, NULL);
@@ -142,9 +137,11 @@ add_goal_cb (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
 
-  if (self->plan != NULL)
-    show_editor (self, convene_editor_dialog_new_for_goal (self->store, self->plan, NULL));
+  if (plan != NULL)
+    show_editor (self, convene_editor_dialog_new_for_goal (store, plan, NULL));
 }
 
 static void
@@ -153,11 +150,13 @@ edit_goal_cb (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
-  g_autoptr(ConveneGoal) goal = convene_store_load (self->store, CONVENE_TYPE_GOAL,
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+  g_autoptr(ConveneGoal) goal = convene_store_load (store, CONVENE_TYPE_GOAL,
                                                     g_variant_get_int64 (parameter), NULL);
 
   if (goal != NULL)
-    show_editor (self, convene_editor_dialog_new_for_goal (self->store, self->plan, goal));
+    show_editor (self, convene_editor_dialog_new_for_goal (store, plan, goal));
 }
 
 static void
@@ -166,9 +165,11 @@ add_action_cb (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
 
-  if (self->plan != NULL)
-    show_editor (self, convene_editor_dialog_new_for_action (self->store, self->plan, NULL));
+  if (plan != NULL)
+    show_editor (self, convene_editor_dialog_new_for_action (store, plan, NULL));
 }
 
 static void
@@ -177,11 +178,13 @@ edit_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
-  g_autoptr(ConveneAction) action = convene_store_load (self->store, CONVENE_TYPE_ACTION,
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+  g_autoptr(ConveneAction) action = convene_store_load (store, CONVENE_TYPE_ACTION,
                                                         g_variant_get_int64 (parameter), NULL);
 
   if (action != NULL)
-    show_editor (self, convene_editor_dialog_new_for_action (self->store, self->plan, action));
+    show_editor (self, convene_editor_dialog_new_for_action (store, plan, action));
 }
 
 static void
@@ -192,60 +195,8 @@ convene_goals_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_GOALS_VIEW);
   g_clear_object (&self->goals);
   g_clear_object (&self->actions);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (convene_goals_view_parent_class)->dispose (object);
-}
-
-static void
-convene_goals_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  ConveneGoalsView *self = CONVENE_GOALS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-convene_goals_view_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  ConveneGoalsView *self = CONVENE_GOALS_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_PLAN:
-      if (g_set_object (&self->plan, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -253,18 +204,10 @@ convene_goals_view_class_init (ConveneGoalsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConvenePlanViewClass *plan_view_class = CONVENE_PLAN_VIEW_CLASS (klass);
 
   object_class->dispose = convene_goals_view_dispose;
-  object_class->get_property = convene_goals_view_get_property;
-  object_class->set_property = convene_goals_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  plan_view_class->reload = convene_goals_view_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/convene/Convene/ui/goals/convene-goals-view.ui");

@@ -13,6 +13,7 @@
 #include "convene-entity-row.h"
 #include "convene-format.h"
 #include "convene-person.h"
+#include "convene-plan-view.h"
 #include "convene-plan.h"
 #include "convene-resource.h"
 #include "convene-session.h"
@@ -21,28 +22,17 @@
 
 struct _ConveneResourcesView
 {
-  AdwBin parent_instance;
+  ConvenePlanView parent_instance;
 
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
   AdwPreferencesGroup *group;
   GtkListBox          *resources_list;
 
-  ConveneStore        *store;
-  ConvenePlan         *plan;
   GListModel          *resources;
 };
 
-G_DEFINE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE_TYPE_PLAN_VIEW)
 
 static void
 append_part (GString    *text,
@@ -101,7 +91,8 @@ create_resource_row_cb (gpointer item,
 {
   ConveneResourcesView *self = user_data;
   ConveneResource *resource = item;
-  g_autofree char *subtitle = convene_resource_describe (self->store, resource, TRUE);
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  g_autofree char *subtitle = convene_resource_describe (store, resource, TRUE);
   GtkWidget *row = convene_entity_row_new (CONVENE_ENTITY (resource),
                                            convene_resource_get_title (resource), subtitle,
                                            "resources.edit");
@@ -133,13 +124,17 @@ update_stack (ConveneResourcesView *self)
 }
 
 static void
-reload (ConveneResourcesView *self)
+convene_resources_view_reload (ConvenePlanView *view)
 {
+  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (view);
+  ConveneStore *store = convene_plan_view_get_store (view);
+  ConvenePlan *plan = convene_plan_view_get_plan (view);
+
   g_clear_object (&self->resources);
-  if (self->store != NULL && self->plan != NULL)
+  if (store != NULL && plan != NULL)
     {
-      self->resources = convene_store_list (self->store, CONVENE_TYPE_RESOURCE, "plan",
-                                            convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+      self->resources = convene_store_list (store, CONVENE_TYPE_RESOURCE, "plan",
+                                            convene_entity_get_id (CONVENE_ENTITY (plan)));
       g_signal_connect_object (self->resources, "items-changed", G_CALLBACK (update_stack), self,
                                G_CONNECT_SWAPPED);
     }
@@ -152,11 +147,12 @@ add_cb (GtkWidget  *widget,
         const char *action_name,
         GVariant   *parameter)
 {
-  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (widget);
+  ConvenePlanView *view = CONVENE_PLAN_VIEW (widget);
+  ConveneStore *store = convene_plan_view_get_store (view);
+  ConvenePlan *plan = convene_plan_view_get_plan (view);
 
-  if (self->plan != NULL)
-    adw_dialog_present (convene_editor_dialog_new_for_resource (self->store, self->plan, 0, NULL),
-                        widget);
+  if (plan != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_resource (store, plan, 0, NULL), widget);
 }
 
 static void
@@ -164,13 +160,14 @@ edit_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (widget);
-  g_autoptr(ConveneResource) resource = convene_store_load (self->store, CONVENE_TYPE_RESOURCE,
+  ConvenePlanView *view = CONVENE_PLAN_VIEW (widget);
+  ConveneStore *store = convene_plan_view_get_store (view);
+  ConvenePlan *plan = convene_plan_view_get_plan (view);
+  g_autoptr(ConveneResource) resource = convene_store_load (store, CONVENE_TYPE_RESOURCE,
                                                             g_variant_get_int64 (parameter), NULL);
 
   if (resource != NULL)
-    adw_dialog_present (convene_editor_dialog_new_for_resource (self->store, self->plan, 0, resource),
-                        widget);
+    adw_dialog_present (convene_editor_dialog_new_for_resource (store, plan, 0, resource), widget);
 }
 
 static void
@@ -190,60 +187,8 @@ convene_resources_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_RESOURCES_VIEW);
   g_clear_object (&self->resources);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (convene_resources_view_parent_class)->dispose (object);
-}
-
-static void
-convene_resources_view_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-convene_resources_view_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_PLAN:
-      if (g_set_object (&self->plan, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -251,18 +196,10 @@ convene_resources_view_class_init (ConveneResourcesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConvenePlanViewClass *plan_view_class = CONVENE_PLAN_VIEW_CLASS (klass);
 
   object_class->dispose = convene_resources_view_dispose;
-  object_class->get_property = convene_resources_view_get_property;
-  object_class->set_property = convene_resources_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  plan_view_class->reload = convene_resources_view_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/convene/Convene/ui/resources/convene-resources-view.ui");

@@ -2,8 +2,7 @@
  * plan and its sessions. */
 #pragma once
 
-#include <adwaita.h>
-
+#include "convene-plan-view.h"
 #include "convene-resource.h"
 #include "convene-store.h"
 
@@ -11,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CONVENE_TYPE_RESOURCES_VIEW (convene_resources_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE, RESOURCES_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE, RESOURCES_VIEW, ConvenePlanView)
 
 char *convene_resource_describe (ConveneStore    *store,
                                  ConveneResource *resource,
