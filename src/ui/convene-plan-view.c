@@ -53,7 +53,7 @@ set_plan (ConvenePlanView *self,
 
   if (!g_set_object (&priv->plan, plan))
     return;
-  reload (self);
+  CONVENE_PLAN_VIEW_GET_CLASS (self)->plan_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
@@ -116,6 +116,8 @@ static void
 convene_plan_view_class_init (ConvenePlanViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->plan_changed = reload;
 
   object_class->dispose = convene_plan_view_dispose;
   object_class->get_property = convene_plan_view_get_property;

@@ -17,10 +17,13 @@ struct _ConvenePlanViewClass
 {
   AdwBinClass parent_class;
 
-  /* Called when the store or the plan has changed, before the notify. */
-  void (*reload) (ConvenePlanView *self);
+  /* Called when the store has changed, before the notify. */
+  void (*reload)       (ConvenePlanView *self);
+  /* Called when the plan has changed, before the notify; reloads unless a
+   * section overrides it (people belong to the database, not to a plan). */
+  void (*plan_changed) (ConvenePlanView *self);
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 ConveneStore *convene_plan_view_get_store (ConvenePlanView *self);

@@ -19,27 +19,16 @@
 
 struct _ConvenePeopleView
 {
-  AdwBin parent_instance;
+  ConvenePlanView parent_instance;
 
   GtkStack            *stack;
   AdwPreferencesGroup *group;
   GtkListBox          *people_list;
 
-  ConveneStore        *store;
-  ConvenePlan         *plan;
   GListModel          *people;
 };
 
-G_DEFINE_FINAL_TYPE (ConvenePeopleView, convene_people_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ConvenePeopleView, convene_people_view, CONVENE_TYPE_PLAN_VIEW)
 
 static void
 append_part (GString    *text,
@@ -96,10 +85,12 @@ update_stack (ConvenePeopleView *self)
 static void
 reload (ConvenePeopleView *self)
 {
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+
   g_clear_object (&self->people);
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      self->people = convene_store_list (self->store, CONVENE_TYPE_PERSON, NULL, 0);
+      self->people = convene_store_list (store, CONVENE_TYPE_PERSON, NULL, 0);
       g_signal_connect_object (self->people, "items-changed", G_CALLBACK (update_stack), self,
                                G_CONNECT_SWAPPED);
     }
@@ -112,10 +103,10 @@ add_cb (GtkWidget  *widget,
         const char *action_name,
         GVariant   *parameter)
 {
-  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (widget);
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (widget));
 
-  if (self->store != NULL)
-    adw_dialog_present (convene_editor_dialog_new_for_person (self->store, NULL), widget);
+  if (store != NULL)
+    adw_dialog_present (convene_editor_dialog_new_for_person (store, NULL), widget);
 }
 
 static void
@@ -123,12 +114,24 @@ edit_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (widget);
-  g_autoptr(ConvenePerson) person = convene_store_load (self->store, CONVENE_TYPE_PERSON,
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (widget));
+  g_autoptr(ConvenePerson) person = convene_store_load (store, CONVENE_TYPE_PERSON,
                                                         g_variant_get_int64 (parameter), NULL);
 
   if (person != NULL)
-    adw_dialog_present (convene_editor_dialog_new_for_person (self->store, person), widget);
+    adw_dialog_present (convene_editor_dialog_new_for_person (store, person), widget);
+}
+
+static void
+convene_people_view_reload (ConvenePlanView *view)
+{
+  reload (CONVENE_PEOPLE_VIEW (view));
+}
+
+/* People belong to the database, not to one plan: nothing to reload. */
+static void
+convene_people_view_plan_changed (ConvenePlanView *view)
+{
 }
 
 static void
@@ -138,57 +141,8 @@ convene_people_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_PEOPLE_VIEW);
   g_clear_object (&self->people);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (convene_people_view_parent_class)->dispose (object);
-}
-
-static void
-convene_people_view_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-convene_people_view_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ConvenePeopleView *self = CONVENE_PEOPLE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_PLAN:
-      if (g_set_object (&self->plan, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -196,18 +150,11 @@ convene_people_view_class_init (ConvenePeopleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConvenePlanViewClass *plan_view_class = CONVENE_PLAN_VIEW_CLASS (klass);
 
   object_class->dispose = convene_people_view_dispose;
-  object_class->get_property = convene_people_view_get_property;
-  object_class->set_property = convene_people_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  plan_view_class->reload = convene_people_view_reload;
+  plan_view_class->plan_changed = convene_people_view_plan_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/convene/Convene/ui/people/convene-people-view.ui");

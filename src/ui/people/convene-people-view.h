@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 
+#include "convene-plan-view.h"
+
 G_BEGIN_DECLS
 
 #define CONVENE_TYPE_PEOPLE_VIEW (convene_people_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConvenePeopleView, convene_people_view, CONVENE, PEOPLE_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ConvenePeopleView, convene_people_view, CONVENE, PEOPLE_VIEW, ConvenePlanView)
 
 G_END_DECLS

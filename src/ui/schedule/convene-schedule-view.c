@@ -19,7 +19,7 @@
 
 struct _ConveneScheduleView
 {
-  AdwBin parent_instance;
+  ConvenePlanView parent_instance;
 
   AdwWindowTitle     *window_title;
   GtkToggleButton    *search_button;
@@ -34,8 +34,6 @@ struct _ConveneScheduleView
   GtkDropDown        *language_dropdown;
   GtkDropDown        *lead_dropdown;
 
-  ConveneStore       *store;
-  ConvenePlan        *plan;
   GListModel         *sessions;      /* the store's live list */
   GtkSortListModel   *sorted;
   GtkFilterListModel *filtered;
@@ -57,16 +55,7 @@ struct _ConveneScheduleView
   guint               scroll_tick;
 };
 
-G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE_TYPE_PLAN_VIEW)
 
 /* Ordering: by month (to be confirmed last), dated sessions by start before
  * those with only a month, then in the order they were added. */
@@ -387,7 +376,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *label = NULL;
   const char *topic = convene_session_get_topic (session);
 
-  convene_session_row_bind (row, session, self->plan);
+  convene_session_row_bind (row, session, convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self)));
   label = g_strdup_printf ("%s, %s", topic != NULL ? topic : "",
                            convene_session_row_get_times (row));
   gtk_list_item_set_accessible_label (item, label);
@@ -591,8 +580,8 @@ update_next (ConveneScheduleView *self)
   g_set_object (&self->next, next);
   if (next != NULL)
     {
-      g_autofree char *title = convene_format_next (next,
-                                                    convene_plan_get_extra_timezones (self->plan));
+      ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+      g_autofree char *title = convene_format_next (next, convene_plan_get_extra_timezones (plan));
 
       adw_banner_set_title (self->next_banner, title);
       adw_banner_set_button_label (self->next_banner,
@@ -648,6 +637,8 @@ on_filtered_changed_cb (ConveneScheduleView *self)
 static void
 reload (ConveneScheduleView *self)
 {
+  ConveneStore *store;
+  ConvenePlan *plan;
   GtkSorter *sorter;
   GtkSorter *section_sorter;
   GtkSignalListItemFactory *factory;
@@ -667,15 +658,17 @@ reload (ConveneScheduleView *self)
   g_clear_object (&self->next);
   self->cursor = 0;
 
-  if (self->store == NULL || self->plan == NULL)
+  store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+  if (store == NULL || plan == NULL)
     {
       update_next (self);
       update_stack (self);
       return;
     }
 
-  self->sessions = convene_store_list (self->store, CONVENE_TYPE_SESSION, "plan",
-                                       convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+  self->sessions = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
+                                       convene_entity_get_id (CONVENE_ENTITY (plan)));
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_sessions, NULL, NULL));
   section_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_months, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (g_object_ref (self->sessions), sorter);
@@ -715,18 +708,24 @@ reload (ConveneScheduleView *self)
 }
 
 static void
-set_plan (ConveneScheduleView *self,
-          ConvenePlan         *plan)
+convene_schedule_view_reload (ConvenePlanView *view)
 {
-  if (!g_set_object (&self->plan, plan))
-    return;
+  reload (CONVENE_SCHEDULE_VIEW (view));
+}
+
+/* Another plan's leads and languages differ: its filters start afresh,
+ * unless the change comes from restoring them. */
+static void
+convene_schedule_view_plan_changed (ConvenePlanView *view)
+{
+  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (view);
+
   if (self->updating_filters == FALSE)
     {
       g_clear_pointer (&self->language_filter, g_free);
       g_clear_pointer (&self->lead_filter, g_free);
     }
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
 static void
@@ -744,8 +743,6 @@ convene_schedule_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->next);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (convene_schedule_view_parent_class)->dispose (object);
 }
@@ -765,69 +762,16 @@ convene_schedule_view_finalize (GObject *object)
 }
 
 static void
-convene_schedule_view_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-convene_schedule_view_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_PLAN:
-      set_plan (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 convene_schedule_view_class_init (ConveneScheduleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConvenePlanViewClass *plan_view_class = CONVENE_PLAN_VIEW_CLASS (klass);
 
   object_class->dispose = convene_schedule_view_dispose;
   object_class->finalize = convene_schedule_view_finalize;
-  object_class->get_property = convene_schedule_view_get_property;
-  object_class->set_property = convene_schedule_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CONVENE_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, CONVENE_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  plan_view_class->reload = convene_schedule_view_reload;
+  plan_view_class->plan_changed = convene_schedule_view_plan_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/convene/Convene/ui/schedule/convene-schedule-view.ui");

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "convene-plan-view.h"
+
 #include "convene-plan.h"
 #include "convene-store.h"
 
@@ -10,7 +12,7 @@ G_BEGIN_DECLS
 
 #define CONVENE_TYPE_SCHEDULE_VIEW (convene_schedule_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE, SCHEDULE_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE, SCHEDULE_VIEW, ConvenePlanView)
 
 void        convene_schedule_view_start_search (ConveneScheduleView *self);
 void        convene_schedule_view_set_search   (ConveneScheduleView *self,
