@@ -526,6 +526,16 @@ note_change (ConveneStore       *self,
 {
   PendingChange c = { type, id, change };
 
+  /* Past the limit every change becomes a reset of its type, announced
+   * once: a large import keeps one entry per type, not one per row. */
+  if (self->pending->len >= MAX_SINGLE_CHANGES)
+    {
+      c.id = 0;
+      c.change = CONVENE_STORE_CHANGE_RESET;
+      for (guint i = MAX_SINGLE_CHANGES; i < self->pending->len; i++)
+        if (g_array_index (self->pending, PendingChange, i).type == type)
+          return;
+    }
   g_array_append_val (self->pending, c);
 }
 
@@ -1021,13 +1031,17 @@ bind_and_step (ConveneStore   *self,
   return TRUE;
 }
 
-/* Runs @step inside its own transaction (a savepoint when nested). */
+/* Runs @step, one SQL statement, inside its own transaction.  Within an
+ * open transaction no savepoint is needed: SQLite undoes a failed statement
+ * whole, and a savepoint per row would double the cost of an import. */
 static gboolean
 in_transaction (ConveneStore   *self,
                 gboolean      (*step) (ConveneStore *, ConveneEntity *, GError **),
                 ConveneEntity  *entity,
                 GError        **error)
 {
+  if (self->depth > 0)
+    return step (self, entity, error);
   if (!convene_store_begin (self, error))
     return FALSE;
   if (!step (self, entity, error))
