@@ -48,27 +48,32 @@ import_one (ConveneStore      *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
 
-  result = convene_import_file (path, &error);
-  if (result == NULL)
-    {
-      g_printerr ("convene-cli import: %s\n", error->message);
-      return FALSE;
-    }
-  print_warnings (result);
-  description = convene_import_result_describe (result);
-
   if (dry_run)
     {
+      result = convene_import_file (path, &error);
+      if (result == NULL)
+        {
+          g_printerr ("convene-cli import: %s\n", error->message);
+          return FALSE;
+        }
+      print_warnings (result);
+      description = convene_import_result_describe (result);
       g_print (_("%s would create:\n%s"), path, description);
       return TRUE;
     }
-  if (!convene_import_result_write (result, store, on_existing, &error))
+
+  /* Written as it is read, in one transaction: a large calendar is never
+   * held in memory whole. */
+  result = convene_import_file_into (path, store, on_existing, &error);
+  if (result == NULL)
     {
       g_printerr ("convene-cli import: %s\n", error->message);
       if (g_error_matches (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EXISTS))
         g_printerr ("%s\n", _("Use --on-existing=replace to replace it, or --on-existing=new to keep both."));
       return FALSE;
     }
+  print_warnings (result);
+  description = convene_import_result_describe (result);
   g_print (_("%s imported:\n%s"), path, description);
   /* Reported as soon as it is committed, even when stdout is a pipe. */
   fflush (stdout);

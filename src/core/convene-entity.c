@@ -471,7 +471,12 @@ set_field_value (ConveneEntity *self,
   GParamSpec *pspec = g_object_class_find_property (object_class, name);
 
   g_return_if_fail (pspec != NULL);
-  g_object_set_property (G_OBJECT (self), name, value);
+  g_return_if_fail (G_VALUE_TYPE (value) == pspec->value_type);
+
+  /* What g_object_set_property() would do, without its generic round trip
+   * (a copied GValue, a frozen notify queue): importers set millions. */
+  if (field_set_value (self, field_for_pspec (pspec), value))
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 void

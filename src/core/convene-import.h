@@ -33,6 +33,8 @@ typedef struct {
   char  *message;  /* a sentence a coordinator understands */
 } ConveneImportWarning;
 
+typedef struct _ConveneImportWriter ConveneImportWriter;
+
 typedef struct {
   char      *file;
   GPtrArray *plans;       /* ConvenePlan */
@@ -44,6 +46,9 @@ typedef struct {
   GPtrArray *resources;   /* ConveneResource */
   GPtrArray *warnings;    /* ConveneImportWarning */
   gboolean   keep_ids;    /* a JSON export: keep its ids when the database is empty */
+  guint      n_let_go;    /* sessions written while importing and no longer held here */
+  GHashTable *let_go;     /* plan's provisional id → how many of those are its own */
+  ConveneImportWriter *writer;  /* set while importing straight into a store */
 } ConveneImportResult;
 
 ConveneImportResult *convene_import_result_new       (const char          *file);
@@ -66,8 +71,37 @@ gboolean             convene_import_result_write     (ConveneImportResult *resul
                                                       ConveneOnExisting    on_existing,
                                                       GError             **error);
 
+/* Writing while importing, for files too large to hold: begin_write opens
+ * the transaction; importers call flush between the parts they read, which
+ * writes what was taken so far and lets go of most sessions (the first few
+ * stay for the description); end_write writes the rest, deals with a plan
+ * already in the database, and commits.  cancel_write rolls everything
+ * back: a file is still imported whole or not at all. */
+gboolean             convene_import_result_begin_write  (ConveneImportResult *result,
+                                                         ConveneStore        *store,
+                                                         ConveneOnExisting    on_existing,
+                                                         GError             **error);
+gboolean             convene_import_result_flush        (ConveneImportResult *result,
+                                                         GError             **error);
+gboolean             convene_import_result_end_write    (ConveneImportResult *result,
+                                                         GError             **error);
+void                 convene_import_result_cancel_write (ConveneImportResult *result);
+
+/* How many objects of @type the import made, held or already let go. */
+guint                convene_import_result_count     (ConveneImportResult *result,
+                                                      GType                type);
+
 /* Reads any supported file: JSON export, plan document, iCalendar. */
 ConveneImportResult *convene_import_file             (const char          *path,
+                                                      GError             **error);
+
+/* Reads @path and writes what it holds into @store as it goes, in one
+ * transaction: memory stays small whatever the size of an iCalendar file.
+ * Returns: (transfer full): what was imported (warnings, the first sessions,
+ *   the counts), or %NULL with @error set and nothing written */
+ConveneImportResult *convene_import_file_into        (const char          *path,
+                                                      ConveneStore        *store,
+                                                      ConveneOnExisting    on_existing,
                                                       GError             **error);
 
 #define CONVENE_IMPORT_ERROR (convene_import_error_quark ())

@@ -50,15 +50,15 @@ pending_event_clear (gpointer data)
 }
 
 static void
-ics_import_init (ConveneIcsImport *self,
-                 const char       *file)
+ics_import_init (ConveneIcsImport    *self,
+                 ConveneImportResult *result)
 {
-  g_autofree char *base = g_path_get_basename (file);
+  g_autofree char *base = g_path_get_basename (result->file);
   char *dot = strrchr (base, '.');
 
   memset (self, 0, sizeof *self);
-  self->file = file;
-  self->result = convene_import_result_new (file);
+  self->file = result->file;
+  self->result = result;
   self->default_zone = g_strdup ("UTC");
   self->tzids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, tzid_entry_free);
   self->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, vtimezone_free);
@@ -81,7 +81,6 @@ ics_import_init (ConveneIcsImport *self,
 static void
 ics_import_clear (ConveneIcsImport *self)
 {
-  g_clear_pointer (&self->result, convene_import_result_free);
   g_clear_pointer (&self->default_zone, g_free);
   g_clear_pointer (&self->tzids, g_hash_table_unref);
   g_clear_pointer (&self->vtimezones, g_hash_table_unref);
@@ -713,6 +712,34 @@ finish (ConveneIcsImport  *self,
   return TRUE;
 }
 
+/* Reads every piece of the file into self->result, writing as it goes when
+ * the result has a writer; the sessions of events that wait for a
+ * VTIMEZONE are held until the end, when their times are known. */
+static gboolean
+run (ConveneIcsImport    *self,
+     ConveneIcsSplitter  *splitter,
+     GError             **error)
+{
+  ConveneIcsPiece piece;
+  GError *local_error = NULL;
+
+  while (convene_ics_splitter_next (splitter, &piece, &local_error))
+    {
+      if (piece.kind == CONVENE_ICS_PIECE_PROPERTY)
+        import_calendar_property (self, &piece);
+      else if (!import_component (self, &piece, &local_error))
+        break;
+      else if (self->pending->len == 0 && !convene_import_result_flush (self->result, &local_error))
+        break;
+    }
+  if (local_error != NULL || !finish (self, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 ConveneImportResult *
 convene_ics_import (const char  *file,
                     const char  *contents,
@@ -720,33 +747,47 @@ convene_ics_import (const char  *file,
                     GError     **error)
 {
   g_autoptr(ConveneIcsSplitter) splitter = NULL;
-  g_autoptr(GError) local_error = NULL;
-  ConveneIcsPiece piece;
-  ConveneImportResult *result;
+  g_autoptr(ConveneImportResult) result = NULL;
   ConveneIcsImport self;
+  gboolean ok;
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (contents != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   splitter = convene_ics_splitter_new (file, contents, length);
-  ics_import_init (&self, file);
-  while (convene_ics_splitter_next (splitter, &piece, &local_error))
-    {
-      if (piece.kind == CONVENE_ICS_PIECE_PROPERTY)
-        import_calendar_property (&self, &piece);
-      else if (!import_component (&self, &piece, &local_error))
-        break;
-    }
-
-  if (local_error != NULL || !finish (&self, &local_error))
-    {
-      ics_import_clear (&self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  result = g_steal_pointer (&self.result);
+  result = convene_import_result_new (file);
+  ics_import_init (&self, result);
+  ok = run (&self, splitter, error);
   ics_import_clear (&self);
-  return result;
+  return ok ? g_steal_pointer (&result) : NULL;
+}
+
+/**
+ * convene_ics_import_stream:
+ * @result: an empty result, usually with a writer (see
+ *   convene_import_result_begin_write()), named after the file
+ * @stream: the file, read a chunk at a time
+ *
+ * Returns: whether the whole file was read; on %FALSE, @error is set and
+ *   the caller cancels the write
+ */
+gboolean
+convene_ics_import_stream (ConveneImportResult  *result,
+                           GInputStream         *stream,
+                           GError              **error)
+{
+  g_autoptr(ConveneIcsSplitter) splitter = NULL;
+  ConveneIcsImport self;
+  gboolean ok;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  splitter = convene_ics_splitter_new_for_stream (result->file, stream);
+  ics_import_init (&self, result);
+  ok = run (&self, splitter, error);
+  ics_import_clear (&self);
+  return ok;
 }

@@ -34,4 +34,9 @@ ConveneImportResult *convene_ics_import (const char  *file,
                                          gsize        length,
                                          GError     **error);
 
+/* The same, read from @stream into @result as it goes (see the function). */
+gboolean             convene_ics_import_stream (ConveneImportResult  *result,
+                                                GInputStream         *stream,
+                                                GError              **error);
+
 G_END_DECLS

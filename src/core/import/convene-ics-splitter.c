@@ -17,11 +17,18 @@
  * a bound keeps hostile files from costing libical's recursion dearly. */
 #define MAX_DEPTH 8
 
+/* What is read from a stream at a time; a longer line grows the buffer. */
+#define CHUNK_SIZE (64 * 1024)
+
 struct _ConveneIcsSplitter
 {
-  char       *file;
-  const char *pos;
-  const char *end;
+  char         *file;
+  const char   *pos;
+  const char   *end;
+  GInputStream *stream;       /* NULL when the whole text was given */
+  GByteArray   *buffer;       /* what was read from the stream and not yet used */
+  gboolean      at_eof;
+  gboolean      failed;       /* a read error, or a line that is not UTF-8 */
   guint       next_line;      /* number of the physical line at pos */
   gboolean    in_calendar;
   gboolean    seen_calendar;
@@ -61,11 +68,33 @@ convene_ics_splitter_new (const char *file,
   return self;
 }
 
+/**
+ * convene_ics_splitter_new_for_stream:
+ * @stream: the file, read a chunk at a time as the components are taken
+ *
+ * Memory stays the size of one chunk and the largest component, whatever
+ * the size of the file.  Each line is checked to be UTF-8 as it is read.
+ */
+ConveneIcsSplitter *
+convene_ics_splitter_new_for_stream (const char   *file,
+                                     GInputStream *stream)
+{
+  ConveneIcsSplitter *self = convene_ics_splitter_new (file, "", 0);
+
+  self->stream = g_object_ref (stream);
+  self->buffer = g_byte_array_sized_new (CHUNK_SIZE);
+  self->pos = self->end = (const char *) self->buffer->data;
+  return self;
+}
+
 void
 convene_ics_splitter_free (ConveneIcsSplitter *self)
 {
   if (self == NULL)
     return;
+  g_clear_object (&self->stream);
+  if (self->buffer != NULL)
+    g_byte_array_unref (self->buffer);
   g_free (self->file);
   g_ptr_array_unref (self->stack);
   g_string_free (self->block, TRUE);
@@ -85,30 +114,115 @@ syntax_error (ConveneIcsSplitter  *self,
   return FALSE;
 }
 
-/* One content line with its folded continuations (lines that begin with a
- * space or a tab). */
-static gboolean
-read_logical_line (ConveneIcsSplitter *self,
-                   LogicalLine        *ll)
+typedef enum {
+  MORE_READ,
+  MORE_AT_END,
+  MORE_FAILED,
+} More;
+
+/* Reads the next chunk of the stream behind what is left unread, keeping
+ * the text from @keep on (which moves with it). */
+static More
+read_more (ConveneIcsSplitter  *self,
+           const char         **keep,
+           GError             **error)
 {
-  const char *p = self->pos;
+  gsize left = self->end - *keep;
+  g_autoptr(GError) local_error = NULL;
+  gssize n;
 
-  if (p >= self->end)
-    return FALSE;
+  if (self->stream == NULL || self->at_eof)
+    return MORE_AT_END;
 
-  ll->start = p;
-  ll->line = self->next_line;
-  do
+  /* What was used is dropped; the line being read moves to the front. */
+  memmove (self->buffer->data, *keep, left);
+  g_byte_array_set_size (self->buffer, left + CHUNK_SIZE);
+  n = g_input_stream_read (self->stream, self->buffer->data + left, CHUNK_SIZE, NULL, &local_error);
+  g_byte_array_set_size (self->buffer, left + MAX (n, 0));
+  *keep = self->pos = (const char *) self->buffer->data;
+  self->end = *keep + self->buffer->len;
+  if (n < 0)
     {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_READ,
+                   _("%s: could not be read: %s"), self->file, local_error->message);
+      return MORE_FAILED;
+    }
+  if (n == 0)
+    {
+      self->at_eof = TRUE;
+      return MORE_AT_END;
+    }
+  return MORE_READ;
+}
+
+/* One content line with its folded continuations (lines that begin with a
+ * space or a tab).  Returns FALSE at the end of the file, or with @error set
+ * (and self->failed) when the file cannot be read or a line is not UTF-8. */
+static gboolean
+read_logical_line (ConveneIcsSplitter  *self,
+                   LogicalLine         *ll,
+                   GError             **error)
+{
+  const char *start = self->pos;
+  guint line = self->next_line;
+  gsize done = 0;
+  More more;
+
+  while (self->pos >= self->end)
+    if ((more = read_more (self, &start, error)) != MORE_READ)
+      {
+        self->failed = more == MORE_FAILED;
+        return FALSE;
+      }
+  if (self->stream != NULL && self->next_line == 1 && self->end - start >= 3 &&
+      memcmp (start, "\xEF\xBB\xBF", 3) == 0)
+    start += 3;
+
+  for (;;)
+    {
+      const char *p = start + done;
       const char *nl = memchr (p, '\n', self->end - p);
 
-      p = nl != NULL ? nl + 1 : self->end;
+      if (nl == NULL)
+        {
+          /* The line goes on in the next chunk, or ends the file. */
+          more = read_more (self, &start, error);
+          if (more == MORE_READ)
+            continue;
+          if (more == MORE_FAILED)
+            {
+              self->failed = TRUE;
+              return FALSE;
+            }
+          done = self->end - start;
+        }
+      else
+        done = nl + 1 - start;
       self->next_line++;
-    }
-  while (p < self->end && (*p == ' ' || *p == '\t'));
 
-  ll->end = p;
-  self->pos = p;
+      /* A line that begins with a space or a tab continues this one. */
+      if (start + done >= self->end)
+        {
+          more = read_more (self, &start, error);
+          if (more == MORE_FAILED)
+            {
+              self->failed = TRUE;
+              return FALSE;
+            }
+        }
+      if (start + done >= self->end || (start[done] != ' ' && start[done] != '\t'))
+        break;
+    }
+
+  ll->start = start;
+  ll->end = start + done;
+  ll->line = line;
+  self->pos = ll->end;
+  if (self->stream != NULL && !g_utf8_validate_len (ll->start, done, NULL))
+    {
+      self->failed = TRUE;
+      return syntax_error (self, error, ll->line, _("This line is not UTF-8 text."));
+    }
   return TRUE;
 }
 
@@ -325,7 +439,7 @@ convene_ics_splitter_next (ConveneIcsSplitter  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (piece != NULL, FALSE);
 
-  while (read_logical_line (self, &ll))
+  while (read_logical_line (self, &ll, error))
     {
       gboolean is_piece = FALSE;
 
@@ -370,6 +484,8 @@ convene_ics_splitter_next (ConveneIcsSplitter  *self,
         }
     }
 
+  if (self->failed)
+    return FALSE;
   return end_of_file (self, error);
 }
 

@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -32,6 +32,8 @@ typedef struct _ConveneIcsSplitter ConveneIcsSplitter;
 ConveneIcsSplitter *convene_ics_splitter_new  (const char         *file,
                                                const char         *contents,
                                                gsize               length);
+ConveneIcsSplitter *convene_ics_splitter_new_for_stream (const char   *file,
+                                                         GInputStream *stream);
 void                convene_ics_splitter_free (ConveneIcsSplitter *self);
 
 /* Returns FALSE at the end of the file, or with @error set
