@@ -172,7 +172,7 @@ test_check_and_existing (Fixture *f, gconstpointer data)
     return;
   g_assert_cmpint (run_cli (f, &out, NULL, "check", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Integrity: ok"));
-  g_assert_nonnull (strstr (out, "Schema version: 2"));
+  g_assert_nonnull (strstr (out, "Schema version: 3"));
 
   /* The same plans again: refused, unless asked to replace. */
   g_assert_cmpint (run_cli (f, NULL, &err, "import", every, NULL), ==, 1);

@@ -487,6 +487,12 @@ test_migration (void)
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   sqlite3_finalize (stmt);
+  /* Version 3: listing sessions by date walks an index instead of sorting. */
+  g_assert_cmpint (sqlite3_prepare_v2 (_convene_store_get_db (store),
+                                       "SELECT 1 FROM sqlite_master WHERE name = 'sessions_by_date'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sqlite3_finalize (stmt);
 
   g_clear_object (&store);
   remove_dir (dir);

@@ -105,6 +105,10 @@ static const char * const migrations[] = {
   "CREATE INDEX actions_by_plan ON actions (plan);"
   "CREATE INDEX resources_by_plan ON resources (plan);"
   "CREATE INDEX attendance_by_person ON attendance (person);",
+
+  /* 3: every session in list order (month, dated before month-only, start),
+   * so a year's listing is one range scan with no sorting */
+  "CREATE INDEX sessions_by_date ON sessions (month, start IS NULL, start);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);
