@@ -1,12 +1,11 @@
-/* convene-cli-common.c: opening the store, option parsing, tables and times
- * for every command. */
+/* convene-cli-common.c: opening the store, option parsing and tables for
+ * every command. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "convene-cli.h"
-#include "convene-values.h"
 
 ConveneStore *
 convene_cli_open_store (void)
@@ -105,25 +104,4 @@ convene_cli_print_table (GPtrArray *rows,
         g_string_truncate (line, line->len - 1);
       g_print ("%s\n", line->str);
     }
-}
-
-/**
- * convene_cli_format_local:
- * @zone: (nullable): a zone name; %NULL for the user's own zone
- *
- * Returns: (transfer full): "2021-02-23 19:00 GMT" in that zone
- */
-char *
-convene_cli_format_local (GDateTime  *instant,
-                          const char *zone)
-{
-  g_autoptr(GTimeZone) tz = zone != NULL ? convene_timezone_new (zone) : g_time_zone_new_local ();
-  g_autoptr(GDateTime) local = NULL;
-
-  if (instant == NULL)
-    return NULL;
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  local = g_date_time_to_timezone (instant, tz);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "convene-cli.h"
 #include "convene-enum-labels.h"
@@ -9,6 +10,7 @@
 #include "convene-plan.h"
 #include "convene-action.h"
 #include "convene-session.h"
+#include "convene-session-rows.h"
 #include "convene-person.h"
 
 /* Statuses and sectors as people read them, in the user's language. */
@@ -88,47 +90,111 @@ list_plans (GPtrArray *plans)
   convene_cli_print_table (rows, 5);
 }
 
-static char *
-session_when (ConveneSession *session,
-              gboolean        own_zone)
+/* What one pass over the sessions needs beside the table. */
+typedef struct {
+  ConveneCliTable *table;
+  ConveneCliClock *clock;
+  const char      *status_labels[CONVENE_SESSION_STATUS_HELD + 1];
+  const char      *tbc;
+} SessionListing;
+
+static void
+add_time (SessionListing *listing,
+          gint64          seconds,
+          const char     *zone)
 {
-  switch (convene_session_get_timing (session))
-    {
-    case CONVENE_SESSION_TIMING_INSTANT:
-      return convene_cli_format_local (convene_session_get_start (session),
-                                       own_zone ? NULL : convene_session_get_timezone (session));
-    case CONVENE_SESSION_TIMING_MONTH:
-      return own_zone ? g_strdup ("") : g_strdup (convene_session_get_month (session));
-    case CONVENE_SESSION_TIMING_TBC:
-    default:
-      /* Translators: a session whose date is to be confirmed */
-      return own_zone ? g_strdup ("") : g_strdup (_("TBC"));
-    }
+  char *cell = convene_cli_table_reserve (listing->table, CONVENE_CLI_CLOCK_MAX);
+
+  convene_cli_table_commit (listing->table, convene_cli_clock_format (listing->clock, seconds, zone, cell));
 }
 
 static void
-list_sessions (GPtrArray *sessions)
+add_shortened (ConveneCliTable *table,
+               const char      *text,
+               glong            max)
 {
-  g_autoptr(GPtrArray) rows = new_table (_("ID"), _("PLAN"), _("WHEN (ORGANISER)"), _("YOUR TIME"),
-                                         _("STATUS"), _("LANG"), _("LEAD"), _("TOPIC"), NULL);
+  static const char ellipsis[] = "…";
+  const char *cut;
+  char *cell;
 
-  g_ptr_array_sort_values (sessions, convene_entity_compare);
-  for (guint i = 0; i < sessions->len; i++)
+  if (g_utf8_strlen (text, -1) <= max)
     {
-      ConveneSession *session = g_ptr_array_index (sessions, i);
-      char **row = g_new0 (char *, 9);
-
-      row[0] = id_text (session);
-      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, convene_session_get_plan (session));
-      row[2] = session_when (session, FALSE);
-      row[3] = session_when (session, TRUE);
-      row[4] = g_strdup (nick (CONVENE_TYPE_SESSION_STATUS, convene_session_get_status (session)));
-      row[5] = g_strdup (convene_session_get_language (session));
-      row[6] = g_strdup (convene_session_get_lead (session));
-      row[7] = shorten (convene_session_get_topic (session), 60);
-      add_row (rows, row, 8);
+      convene_cli_table_add (table, text, -1);
+      return;
     }
-  convene_cli_print_table (rows, 8);
+  cut = g_utf8_offset_to_pointer (text, max - 1);
+  cell = convene_cli_table_reserve (table, (cut - text) + sizeof ellipsis - 1);
+  memcpy (cell, text, cut - text);
+  memcpy (cell + (cut - text), ellipsis, sizeof ellipsis - 1);
+  convene_cli_table_commit (table, (cut - text) + sizeof ellipsis - 1);
+}
+
+static const char *
+status_label (SessionListing       *listing,
+              ConveneSessionStatus  status)
+{
+  if ((guint) status >= G_N_ELEMENTS (listing->status_labels))
+    return nick (CONVENE_TYPE_SESSION_STATUS, status);
+  if (listing->status_labels[status] == NULL)
+    listing->status_labels[status] = nick (CONVENE_TYPE_SESSION_STATUS, status);
+  return listing->status_labels[status];
+}
+
+static gboolean
+add_session_cb (const ConveneSessionRow *row,
+                gpointer                 user_data)
+{
+  SessionListing *listing = user_data;
+  ConveneCliTable *table = listing->table;
+
+  convene_cli_table_add_int (table, row->id);
+  convene_cli_table_add_int (table, row->plan);
+  /* When: in the organiser's zone (a session without one in the user's),
+   * then in the user's zone; a month or TBC have no time to convert. */
+  if (row->dated)
+    {
+      add_time (listing, row->start, row->timezone);
+      add_time (listing, row->start, NULL);
+    }
+  else
+    {
+      convene_cli_table_add (table, row->month != NULL ? row->month : listing->tbc, -1);
+      convene_cli_table_add (table, NULL, 0);
+    }
+  convene_cli_table_add (table, status_label (listing, row->status), -1);
+  convene_cli_table_add (table, row->language, -1);
+  convene_cli_table_add (table, row->lead, -1);
+  add_shortened (table, row->topic, 60);
+  return TRUE;
+}
+
+static gboolean
+list_sessions (ConveneStore  *store,
+               gint64         plan_id,
+               int            year,
+               GError       **error)
+{
+  const char *headers[] = { _("ID"), _("PLAN"), _("WHEN (ORGANISER)"), _("YOUR TIME"),
+                            _("STATUS"), _("LANG"), _("LEAD"), _("TOPIC") };
+  g_autoptr(ConveneCliTable) table = convene_cli_table_new (G_N_ELEMENTS (headers));
+  g_autoptr(ConveneCliClock) clock = convene_cli_clock_new ();
+  SessionListing listing = { table, clock, { NULL }, NULL };
+  char first[8], last[8];
+
+  /* Translators: a session whose date is to be confirmed */
+  listing.tbc = _("TBC");
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    convene_cli_table_add (table, headers[i], -1);
+  if (year > 0)
+    {
+      g_snprintf (first, sizeof first, "%04d-01", year);
+      g_snprintf (last, sizeof last, "%04d-12", year);
+    }
+  if (!convene_session_rows_foreach (store, plan_id, year > 0 ? first : NULL, year > 0 ? last : NULL,
+                                     add_session_cb, &listing, error))
+    return FALSE;
+  convene_cli_table_print (table);
+  return TRUE;
 }
 
 static void
@@ -177,13 +243,29 @@ list_people (GPtrArray *people)
   convene_cli_print_table (rows, 7);
 }
 
+/* "2025": four digits, as months are written ("2025-03"), and not year 0. */
+static gboolean
+parse_year (const char *text,
+            int        *year)
+{
+  guint64 value;
+
+  if (strlen (text) != 4 || !g_ascii_string_to_unsigned (text, 10, 1, 9999, &value, NULL))
+    return FALSE;
+  *year = (int) value;
+  return TRUE;
+}
+
 int
 convene_cli_list (int    argc,
                   char **argv)
 {
   g_autofree char *plan_text = NULL;
+  g_autofree char *year_text = NULL;
   const GOptionEntry entries[] = {
     { "plan", 'p', 0, G_OPTION_ARG_STRING, &plan_text, _("Only what belongs to the plan with this id"), _("ID") },
+    /* Translators: YYYY stands for a year written with four digits */
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year_text, _("Only the sessions of this year"), _("YYYY") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("[plans|sessions|actions|people]"));
@@ -192,6 +274,7 @@ convene_cli_list (int    argc,
   g_autoptr(GError) error = NULL;
   const char *what;
   gint64 plan_id = 0;
+  int year = 0;
   GType type;
   int status;
 
@@ -225,10 +308,32 @@ convene_cli_list (int    argc,
       g_printerr (_("convene-cli list: “%s” is not a plan id\n"), plan_text);
       return CONVENE_CLI_USAGE;
     }
+  if (year_text != NULL && type != CONVENE_TYPE_SESSION)
+    {
+      g_printerr ("%s\n", _("convene-cli list: --year applies to sessions only"));
+      return CONVENE_CLI_USAGE;
+    }
+  if (year_text != NULL && !parse_year (year_text, &year))
+    {
+      g_printerr (_("convene-cli list: “%s” is not a year (four digits, such as 2025)\n"), year_text);
+      return CONVENE_CLI_USAGE;
+    }
 
   store = convene_cli_open_store ();
   if (store == NULL)
     return CONVENE_CLI_BAD_INPUT;
+
+  /* Sessions are read straight from the store: a year of them can be
+   * a hundred thousand rows. */
+  if (type == CONVENE_TYPE_SESSION)
+    {
+      if (!list_sessions (store, plan_id, year, &error))
+        {
+          g_printerr ("convene-cli list: %s\n", error->message);
+          return CONVENE_CLI_BAD_INPUT;
+        }
+      return CONVENE_CLI_OK;
+    }
 
   if (plan_id != 0 && type != CONVENE_TYPE_PERSON)
     rows = convene_store_query (store, type, type == CONVENE_TYPE_PLAN ? "id" : "plan", plan_id, &error);
@@ -242,8 +347,6 @@ convene_cli_list (int    argc,
 
   if (type == CONVENE_TYPE_PLAN)
     list_plans (rows);
-  else if (type == CONVENE_TYPE_SESSION)
-    list_sessions (rows);
   else if (type == CONVENE_TYPE_ACTION)
     list_actions (rows);
   else

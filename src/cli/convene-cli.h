@@ -28,10 +28,40 @@ int           convene_cli_parse             (GOptionContext *context,
                                              char         ***argv);
 void          convene_cli_print_table       (GPtrArray      *rows,
                                              guint           n_columns);
-char         *convene_cli_format_local      (GDateTime      *instant,
-                                             const char     *zone);
 gboolean      convene_cli_parse_id          (const char     *text,
                                              gint64         *id);
+
+/* A table for long listings: cells in one buffer, written in large blocks. */
+typedef struct _ConveneCliTable ConveneCliTable;
+
+ConveneCliTable *convene_cli_table_new     (guint            n_columns);
+void             convene_cli_table_free    (ConveneCliTable *self);
+void             convene_cli_table_add     (ConveneCliTable *self,
+                                            const char      *text,
+                                            gssize           length);
+void             convene_cli_table_add_int (ConveneCliTable *self,
+                                            gint64           value);
+char            *convene_cli_table_reserve (ConveneCliTable *self,
+                                            gsize            max_length);
+void             convene_cli_table_commit  (ConveneCliTable *self,
+                                            gsize            length);
+void             convene_cli_table_print   (ConveneCliTable *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneCliTable, convene_cli_table_free)
+
+/* Local times of many instants, each zone loaded once. */
+typedef struct _ConveneCliClock ConveneCliClock;
+
+#define CONVENE_CLI_CLOCK_MAX 64
+
+ConveneCliClock *convene_cli_clock_new    (void);
+void             convene_cli_clock_free   (ConveneCliClock *self);
+gsize            convene_cli_clock_format (ConveneCliClock *self,
+                                           gint64           seconds,
+                                           const char      *zone,
+                                           char            *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneCliClock, convene_cli_clock_free)
 
 int convene_cli_list   (int argc, char **argv);
 int convene_cli_export (int argc, char **argv);

@@ -1,0 +1,317 @@
+/* convene-cli-table.c: what long listings print with.  A table keeps every
+ * cell in one growing string, so a hundred thousand rows cost a few large
+ * allocations rather than one per cell, and is written out in large blocks.
+ * A clock turns instants into local times with each zone loaded once. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "convene-cli.h"
+#include "convene-values.h"
+
+typedef struct {
+  guint32 end;    /* where the cell ends in the text, in bytes */
+  guint32 chars;  /* its width, in characters */
+} Cell;
+
+struct _ConveneCliTable {
+  GString *text;
+  GArray  *cells;
+  guint   *widths;
+  guint    n_columns;
+};
+
+ConveneCliTable *
+convene_cli_table_new (guint n_columns)
+{
+  ConveneCliTable *self = g_new0 (ConveneCliTable, 1);
+
+  g_return_val_if_fail (n_columns > 0, NULL);
+
+  self->text = g_string_sized_new (4096);
+  self->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), 64);
+  self->widths = g_new0 (guint, n_columns);
+  self->n_columns = n_columns;
+  return self;
+}
+
+void
+convene_cli_table_free (ConveneCliTable *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->text, TRUE);
+  g_array_unref (self->cells);
+  g_free (self->widths);
+  g_free (self);
+}
+
+/* Closes the cell that the text written since the previous one makes up. */
+static void
+end_cell (ConveneCliTable *self,
+          gsize            start)
+{
+  guint column = self->cells->len % self->n_columns;
+  Cell cell;
+
+  cell.end = self->text->len;
+  cell.chars = g_utf8_strlen (self->text->str + start, self->text->len - start);
+  self->widths[column] = MAX (self->widths[column], cell.chars);
+  g_array_append_val (self->cells, cell);
+}
+
+static gsize
+cell_start (ConveneCliTable *self)
+{
+  return self->cells->len > 0 ? g_array_index (self->cells, Cell, self->cells->len - 1).end : 0;
+}
+
+/**
+ * convene_cli_table_add:
+ * @text: (nullable): the cell, %NULL for an empty one
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ *
+ * Adds the next cell, filling the rows left to right.
+ */
+void
+convene_cli_table_add (ConveneCliTable *self,
+                       const char      *text,
+                       gssize           length)
+{
+  gsize start = cell_start (self);
+
+  if (text != NULL)
+    g_string_append_len (self->text, text, length >= 0 ? length : (gssize) strlen (text));
+  end_cell (self, start);
+}
+
+/* Adds a cell from at most @max_length bytes of scratch space that the
+ * caller fills through the pointer this returns, then passes to _commit. */
+char *
+convene_cli_table_reserve (ConveneCliTable *self,
+                           gsize            max_length)
+{
+  gsize start = cell_start (self);
+
+  g_string_set_size (self->text, start + max_length);
+  return self->text->str + start;
+}
+
+void
+convene_cli_table_commit (ConveneCliTable *self,
+                          gsize            length)
+{
+  gsize start = cell_start (self);
+
+  g_string_truncate (self->text, start + length);
+  end_cell (self, start);
+}
+
+void
+convene_cli_table_add_int (ConveneCliTable *self,
+                           gint64           value)
+{
+  char digits[24];
+  int i = sizeof digits;
+  guint64 rest = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      digits[--i] = '0' + rest % 10;
+      rest /= 10;
+    }
+  while (rest > 0);
+  if (value < 0)
+    digits[--i] = '-';
+  convene_cli_table_add (self, digits + i, sizeof digits - i);
+}
+
+/* Writes like g_print(), which turns text into the terminal's character set
+ * when that is not UTF-8, but one block at a time. */
+static void
+write_block (GString *block)
+{
+  const char *charset;
+  g_autofree char *converted = NULL;
+  gsize length = 0;
+
+  if (block->len == 0)
+    return;
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (block->str, block->len, charset, "UTF-8", "?",
+                                         NULL, &length, NULL);
+  if (converted != NULL)
+    fwrite (converted, 1, length, stdout);
+  else
+    fwrite (block->str, 1, block->len, stdout);
+  g_string_truncate (block, 0);
+}
+
+/**
+ * convene_cli_table_print:
+ *
+ * Prints the rows as convene_cli_print_table() does: columns two spaces
+ * apart, padded by characters; the last one not padded; no trailing spaces.
+ */
+void
+convene_cli_table_print (ConveneCliTable *self)
+{
+  g_autoptr(GString) block = g_string_sized_new (1 << 17);
+  const Cell *cells = (const Cell *) (gpointer) self->cells->data;
+  guint n_cells = self->cells->len - self->cells->len % self->n_columns;
+  gsize start = 0;
+
+  for (guint i = 0; i < n_cells; i += self->n_columns)
+    {
+      gsize line = block->len;
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          const Cell *cell = &cells[i + c];
+
+          g_string_append_len (block, self->text->str + start, cell->end - start);
+          start = cell->end;
+          if (c + 1 < self->n_columns)
+            {
+              guint pad = self->widths[c] - cell->chars + 2;
+              gsize at = block->len;
+
+              g_string_set_size (block, at + pad);
+              memset (block->str + at, ' ', pad);
+            }
+        }
+      while (block->len > line && block->str[block->len - 1] == ' ')
+        block->len--;
+      g_string_append_c (block, '\n');
+      if (block->len >= (1 << 16))
+        write_block (block);
+    }
+  write_block (block);
+  fflush (stdout);
+}
+
+/* ---- local times ----------------------------------------------------------- */
+
+struct _ConveneCliClock {
+  GHashTable *zones;      /* name → GTimeZone */
+  GTimeZone  *own;
+  char       *last_name;
+  GTimeZone  *last;
+};
+
+ConveneCliClock *
+convene_cli_clock_new (void)
+{
+  ConveneCliClock *self = g_new0 (ConveneCliClock, 1);
+
+  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_time_zone_unref);
+  return self;
+}
+
+void
+convene_cli_clock_free (ConveneCliClock *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->zones);
+  g_clear_pointer (&self->own, g_time_zone_unref);
+  g_free (self->last_name);
+  g_free (self);
+}
+
+/* The zone @name names, loaded once; the user's own for %NULL. */
+static GTimeZone *
+find_zone (ConveneCliClock *self,
+           const char      *name)
+{
+  GTimeZone *tz;
+
+  if (name == NULL)
+    {
+      if (self->own == NULL)
+        self->own = g_time_zone_new_local ();
+      return self->own;
+    }
+  /* Neighbouring sessions mostly share a zone. */
+  if (self->last != NULL && g_str_equal (self->last_name, name))
+    return self->last;
+  tz = g_hash_table_lookup (self->zones, name);
+  if (tz == NULL)
+    {
+      tz = convene_timezone_new (name);
+      /* A name that is no zone is shown in UTC, as before. */
+      if (tz == NULL)
+        tz = g_time_zone_new_utc ();
+      g_hash_table_insert (self->zones, g_strdup (name), tz);
+    }
+  g_free (self->last_name);
+  self->last_name = g_strdup (name);
+  self->last = tz;
+  return tz;
+}
+
+static char *
+put_digits (char *out,
+            int   value,
+            int   width)
+{
+  for (int i = width - 1; i >= 0; i--)
+    {
+      out[i] = '0' + value % 10;
+      value /= 10;
+    }
+  return out + width;
+}
+
+/**
+ * convene_cli_clock_format:
+ * @seconds: an instant, in seconds since 1970 UTC
+ * @zone: (nullable): a zone name; %NULL for the user's own zone
+ * @out: (out caller-allocates): at least %CONVENE_CLI_CLOCK_MAX bytes
+ *
+ * Writes the local time of @seconds in @zone as g_date_time_format() would
+ * with "%Y-%m-%d %H:%M %Z" ("2021-02-23 19:00 GMT"), without a NUL.  A name
+ * that is no zone gives the time in UTC.
+ *
+ * Returns: the number of bytes written
+ */
+gsize
+convene_cli_clock_format (ConveneCliClock *self,
+                          gint64           seconds,
+                          const char      *zone,
+                          char            *out)
+{
+  GTimeZone *tz = find_zone (self, zone);
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, seconds);
+  const char *abbreviation = g_time_zone_get_abbreviation (tz, interval);
+  gint64 local = seconds + g_time_zone_get_offset (tz, interval);
+  gint64 days = local / 86400;
+  gint64 time = local % 86400;
+  gsize abbreviation_length = strlen (abbreviation);
+  char *p = out;
+  GDate date;
+
+  if (time < 0)
+    {
+      time += 86400;
+      days--;
+    }
+  g_date_clear (&date, 1);
+  /* 1970-01-01 is day 719163 of GDate, which starts at 0001-01-01. */
+  g_date_set_julian (&date, (guint32) (days + 719163));
+  p = put_digits (p, g_date_get_year (&date), 4);
+  *p++ = '-';
+  p = put_digits (p, g_date_get_month (&date), 2);
+  *p++ = '-';
+  p = put_digits (p, g_date_get_day (&date), 2);
+  *p++ = ' ';
+  p = put_digits (p, time / 3600, 2);
+  *p++ = ':';
+  p = put_digits (p, time / 60 % 60, 2);
+  *p++ = ' ';
+  abbreviation_length = MIN (abbreviation_length, CONVENE_CLI_CLOCK_MAX - (gsize) (p - out));
+  memcpy (p, abbreviation, abbreviation_length);
+  return (p - out) + abbreviation_length;
+}
