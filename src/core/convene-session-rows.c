@@ -1,7 +1,7 @@
 /* convene-session-rows.c: sessions streamed from SQLite in list order,
  * without building a model object per row.  The order is the one
- * convene_entity_compare() gives, and the sessions_by_date index holds it,
- * so SQLite walks the index and never sorts. */
+ * convene_entity_compare() gives: SQLite walks the sessions_by_month index
+ * and sorts only within each month. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -175,8 +175,7 @@ convene_session_rows_foreach (ConveneStore          *store,
 {
   g_autoptr(GString) dated = g_string_new ("SELECT " COLUMNS " FROM sessions WHERE month IS NOT NULL");
   const char *plan_clause = plan != 0 ? " AND plan = ?1" : "";
-  /* In the same order as the columns of sessions_by_date; the id is the
-   * index's own last column. */
+  /* By month from the index; within a month, as lists show them. */
   const char *order = " ORDER BY month, start IS NULL, start, id";
   g_autofree char *undated = NULL;
   int result;
