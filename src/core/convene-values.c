@@ -145,11 +145,17 @@ char *
 convene_instant_to_string (GDateTime *instant)
 {
   g_autoptr(GDateTime) utc = NULL;
+  int year, month, day;
 
   if (instant == NULL)
     return NULL;
+  /* g_date_time_format() would give the same text, slower: the store
+   * writes one per session. */
   utc = g_date_time_to_utc (instant);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_date_time_get_ymd (utc, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
 }
 
 /**

@@ -208,8 +208,14 @@ _convene_ics_count_use (ConveneIcsImport *self,
   g_hash_table_insert (self->years, key, GUINT_TO_POINTER (n + 1));
   if (zone != NULL)
     {
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (self->zone_use, zone));
-      g_hash_table_replace (self->zone_use, g_strdup (zone), GUINT_TO_POINTER (n + 1));
+      gpointer stored_zone, count;
+
+      /* The name already stored is put back: no copy for every session. */
+      if (g_hash_table_steal_extended (self->zone_use, zone, &stored_zone, &count))
+        g_hash_table_insert (self->zone_use, stored_zone,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      else
+        g_hash_table_insert (self->zone_use, g_strdup (zone), GUINT_TO_POINTER (1));
     }
 }
 

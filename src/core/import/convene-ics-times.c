@@ -276,6 +276,7 @@ _convene_ics_set_times (ConveneIcsImport  *self,
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *zone = NULL;
   g_autofree char *month = NULL;
+  int year, month_of_year;
 
   *deferred = FALSE;
   if (dtstart == NULL)
@@ -301,12 +302,13 @@ _convene_ics_set_times (ConveneIcsImport  *self,
     keep_fixed_offset (event, &zone);
 
   local = g_date_time_to_timezone (start, _convene_ics_get_zone (self, zone));
-  month = g_date_time_format (local, "%Y-%m");
+  g_date_time_get_ymd (local, &year, &month_of_year, NULL);
+  month = g_strdup_printf ("%04d-%02d", year, month_of_year);
   convene_session_set_start (session, start);
   convene_session_set_timezone (session, zone);
   convene_session_set_month (session, month);
   convene_session_set_duration_minutes (session,
                                         event_minutes (self, event, &t, start, end_line));
-  _convene_ics_count_use (self, g_date_time_get_year (local), zone);
+  _convene_ics_count_use (self, year, zone);
   return TRUE;
 }

@@ -380,7 +380,8 @@ convene_ics_zone_local_to_utc (GTimeZone        *tz,
   before_utc = w - before;
   after_utc = w - after;
   before_ok = offset_at (tz, before_utc) == before;
-  after_ok = offset_at (tz, after_utc) == after;
+  /* The same question when no change is near, as is almost always so. */
+  after_ok = before == after ? before_ok : offset_at (tz, after_utc) == after;
 
   if (before != after && before_ok && after_ok)
     {
