@@ -47,6 +47,20 @@ convene_cli_table_free (ConveneCliTable *self)
   g_free (self);
 }
 
+/* The characters of valid UTF-8 text: every byte but the continuation
+ * ones.  A plain loop the compiler vectorises, where g_utf8_strlen() was a
+ * tenth of a long listing. */
+static guint
+count_chars (const char *text,
+             gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    n += ((guchar) text[i] & 0xC0) != 0x80;
+  return n;
+}
+
 /* Closes the cell that the text written since the previous one makes up. */
 static void
 end_cell (ConveneCliTable *self,
@@ -56,7 +70,7 @@ end_cell (ConveneCliTable *self,
   Cell cell;
 
   cell.end = self->text->len;
-  cell.chars = g_utf8_strlen (self->text->str + start, self->text->len - start);
+  cell.chars = count_chars (self->text->str + start, self->text->len - start);
   self->widths[column] = MAX (self->widths[column], cell.chars);
   g_array_append_val (self->cells, cell);
 }
