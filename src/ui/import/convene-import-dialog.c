@@ -98,20 +98,26 @@ plan_exists (ConveneImportDialog *self)
   return FALSE;
 }
 
+/* Appends "3 goals" to the list of what will be created; none, nothing. */
+static void
+append_count (GString    *created,
+              guint       n,
+              const char *format)
+{
+  if (n == 0)
+    return;
+  if (created->len > 0)
+    g_string_append (created, ", ");
+  g_string_append_printf (created, format, n);
+}
+
 static void
 show_counts (ConveneImportDialog *self)
 {
   ConveneImportResult *r = self->result;
   g_autofree char *name = g_file_get_basename (self->file);
-  struct { guint n; const char *one; const char *many; } counts[] = {
-    { r->goals->len, N_("%u goal"), N_("%u goals") },
-    { r->actions->len, N_("%u action"), N_("%u actions") },
-    { r->sessions->len, N_("%u session"), N_("%u sessions") },
-    { r->people->len, N_("%u person"), N_("%u people") },
-    { r->resources->len, N_("%u resource"), N_("%u resources") },
-    { r->attendance->len, N_("%u attendance record"), N_("%u attendance records") },
-  };
   g_autoptr(GString) created = g_string_new (NULL);
+  g_autofree char *description = NULL;
 
   adw_preferences_group_set_title (self->summary_group, name);
   for (guint i = 0; i < r->plans->len; i++)
@@ -126,21 +132,18 @@ show_counts (ConveneImportDialog *self)
       gtk_list_box_append (self->summary_list, info_row (convene_plan_get_title (plan), subtitle));
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      if (counts[i].n == 0)
-        continue;
-      if (created->len > 0)
-        g_string_append (created, ", ");
-      g_string_append_printf (created, ngettext (counts[i].one, counts[i].many, counts[i].n),
-                              counts[i].n);
-    }
+  append_count (created, r->goals->len, ngettext ("%u goal", "%u goals", r->goals->len));
+  append_count (created, r->actions->len, ngettext ("%u action", "%u actions", r->actions->len));
+  append_count (created, r->sessions->len, ngettext ("%u session", "%u sessions", r->sessions->len));
+  append_count (created, r->people->len, ngettext ("%u person", "%u people", r->people->len));
+  append_count (created, r->resources->len,
+                ngettext ("%u resource", "%u resources", r->resources->len));
+  append_count (created, r->attendance->len,
+                ngettext ("%u attendance record", "%u attendance records", r->attendance->len));
+
   /* Translators: what an import will add, as in "Will create 3 goals, 13 sessions" */
-  {
-    g_autofree char *description = g_strdup_printf (_("Will create %s"),
-                                                    created->len > 0 ? created->str : _("nothing"));
-    adw_preferences_group_set_description (self->summary_group, description);
-  }
+  description = g_strdup_printf (_("Will create %s"), created->len > 0 ? created->str : _("nothing"));
+  adw_preferences_group_set_description (self->summary_group, description);
 }
 
 static void
