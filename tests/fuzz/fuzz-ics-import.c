@@ -4,7 +4,10 @@
  * leaking or hanging, the importer must either refuse the file with an
  * import error that names it, or give a preview that keeps the model's
  * rules: every session has a topic, and a start comes with a zone Convene
- * can read, its month and a positive length.
+ * can read, its month and a positive length.  Read as a stream a few bytes
+ * at a time (as convene-cli import reads large files, a chunk at a time),
+ * the same bytes must give the same answer; bytes that are not UTF-8 must
+ * be refused there.
  */
 #include "convene-ics-import.h"
 #include "convene-values.h"
@@ -14,6 +17,76 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+/* A stream that gives at most a few bytes a read, so that lines, folds,
+ * CRLF pairs and the byte order mark are cut at every place. */
+#define SHORT_READ 7
+
+typedef struct {
+  GFilterInputStream parent_instance;
+} ShortReadStream;
+
+typedef struct {
+  GFilterInputStreamClass parent_class;
+} ShortReadStreamClass;
+
+static GType short_read_stream_get_type (void);
+G_DEFINE_TYPE (ShortReadStream, short_read_stream, G_TYPE_FILTER_INPUT_STREAM)
+
+static gssize
+short_read_stream_read (GInputStream  *stream,
+                        void          *buffer,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  GInputStream *base = g_filter_input_stream_get_base_stream (G_FILTER_INPUT_STREAM (stream));
+
+  return g_input_stream_read (base, buffer, MIN (count, SHORT_READ), cancellable, error);
+}
+
+static void
+short_read_stream_class_init (ShortReadStreamClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = short_read_stream_read;
+}
+
+static void
+short_read_stream_init (ShortReadStream *self)
+{
+}
+
+static void
+check_stream_agrees (const uint8_t       *data,
+                     size_t               size,
+                     ConveneImportResult *whole,
+                     const GError        *whole_error)
+{
+  g_autoptr(GInputStream) memory = g_memory_input_stream_new_from_data (data, size, NULL);
+  g_autoptr(GInputStream) stream = g_object_new (short_read_stream_get_type (),
+                                                 "base-stream", memory, NULL);
+  g_autoptr(ConveneImportResult) streamed = convene_import_result_new ("fuzz.ics");
+  g_autoptr(GError) error = NULL;
+  gboolean ok = convene_ics_import_stream (streamed, stream, &error);
+
+  g_assert_true (ok == (error == NULL));
+  if (!g_utf8_validate_len ((const char *) data, size, NULL))
+    {
+      g_assert_false (ok);
+      return;
+    }
+  g_assert_true (ok == (whole != NULL));
+  if (!ok)
+    {
+      g_assert_cmpstr (error->message, ==, whole_error->message);
+      return;
+    }
+  g_assert_cmpuint (streamed->sessions->len, ==, whole->sessions->len);
+  g_assert_cmpuint (streamed->actions->len, ==, whole->actions->len);
+  g_assert_cmpuint (streamed->warnings->len, ==, whole->warnings->len);
+  g_assert_cmpstr (convene_plan_get_title (g_ptr_array_index (streamed->plans, 0)), ==,
+                   convene_plan_get_title (g_ptr_array_index (whole->plans, 0)));
+}
 
 static void
 check_session (ConveneSession *session)
@@ -60,6 +133,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
 
   result = convene_ics_import ("fuzz.ics", (const char *) data, size, &error);
+  check_stream_agrees (data, size, result, error);
   if (result != NULL)
     {
       g_assert_no_error (error);
