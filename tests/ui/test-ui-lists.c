@@ -48,19 +48,32 @@ count (Fixture    *f,
   return found->len;
 }
 
+/* Opens the editor that @action opens, for the object @id (0 for a new one). */
 static ConveneEditorDialog *
-open_editor (Fixture    *f,
-             GtkWidget  *view,
-             const char *action)
+open_editor_for (Fixture    *f,
+                 GtkWidget  *view,
+                 const char *action,
+                 gint64      id)
 {
   ConveneEditorDialog *dialog;
 
-  gtk_widget_activate_action (view, action, NULL);
+  if (id != 0)
+    gtk_widget_activate_action (view, action, "x", id);
+  else
+    gtk_widget_activate_action (view, action, NULL);
   convene_ui_test_wait (50);
   dialog = CONVENE_EDITOR_DIALOG (convene_ui_test_find (GTK_WIDGET (f->window),
                                                         CONVENE_TYPE_EDITOR_DIALOG, NULL, NULL));
   g_assert_nonnull (dialog);
   return dialog;
+}
+
+static ConveneEditorDialog *
+open_editor (Fixture    *f,
+             GtkWidget  *view,
+             const char *action)
+{
+  return open_editor_for (f, view, action, 0);
 }
 
 static void
@@ -114,6 +127,21 @@ test_goals (Fixture       *f,
   g_assert_cmpint (convene_goal_get_position (CONVENE_GOAL (added)), ==, goals + 1);
 
   delete_and_undo (f, added, CONVENE_TYPE_GOAL, "plan", goals + 1);
+
+  /* Editing opens the goal as it is and changes it in place. */
+  dialog = open_editor_for (f, view, "goals.edit-goal", convene_entity_get_id (added));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (convene_editor_dialog_get_row (dialog, "title"))),
+                   ==, "Reaching more local governments");
+  type_into (dialog, "title", "Reaching more city governments");
+  g_assert_true (convene_editor_dialog_save (dialog));
+  convene_ui_test_wait (50);
+  g_assert_cmpuint (count (f, CONVENE_TYPE_GOAL, "plan"), ==, goals + 1);
+  {
+    g_autoptr(ConveneGoal) edited = convene_store_load (f->store, CONVENE_TYPE_GOAL,
+                                                        convene_entity_get_id (added), NULL);
+
+    g_assert_cmpstr (convene_goal_get_title (edited), ==, "Reaching more city governments");
+  }
 
   /* An action with a due date in a format Convene cannot read is refused. */
   dialog = open_editor (f, view, "goals.add-action");

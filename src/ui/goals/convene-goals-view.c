@@ -124,67 +124,34 @@ convene_goals_view_reload (ConvenePlanView *view)
   gtk_list_box_bind_model (self->actions_list, self->actions, create_action_row_cb, self, NULL);
 }
 
+/* goals.add-goal and goals.add-action open an empty editor; goals.edit-goal
+ * and goals.edit-action, given an id, the editor of that goal or action. */
 static void
-show_editor (ConveneGoalsView *self,
-             AdwDialog        *dialog)
-{
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-}
-
-static void
-add_goal_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
-  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
-  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
-
-  if (plan != NULL)
-    show_editor (self, convene_editor_dialog_new_for_goal (store, plan, NULL));
-}
-
-static void
-edit_goal_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
-  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
-  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
-  g_autoptr(ConveneGoal) goal = convene_store_load (store, CONVENE_TYPE_GOAL,
-                                                    g_variant_get_int64 (parameter), NULL);
-
-  if (goal != NULL)
-    show_editor (self, convene_editor_dialog_new_for_goal (store, plan, goal));
-}
-
-static void
-add_action_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
-  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
-  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
-
-  if (plan != NULL)
-    show_editor (self, convene_editor_dialog_new_for_action (store, plan, NULL));
-}
-
-static void
-edit_action_cb (GtkWidget  *widget,
+open_editor_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   ConveneGoalsView *self = CONVENE_GOALS_VIEW (widget);
   ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
   ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
-  g_autoptr(ConveneAction) action = convene_store_load (store, CONVENE_TYPE_ACTION,
-                                                        g_variant_get_int64 (parameter), NULL);
+  gboolean for_goal = g_str_has_suffix (action_name, "-goal");
+  g_autoptr(ConveneEntity) entity = NULL;
+  AdwDialog *dialog;
 
-  if (action != NULL)
-    show_editor (self, convene_editor_dialog_new_for_action (store, plan, action));
+  if (store == NULL || plan == NULL)
+    return;
+  if (parameter != NULL)
+    {
+      entity = convene_store_load (store, for_goal ? CONVENE_TYPE_GOAL : CONVENE_TYPE_ACTION,
+                                   g_variant_get_int64 (parameter), NULL);
+      if (entity == NULL)
+        return;
+    }
+  if (for_goal)
+    dialog = convene_editor_dialog_new_for_goal (store, plan, CONVENE_GOAL (entity));
+  else
+    dialog = convene_editor_dialog_new_for_action (store, plan, CONVENE_ACTION (entity));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -215,10 +182,10 @@ convene_goals_view_class_init (ConveneGoalsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneGoalsView, goals_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneGoalsView, actions_list);
 
-  gtk_widget_class_install_action (widget_class, "goals.add-goal", NULL, add_goal_cb);
-  gtk_widget_class_install_action (widget_class, "goals.edit-goal", "x", edit_goal_cb);
-  gtk_widget_class_install_action (widget_class, "goals.add-action", NULL, add_action_cb);
-  gtk_widget_class_install_action (widget_class, "goals.edit-action", "x", edit_action_cb);
+  gtk_widget_class_install_action (widget_class, "goals.add-goal", NULL, open_editor_cb);
+  gtk_widget_class_install_action (widget_class, "goals.edit-goal", "x", open_editor_cb);
+  gtk_widget_class_install_action (widget_class, "goals.add-action", NULL, open_editor_cb);
+  gtk_widget_class_install_action (widget_class, "goals.edit-action", "x", open_editor_cb);
 }
 
 static void
