@@ -21,9 +21,9 @@
 #include <string.h>
 
 #include "convene-ui-test.h"
-#include "convene-plan.h"
-#include "convene-schedule-view.h"
-#include "convene-session.h"
+#include "model/convene-plan.h"
+#include "ui/schedule/convene-schedule-view.h"
+#include "model/convene-session.h"
 
 static gint64 process_start;
 

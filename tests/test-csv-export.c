@@ -4,10 +4,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-csv-export.h"
-#include "convene-plan.h"
-#include "convene-session.h"
-#include "convene-values.h"
+#include "export/convene-csv-export.h"
+#include "model/convene-plan.h"
+#include "model/convene-session.h"
+#include "model/convene-values.h"
 
 typedef struct {
   char         *dir;

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "convene-document-import.h"
-#include "convene-import.h"
-#include "convene-values.h"
+#include "import/convene-document-import.h"
+#include "import/convene-import.h"
+#include "model/convene-values.h"
 
 static ConveneImportResult *
 import_text (const char *text)

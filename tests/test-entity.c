@@ -1,8 +1,8 @@
 /* test-entity.c: entities as GObjects: properties that notify only on
  * change, copies, equality, defaults and enum nicks. */
-#include "convene-session.h"
-#include "convene-person.h"
-#include "convene-values.h"
+#include "model/convene-session.h"
+#include "model/convene-person.h"
+#include "model/convene-values.h"
 
 static void
 on_notify_cb (GObject    *object,

@@ -9,15 +9,15 @@
 #include <locale.h>
 #include <string.h>
 
-#include "convene-announce.h"
-#include "convene-enum-labels.h"
-#include "convene-i18n.h"
-#include "convene-import.h"
-#include "convene-language-names.h"
-#include "convene-place-names.h"
-#include "convene-plan.h"
-#include "convene-session.h"
-#include "convene-store.h"
+#include "export/convene-announce.h"
+#include "model/convene-enum-labels.h"
+#include "i18n/convene-i18n.h"
+#include "import/convene-import.h"
+#include "i18n/convene-language-names.h"
+#include "time/convene-place-names.h"
+#include "model/convene-plan.h"
+#include "model/convene-session.h"
+#include "store/convene-store.h"
 
 /* Whether es_ES.UTF-8 could be set: the tests of the user's own language
  * need it; those of a named language must pass without it. */

@@ -4,12 +4,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-ics-export.h"
-#include "convene-ics-import.h"
-#include "convene-ics-splitter.h"
-#include "convene-ics-zones.h"
-#include "convene-json.h"
-#include "convene-values.h"
+#include "export/convene-ics-export.h"
+#include "import/convene-ics-import.h"
+#include "import/convene-ics-splitter.h"
+#include "time/convene-ics-zones.h"
+#include "import/convene-json.h"
+#include "model/convene-values.h"
 
 /* ---- helpers ---- */
 

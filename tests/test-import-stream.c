@@ -7,8 +7,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-import.h"
-#include "convene-json.h"
+#include "import/convene-import.h"
+#include "import/convene-json.h"
 
 /* More than a few chunks of the file and batches of the writer. */
 #define N_EVENTS 3000

@@ -3,7 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-json.h"
+#include "import/convene-json.h"
 
 static char *
 fixture_path (const char *name)

@@ -3,10 +3,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-document-import.h"
-#include "convene-import.h"
-#include "convene-markdown-export.h"
-#include "convene-values.h"
+#include "import/convene-document-import.h"
+#include "import/convene-import.h"
+#include "export/convene-markdown-export.h"
+#include "model/convene-values.h"
 
 typedef struct {
   char         *dir;

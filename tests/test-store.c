@@ -3,14 +3,14 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "convene-store-private.h"
-#include "convene-plan.h"
-#include "convene-goal.h"
-#include "convene-action.h"
-#include "convene-session.h"
-#include "convene-person.h"
-#include "convene-attendance.h"
-#include "convene-resource.h"
+#include "store/convene-store-private.h"
+#include "model/convene-plan.h"
+#include "model/convene-goal.h"
+#include "model/convene-action.h"
+#include "model/convene-session.h"
+#include "model/convene-person.h"
+#include "model/convene-attendance.h"
+#include "model/convene-resource.h"
 
 typedef struct {
   char         *dir;

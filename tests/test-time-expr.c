@@ -1,7 +1,7 @@
 /* test-time-expr.c: the time-expression parser against the corpus in
  * tests/fixtures/time-expressions.txt, and the zone names on their own. */
-#include "convene-time-expr.h"
-#include "convene-zone-names.h"
+#include "time/convene-time-expr.h"
+#include "time/convene-zone-names.h"
 
 #include <locale.h>
 #include <stdio.h>

@@ -4,10 +4,10 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-announce.h"
+#include "export/convene-announce.h"
 #include "convene-cli.h"
-#include "convene-i18n.h"
-#include "convene-session.h"
+#include "i18n/convene-i18n.h"
+#include "model/convene-session.h"
 
 int
 convene_cli_announce (int    argc,

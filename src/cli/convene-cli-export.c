@@ -4,10 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "convene-cli.h"
-#include "convene-json.h"
-#include "convene-ics-export.h"
-#include "convene-csv-export.h"
-#include "convene-markdown-export.h"
+#include "import/convene-json.h"
+#include "export/convene-ics-export.h"
+#include "export/convene-csv-export.h"
+#include "export/convene-markdown-export.h"
 
 typedef char *(*ExportFunc) (ConveneStore *store, gint64 plan_id, GError **error);
 

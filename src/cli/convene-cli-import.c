@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "convene-cli.h"
-#include "convene-import.h"
+#include "import/convene-import.h"
 
 static gboolean
 parse_on_existing (const char        *text,

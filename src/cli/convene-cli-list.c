@@ -5,13 +5,13 @@
 #include <string.h>
 
 #include "convene-cli.h"
-#include "convene-enum-labels.h"
-#include "convene-entity-list.h"
-#include "convene-plan.h"
-#include "convene-action.h"
-#include "convene-session.h"
-#include "convene-session-rows.h"
-#include "convene-person.h"
+#include "model/convene-enum-labels.h"
+#include "store/convene-entity-list.h"
+#include "model/convene-plan.h"
+#include "model/convene-action.h"
+#include "model/convene-session.h"
+#include "store/convene-session-rows.h"
+#include "model/convene-person.h"
 
 /* Statuses and sectors as people read them, in the user's language. */
 static const char *

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "convene-cli.h"
-#include "convene-values.h"
+#include "model/convene-values.h"
 
 typedef struct {
   guint32 end;    /* where the cell ends in the text, in bytes */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 
 #include "convene-cli.h"
-#include "convene-time-expr.h"
-#include "convene-values.h"
+#include "time/convene-time-expr.h"
+#include "model/convene-values.h"
 
 typedef struct {
   char *name;  /* as given: "Singapore" */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "convene-cli.h"
-#include "convene-i18n.h"
+#include "i18n/convene-i18n.h"
 
 static char *database_path;
 

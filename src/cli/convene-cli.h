@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "convene-store.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

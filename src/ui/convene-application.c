@@ -6,11 +6,11 @@
  */
 #include "config.h"
 
-#include "convene-application.h"
+#include "ui/convene-application.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-window.h"
+#include "ui/convene-window.h"
 
 struct _ConveneApplication
 {

@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "convene-entity-row.h"
+#include "ui/convene-entity-row.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -4,7 +4,7 @@
 
 #include <adwaita.h>
 
-#include "convene-entity.h"
+#include "model/convene-entity.h"
 
 G_BEGIN_DECLS
 

@@ -3,16 +3,16 @@
  * gets "martes, 23 de febrero" where English gets "Tuesday 23 February". */
 #include "config.h"
 
-#include "convene-format.h"
+#include "ui/convene-format.h"
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "convene-enum-labels.h"
-#include "convene-language-names.h"
-#include "convene-place-names.h"
-#include "convene-values.h"
+#include "model/convene-enum-labels.h"
+#include "i18n/convene-language-names.h"
+#include "time/convene-place-names.h"
+#include "model/convene-values.h"
 
 static GTimeZone *local_zone;
 

@@ -4,9 +4,9 @@
 
 #include <gio/gio.h>
 
-#include "convene-enums.h"
-#include "convene-enum-types.h"
-#include "convene-session.h"
+#include "model/convene-enums.h"
+#include "model/convene-enum-types.h"
+#include "model/convene-session.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "convene-plan-view.h"
+#include "ui/convene-plan-view.h"
 
 typedef struct
 {

@@ -4,8 +4,8 @@
 
 #include <adwaita.h>
 
-#include "convene-plan.h"
-#include "convene-store.h"
+#include "model/convene-plan.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

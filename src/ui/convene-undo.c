@@ -7,15 +7,15 @@
  */
 #include "config.h"
 
-#include "convene-undo.h"
+#include "ui/convene-undo.h"
 
-#include "convene-action.h"
-#include "convene-attendance.h"
-#include "convene-goal.h"
-#include "convene-person.h"
-#include "convene-plan.h"
-#include "convene-resource.h"
-#include "convene-session.h"
+#include "model/convene-action.h"
+#include "model/convene-attendance.h"
+#include "model/convene-goal.h"
+#include "model/convene-person.h"
+#include "model/convene-plan.h"
+#include "model/convene-resource.h"
+#include "model/convene-session.h"
 
 struct _ConveneUndo
 {

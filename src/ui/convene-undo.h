@@ -1,7 +1,7 @@
 /* convene-undo.h: what a delete removed, kept so that Undo can put it back. */
 #pragma once
 
-#include "convene-store.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

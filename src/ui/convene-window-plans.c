@@ -4,10 +4,10 @@
 
 #include <glib/gi18n.h>
 
-#include "convene-editor-dialog.h"
-#include "convene-format.h"
-#include "convene-window.h"
-#include "convene-window-private.h"
+#include "ui/editors/convene-editor-dialog.h"
+#include "ui/convene-format.h"
+#include "ui/convene-window.h"
+#include "ui/convene-window-private.h"
 
 /* Plans: add, rename, edit, delete */
 

@@ -2,7 +2,7 @@
  * own (plan actions, import and export), which use only its public API. */
 #pragma once
 
-#include "convene-window.h"
+#include "ui/convene-window.h"
 
 G_BEGIN_DECLS
 

@@ -10,18 +10,18 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-import-dialog.h"
-#include "convene-json.h"
-#include "convene-window.h"
-#include "convene-window-private.h"
+#include "ui/import/convene-import-dialog.h"
+#include "import/convene-json.h"
+#include "ui/convene-window.h"
+#include "ui/convene-window-private.h"
 #ifdef HAVE_ICS_EXPORT
-#include "convene-ics-export.h"
+#include "export/convene-ics-export.h"
 #endif
 #ifdef HAVE_CSV_EXPORT
-#include "convene-csv-export.h"
+#include "export/convene-csv-export.h"
 #endif
 #ifdef HAVE_MARKDOWN_EXPORT
-#include "convene-markdown-export.h"
+#include "export/convene-markdown-export.h"
 #endif
 
 /* Import */

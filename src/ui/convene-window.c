@@ -7,21 +7,21 @@
  */
 #include "config.h"
 
-#include "convene-window.h"
-#include "convene-window-private.h"
+#include "ui/convene-window.h"
+#include "ui/convene-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "convene-calendar-view.h"
-#include "convene-goals-view.h"
-#include "convene-people-view.h"
-#include "convene-resources-view.h"
-#include "convene-schedule-view.h"
-#include "convene-session-page.h"
-#include "convene-session.h"
-#include "convene-undo.h"
-#include "convene-format.h"
+#include "ui/calendar/convene-calendar-view.h"
+#include "ui/goals/convene-goals-view.h"
+#include "ui/people/convene-people-view.h"
+#include "ui/resources/convene-resources-view.h"
+#include "ui/schedule/convene-schedule-view.h"
+#include "ui/session/convene-session-page.h"
+#include "model/convene-session.h"
+#include "ui/convene-undo.h"
+#include "ui/convene-format.h"
 
 #define MAX_UNDO 20
 

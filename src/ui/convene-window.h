@@ -3,9 +3,9 @@
 
 #include <adwaita.h>
 
-#include "convene-application.h"
-#include "convene-plan.h"
-#include "convene-store.h"
+#include "ui/convene-application.h"
+#include "model/convene-plan.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

@@ -4,8 +4,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "convene-application.h"
-#include "convene-i18n.h"
+#include "ui/convene-application.h"
+#include "i18n/convene-i18n.h"
 
 int
 main (int   argc,

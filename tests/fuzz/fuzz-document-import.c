@@ -9,8 +9,8 @@
  * Convene can read and a positive length; warnings in UTF-8, on lines the
  * file has.
  */
-#include "convene-document-import.h"
-#include "convene-values.h"
+#include "import/convene-document-import.h"
+#include "model/convene-values.h"
 
 #include <stdint.h>
 

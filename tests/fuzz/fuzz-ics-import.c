@@ -9,8 +9,8 @@
  * the same bytes must give the same answer; bytes that are not UTF-8 must
  * be refused there.
  */
-#include "convene-ics-import.h"
-#include "convene-values.h"
+#include "import/convene-ics-import.h"
+#include "model/convene-values.h"
 
 #include <stdint.h>
 #include <string.h>

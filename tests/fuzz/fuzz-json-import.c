@@ -4,7 +4,7 @@
  * every promise of the preview: it writes whole into an empty database, and
  * what that database exports reads back and exports again to the same text.
  */
-#include "convene-json.h"
+#include "import/convene-json.h"
 
 #include <stdint.h>
 #include <string.h>

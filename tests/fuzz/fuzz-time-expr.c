@@ -6,7 +6,7 @@
  * of 2021); the rest is the text.  Besides not crashing, leaking or
  * hanging, a result must keep the promises of convene-time-expr.h.
  */
-#include "convene-time-expr.h"
+#include "time/convene-time-expr.h"
 
 #include <stdint.h>
 #include <stdlib.h>

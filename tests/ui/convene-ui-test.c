@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "convene-format.h"
-#include "convene-import-dialog.h"
+#include "ui/convene-format.h"
+#include "ui/import/convene-import-dialog.h"
 
 /**
  * convene_ui_test_init:

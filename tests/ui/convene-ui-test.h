@@ -2,9 +2,9 @@
  * waiting for it, importing the seed plan and taking screenshots. */
 #pragma once
 
-#include "convene-application.h"
-#include "convene-import.h"
-#include "convene-window.h"
+#include "ui/convene-application.h"
+#include "import/convene-import.h"
+#include "ui/convene-window.h"
 
 G_BEGIN_DECLS
 

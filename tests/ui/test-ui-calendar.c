@@ -5,8 +5,8 @@
 
 #include <glib/gstdio.h>
 
-#include "convene-calendar-view.h"
-#include "convene-session-page.h"
+#include "ui/calendar/convene-calendar-view.h"
+#include "ui/session/convene-session-page.h"
 
 typedef struct {
   char                *database;

@@ -5,9 +5,9 @@
 
 #include <glib/gstdio.h>
 
-#include "convene-editor-dialog.h"
-#include "convene-import-dialog.h"
-#include "convene-schedule-view.h"
+#include "ui/editors/convene-editor-dialog.h"
+#include "ui/import/convene-import-dialog.h"
+#include "ui/schedule/convene-schedule-view.h"
 
 typedef struct {
   char               *database;

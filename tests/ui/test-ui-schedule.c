@@ -6,9 +6,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-schedule-view.h"
-#include "convene-session-row.h"
-#include "convene-values.h"
+#include "ui/schedule/convene-schedule-view.h"
+#include "ui/schedule/convene-session-row.h"
+#include "model/convene-values.h"
 
 typedef struct {
   char               *database;

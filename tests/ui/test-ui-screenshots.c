@@ -7,9 +7,9 @@
 
 #include <glib/gstdio.h>
 
-#include "convene-calendar-view.h"
-#include "convene-import-dialog.h"
-#include "convene-session-page.h"
+#include "ui/calendar/convene-calendar-view.h"
+#include "ui/import/convene-import-dialog.h"
+#include "ui/session/convene-session-page.h"
 
 static const struct {
   int width;

@@ -6,10 +6,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "convene-schedule-view.h"
-#include "convene-session-page.h"
-#include "convene-values.h"
-#include "convene-zone-chooser.h"
+#include "ui/schedule/convene-schedule-view.h"
+#include "ui/session/convene-session-page.h"
+#include "model/convene-values.h"
+#include "ui/editors/convene-zone-chooser.h"
 
 typedef struct {
   char               *database;

@@ -12,9 +12,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "convene-calendar-view.h"
-#include "convene-i18n.h"
-#include "convene-import-dialog.h"
+#include "ui/calendar/convene-calendar-view.h"
+#include "i18n/convene-i18n.h"
+#include "ui/import/convene-import-dialog.h"
 
 /* The contexts of Convene's messages: a text shown in English is one whose
  * translation, in one of them, differs from it. */

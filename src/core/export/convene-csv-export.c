@@ -1,10 +1,10 @@
 /* convene-csv-export.c: a plan's schedule as CSV, for spreadsheets. */
 #include "config.h"
 
-#include "convene-csv-export.h"
-#include "convene-plan.h"
-#include "convene-session.h"
-#include "convene-values.h"
+#include "export/convene-csv-export.h"
+#include "model/convene-plan.h"
+#include "model/convene-session.h"
+#include "model/convene-values.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -14,7 +14,7 @@
  */
 #pragma once
 
-#include "convene-store.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

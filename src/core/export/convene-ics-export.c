@@ -9,10 +9,10 @@
 
 #include <inttypes.h>
 
-#include "convene-ics-export.h"
-#include "convene-action.h"
-#include "convene-plan.h"
-#include "convene-values.h"
+#include "export/convene-ics-export.h"
+#include "model/convene-action.h"
+#include "model/convene-plan.h"
+#include "model/convene-values.h"
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>

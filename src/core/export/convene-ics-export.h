@@ -20,8 +20,8 @@
  */
 #pragma once
 
-#include "convene-store.h"
-#include "convene-session.h"
+#include "store/convene-store.h"
+#include "model/convene-session.h"
 
 G_BEGIN_DECLS
 

@@ -13,13 +13,13 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "convene-markdown-export.h"
-#include "convene-document-private.h"
-#include "convene-plan.h"
-#include "convene-goal.h"
-#include "convene-action.h"
-#include "convene-session.h"
-#include "convene-values.h"
+#include "export/convene-markdown-export.h"
+#include "import/convene-document-private.h"
+#include "model/convene-plan.h"
+#include "model/convene-goal.h"
+#include "model/convene-action.h"
+#include "model/convene-session.h"
+#include "model/convene-values.h"
 
 /* Names that people in the seeds' groups use, tried before the city. */
 static const struct {

@@ -2,7 +2,7 @@
  * action-plan documents it came from. */
 #pragma once
 
-#include "convene-store.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

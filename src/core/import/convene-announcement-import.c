@@ -13,7 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "convene-document-private.h"
+#include "import/convene-document-private.h"
 
 typedef enum {
   LABEL_NONE,

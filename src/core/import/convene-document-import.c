@@ -19,8 +19,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "convene-document-import.h"
-#include "convene-document-private.h"
+#include "import/convene-document-import.h"
+#include "import/convene-document-private.h"
 
 typedef enum {
   SECTION_NONE,       /* before any heading after the title */

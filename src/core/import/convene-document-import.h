@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include "convene-import.h"
+#include "import/convene-import.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "convene-document-private.h"
+#include "import/convene-document-private.h"
 
 static void
 convene_line_free (gpointer data)

@@ -10,8 +10,8 @@
  */
 #pragma once
 
-#include "convene-import.h"
-#include "convene-time-expr.h"
+#include "import/convene-import.h"
+#include "time/convene-time-expr.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "convene-document-private.h"
+#include "import/convene-document-private.h"
 
 static const char * const month_names[] = {
   "january", "february", "march", "april", "may", "june", "july",

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "convene-ics-import.h"
+#include "import/convene-ics-import.h"
 
 #include <libical/ical.h>
 

@@ -9,10 +9,10 @@
  */
 #include "config.h"
 
-#include "convene-ics-import-private.h"
-#include "convene-ics-splitter.h"
-#include "convene-ics-zones.h"
-#include "convene-values.h"
+#include "import/convene-ics-import-private.h"
+#include "import/convene-ics-splitter.h"
+#include "time/convene-ics-zones.h"
+#include "model/convene-values.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -7,8 +7,8 @@
  */
 #include "config.h"
 
-#include "convene-ics-splitter.h"
-#include "convene-import.h"
+#include "import/convene-ics-splitter.h"
+#include "import/convene-import.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -7,9 +7,9 @@
  */
 #include "config.h"
 
-#include "convene-ics-import-private.h"
-#include "convene-ics-zones.h"
-#include "convene-values.h"
+#include "import/convene-ics-import-private.h"
+#include "time/convene-ics-zones.h"
+#include "model/convene-values.h"
 
 #include <glib/gi18n.h>
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "convene-document-private.h"
-#include "convene-values.h"
+#include "import/convene-document-private.h"
+#include "model/convene-values.h"
 
 static const char * const topic_headers[] = {
   "topic", "topics", "tema", "temas", "theme", "themes", "subject", "session", "sessions",

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "convene-document-private.h"
-#include "convene-values.h"
+#include "import/convene-document-private.h"
+#include "model/convene-values.h"
 
 static char *
 format_day (const GDate *date)

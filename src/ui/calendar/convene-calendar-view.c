@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include "convene-calendar-view.h"
+#include "ui/calendar/convene-calendar-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -17,12 +17,12 @@
 #include <langinfo.h>
 #endif
 
-#include "convene-format.h"
-#include "convene-plan-view.h"
-#include "convene-plan.h"
-#include "convene-session.h"
-#include "convene-store.h"
-#include "convene-values.h"
+#include "ui/convene-format.h"
+#include "ui/convene-plan-view.h"
+#include "model/convene-plan.h"
+#include "model/convene-session.h"
+#include "store/convene-store.h"
+#include "model/convene-values.h"
 
 #define N_CELLS 42
 

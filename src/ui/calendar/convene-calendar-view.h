@@ -1,7 +1,7 @@
 /* convene-calendar-view.h: a month grid and a year overview of a plan. */
 #pragma once
 
-#include "convene-plan-view.h"
+#include "ui/convene-plan-view.h"
 
 G_BEGIN_DECLS
 

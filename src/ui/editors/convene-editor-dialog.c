@@ -8,13 +8,13 @@
  */
 #include "config.h"
 
-#include "convene-editor-dialog.h"
+#include "ui/editors/convene-editor-dialog.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-format.h"
-#include "convene-values.h"
-#include "convene-zone-chooser.h"
+#include "ui/convene-format.h"
+#include "model/convene-values.h"
+#include "ui/editors/convene-zone-chooser.h"
 
 typedef enum {
   FIELD_TEXT,

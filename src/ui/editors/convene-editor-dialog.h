@@ -4,12 +4,12 @@
 
 #include <adwaita.h>
 
-#include "convene-action.h"
-#include "convene-goal.h"
-#include "convene-person.h"
-#include "convene-plan.h"
-#include "convene-resource.h"
-#include "convene-store.h"
+#include "model/convene-action.h"
+#include "model/convene-goal.h"
+#include "model/convene-person.h"
+#include "model/convene-plan.h"
+#include "model/convene-resource.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

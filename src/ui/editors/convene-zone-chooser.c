@@ -6,13 +6,13 @@
  */
 #include "config.h"
 
-#include "convene-zone-chooser.h"
+#include "ui/editors/convene-zone-chooser.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "convene-format.h"
-#include "convene-values.h"
+#include "ui/convene-format.h"
+#include "model/convene-values.h"
 
 /* One zone in the list. */
 

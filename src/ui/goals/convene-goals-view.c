@@ -6,19 +6,19 @@
  */
 #include "config.h"
 
-#include "convene-goals-view.h"
+#include "ui/goals/convene-goals-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "convene-action.h"
-#include "convene-editor-dialog.h"
-#include "convene-entity-row.h"
-#include "convene-format.h"
-#include "convene-goal.h"
-#include "convene-plan-view.h"
-#include "convene-plan.h"
-#include "convene-store.h"
+#include "model/convene-action.h"
+#include "ui/editors/convene-editor-dialog.h"
+#include "ui/convene-entity-row.h"
+#include "ui/convene-format.h"
+#include "model/convene-goal.h"
+#include "ui/convene-plan-view.h"
+#include "model/convene-plan.h"
+#include "store/convene-store.h"
 
 struct _ConveneGoalsView
 {

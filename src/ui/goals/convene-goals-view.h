@@ -1,7 +1,7 @@
 /* convene-goals-view.h: a plan's goals and specific actions. */
 #pragma once
 
-#include "convene-plan-view.h"
+#include "ui/convene-plan-view.h"
 
 G_BEGIN_DECLS
 

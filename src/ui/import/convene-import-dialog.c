@@ -7,12 +7,12 @@
  */
 #include "config.h"
 
-#include "convene-import-dialog.h"
+#include "ui/import/convene-import-dialog.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-format.h"
-#include "convene-import.h"
+#include "ui/convene-format.h"
+#include "import/convene-import.h"
 
 struct _ConveneImportDialog
 {

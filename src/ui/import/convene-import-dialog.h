@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "convene-store.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

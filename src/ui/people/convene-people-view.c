@@ -6,16 +6,16 @@
  */
 #include "config.h"
 
-#include "convene-people-view.h"
+#include "ui/people/convene-people-view.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-editor-dialog.h"
-#include "convene-entity-row.h"
-#include "convene-format.h"
-#include "convene-person.h"
-#include "convene-plan.h"
-#include "convene-store.h"
+#include "ui/editors/convene-editor-dialog.h"
+#include "ui/convene-entity-row.h"
+#include "ui/convene-format.h"
+#include "model/convene-person.h"
+#include "model/convene-plan.h"
+#include "store/convene-store.h"
 
 struct _ConvenePeopleView
 {

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "convene-plan-view.h"
+#include "ui/convene-plan-view.h"
 
 G_BEGIN_DECLS
 

@@ -5,20 +5,20 @@
  */
 #include "config.h"
 
-#include "convene-resources-view.h"
+#include "ui/resources/convene-resources-view.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-editor-dialog.h"
-#include "convene-entity-row.h"
-#include "convene-format.h"
-#include "convene-person.h"
-#include "convene-plan-view.h"
-#include "convene-plan.h"
-#include "convene-resource.h"
-#include "convene-session.h"
-#include "convene-store.h"
-#include "convene-values.h"
+#include "ui/editors/convene-editor-dialog.h"
+#include "ui/convene-entity-row.h"
+#include "ui/convene-format.h"
+#include "model/convene-person.h"
+#include "ui/convene-plan-view.h"
+#include "model/convene-plan.h"
+#include "model/convene-resource.h"
+#include "model/convene-session.h"
+#include "store/convene-store.h"
+#include "model/convene-values.h"
 
 struct _ConveneResourcesView
 {

@@ -2,9 +2,9 @@
  * plan and its sessions. */
 #pragma once
 
-#include "convene-plan-view.h"
-#include "convene-resource.h"
-#include "convene-store.h"
+#include "ui/convene-plan-view.h"
+#include "model/convene-resource.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

@@ -7,15 +7,15 @@
  */
 #include "config.h"
 
-#include "convene-schedule-view.h"
+#include "ui/schedule/convene-schedule-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "convene-format.h"
-#include "convene-session-row.h"
-#include "convene-session.h"
-#include "convene-values.h"
+#include "ui/convene-format.h"
+#include "ui/schedule/convene-session-row.h"
+#include "model/convene-session.h"
+#include "model/convene-values.h"
 
 struct _ConveneScheduleView
 {

@@ -3,10 +3,10 @@
 
 #include <adwaita.h>
 
-#include "convene-plan-view.h"
+#include "ui/convene-plan-view.h"
 
-#include "convene-plan.h"
-#include "convene-store.h"
+#include "model/convene-plan.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

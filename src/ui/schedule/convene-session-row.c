@@ -5,12 +5,12 @@
  */
 #include "config.h"
 
-#include "convene-session-row.h"
+#include "ui/schedule/convene-session-row.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-format.h"
-#include "convene-values.h"
+#include "ui/convene-format.h"
+#include "model/convene-values.h"
 
 struct _ConveneSessionRow
 {

@@ -4,8 +4,8 @@
 
 #include <gtk/gtk.h>
 
-#include "convene-plan.h"
-#include "convene-session.h"
+#include "model/convene-plan.h"
+#include "model/convene-session.h"
 
 G_BEGIN_DECLS
 

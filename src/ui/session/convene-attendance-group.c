@@ -5,12 +5,12 @@
  */
 #include "config.h"
 
-#include "convene-attendance-group.h"
+#include "ui/session/convene-attendance-group.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-format.h"
-#include "convene-person.h"
+#include "ui/convene-format.h"
+#include "model/convene-person.h"
 
 struct _ConveneAttendanceGroup
 {

@@ -7,12 +7,12 @@
  */
 #include "config.h"
 
-#include "convene-people-popover.h"
+#include "ui/session/convene-people-popover.h"
 
 #include <glib/gi18n.h>
 
-#include "convene-entity-row.h"
-#include "convene-person.h"
+#include "ui/convene-entity-row.h"
+#include "model/convene-person.h"
 
 struct _ConvenePeoplePopover
 {

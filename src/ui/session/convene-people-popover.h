@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "convene-store.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

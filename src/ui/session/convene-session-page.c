@@ -9,23 +9,23 @@
  */
 #include "config.h"
 
-#include "convene-session-page.h"
+#include "ui/session/convene-session-page.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "convene-announce.h"
-#include "convene-attendance-group.h"
-#include "convene-people-popover.h"
-#include "convene-editor-dialog.h"
-#include "convene-entity-row.h"
-#include "convene-format.h"
-#include "convene-person.h"
-#include "convene-resource.h"
-#include "convene-resources-view.h"
-#include "convene-values.h"
-#include "convene-window.h"
-#include "convene-zone-chooser.h"
+#include "export/convene-announce.h"
+#include "ui/session/convene-attendance-group.h"
+#include "ui/session/convene-people-popover.h"
+#include "ui/editors/convene-editor-dialog.h"
+#include "ui/convene-entity-row.h"
+#include "ui/convene-format.h"
+#include "model/convene-person.h"
+#include "model/convene-resource.h"
+#include "ui/resources/convene-resources-view.h"
+#include "model/convene-values.h"
+#include "ui/convene-window.h"
+#include "ui/editors/convene-zone-chooser.h"
 
 #define SAVE_DELAY_MS 400
 

@@ -3,9 +3,9 @@
 
 #include <adwaita.h>
 
-#include "convene-plan.h"
-#include "convene-session.h"
-#include "convene-store.h"
+#include "model/convene-plan.h"
+#include "model/convene-session.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 

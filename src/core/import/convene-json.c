@@ -1,0 +1,797 @@
+/* convene-json.c: the JSON export of DESIGN.md, and reading it back.
+ *
+ * Keys follow each entity's field table, so the export and the database
+ * cannot drift apart.  Reading checks every value's type, every enum nick and
+ * every reference before anything is written, and names the place of the
+ * first problem as a path such as plans[0].sessions[3].status.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "import/convene-json.h"
+#include "model/convene-values.h"
+
+/* ---- export ------------------------------------------------------------------ */
+
+static char *
+json_key (const ConveneField *field)
+{
+  return g_strdelimit (g_strdup (field->name), "-", '_');
+}
+
+static void
+add_field_value (JsonBuilder        *builder,
+                 ConveneEntity      *entity,
+                 const ConveneField *field)
+{
+  gpointer ptr = CONVENE_FIELD_PTR (entity, field);
+
+  switch (field->kind)
+    {
+    case CONVENE_FIELD_INT:
+      json_builder_add_int_value (builder, *(int *) ptr);
+      break;
+    case CONVENE_FIELD_REF:
+      if (*(gint64 *) ptr != 0)
+        json_builder_add_int_value (builder, *(gint64 *) ptr);
+      else
+        json_builder_add_null_value (builder);
+      break;
+    case CONVENE_FIELD_STRING:
+      if (*(char **) ptr != NULL)
+        json_builder_add_string_value (builder, *(char **) ptr);
+      else
+        json_builder_add_null_value (builder);
+      break;
+    case CONVENE_FIELD_ENUM:
+      {
+        GEnumClass *klass = g_type_class_ref (field->enum_type ());
+
+        json_builder_add_string_value (builder, g_enum_get_value (klass, *(int *) ptr)->value_nick);
+        g_type_class_unref (klass);
+        break;
+      }
+    case CONVENE_FIELD_STRV:
+      json_builder_begin_array (builder);
+      for (char **s = *(char ***) ptr; s != NULL && *s != NULL; s++)
+        json_builder_add_string_value (builder, *s);
+      json_builder_end_array (builder);
+      break;
+    case CONVENE_FIELD_DATETIME:
+      if (*(GDateTime **) ptr != NULL)
+        {
+          g_autofree char *text = convene_instant_to_string (*(GDateTime **) ptr);
+
+          json_builder_add_string_value (builder, text);
+        }
+      else
+        json_builder_add_null_value (builder);
+      break;
+    case CONVENE_FIELD_BLOG:
+      {
+        ConveneBlogPost *post = *(ConveneBlogPost **) ptr;
+        GEnumClass *klass;
+
+        if (post == NULL)
+          {
+            json_builder_add_null_value (builder);
+            break;
+          }
+        klass = g_type_class_ref (CONVENE_TYPE_BLOG_STATE);
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "author");
+        json_builder_add_string_value (builder, post->author);
+        json_builder_set_member_name (builder, "url");
+        json_builder_add_string_value (builder, post->url);
+        json_builder_set_member_name (builder, "state");
+        json_builder_add_string_value (builder, g_enum_get_value (klass, post->state)->value_nick);
+        json_builder_end_object (builder);
+        g_type_class_unref (klass);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Writes the entity's id and fields; leaves the object open for extras. */
+static void
+begin_entity (JsonBuilder   *builder,
+              ConveneEntity *entity)
+{
+  guint n_fields;
+  const ConveneField *fields =
+    convene_entity_class_get_fields (CONVENE_ENTITY_GET_CLASS (entity), &n_fields);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, convene_entity_get_id (entity));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *key = NULL;
+
+      if (fields[i].flags & CONVENE_FIELD_FLAG_PARENT)
+        continue;
+      key = json_key (&fields[i]);
+      json_builder_set_member_name (builder, key);
+      add_field_value (builder, entity, &fields[i]);
+    }
+}
+
+static gboolean
+add_children (JsonBuilder   *builder,
+              ConveneStore  *store,
+              const char    *key,
+              GType          type,
+              gint64         plan_id,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = convene_store_query (store, type, "plan", plan_id, error);
+
+  if (rows == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ConveneEntity *entity = g_ptr_array_index (rows, i);
+
+      begin_entity (builder, entity);
+      if (type == CONVENE_TYPE_SESSION)
+        {
+          g_autoptr(GArray) people = convene_store_get_attendance (store, convene_entity_get_id (entity), error);
+
+          if (people == NULL)
+            return FALSE;
+          json_builder_set_member_name (builder, "attendance");
+          json_builder_begin_array (builder);
+          for (guint p = 0; p < people->len; p++)
+            json_builder_add_int_value (builder, g_array_index (people, gint64, p));
+          json_builder_end_array (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
+/**
+ * convene_json_export:
+ * @plan_id: the plan to export, or 0 for all
+ *
+ * Returns: (transfer full): the export, or %NULL with @error set
+ */
+char *
+convene_json_export (ConveneStore  *store,
+                     gint64         plan_id,
+                     GError       **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *text = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);
+
+  plans = convene_store_query (store, CONVENE_TYPE_PLAN, NULL, 0, error);
+  people = plans != NULL ? convene_store_query (store, CONVENE_TYPE_PERSON, NULL, 0, error) : NULL;
+  if (people == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "plans");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      ConveneEntity *plan = g_ptr_array_index (plans, i);
+      gint64 id = convene_entity_get_id (plan);
+
+      if (plan_id != 0 && id != plan_id)
+        continue;
+      found = TRUE;
+      begin_entity (builder, plan);
+      if (!add_children (builder, store, "goals", CONVENE_TYPE_GOAL, id, error) ||
+          !add_children (builder, store, "actions", CONVENE_TYPE_ACTION, id, error) ||
+          !add_children (builder, store, "sessions", CONVENE_TYPE_SESSION, id, error) ||
+          !add_children (builder, store, "resources", CONVENE_TYPE_RESOURCE, id, error))
+        return NULL;
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "people");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < people->len; i++)
+    {
+      begin_entity (builder, g_ptr_array_index (people, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (plan_id != 0 && !found)
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
+                   _("There is no plan with id %" PRId64), plan_id);
+      return NULL;
+    }
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* ---- import -------------------------------------------------------------------- */
+
+typedef struct {
+  const char          *file;
+  ConveneImportResult *result;
+  GError             **error;
+} Reader;
+
+static const char *
+node_kind (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("text");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static gboolean
+fail (Reader     *reader,
+      const char *path,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Reader     *reader,
+      const char *path,
+      const char *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: file name, place in the file such as plans[0].sessions[2].status, problem */
+  g_set_error (reader->error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_INVALID,
+               _("%s: %s: %s"), reader->file, path, what);
+  return FALSE;
+}
+
+static gboolean
+is_integer (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static char *
+enum_choices (GType enum_type)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  g_type_class_unref (klass);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+read_enum (Reader             *reader,
+           const char         *path,
+           JsonNode           *node,
+           GType               enum_type,
+           int                *out)
+{
+  GEnumClass *klass;
+  GEnumValue *ev = NULL;
+  g_autofree char *choices = NULL;
+
+  if (is_string (node))
+    {
+      klass = g_type_class_ref (enum_type);
+      ev = g_enum_get_value_by_nick (klass, json_node_get_string (node));
+      g_type_class_unref (klass);
+      if (ev != NULL)
+        {
+          *out = ev->value;
+          return TRUE;
+        }
+    }
+  choices = enum_choices (enum_type);
+  if (is_string (node))
+    return fail (reader, path, _("“%s” is not one of %s"), json_node_get_string (node), choices);
+  return fail (reader, path, _("expected one of %s, found %s"), choices, node_kind (node));
+}
+
+static gboolean
+read_strv (Reader     *reader,
+           const char *path,
+           JsonNode   *node,
+           GValue     *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, path, _("expected a list of text, found %s"), node_kind (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!is_string (item))
+        return fail (reader, path, _("expected a list of text, found %s in it"), node_kind (item));
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+  strv = g_strv_builder_end (builder);
+  g_value_set_boxed (value, strv);
+  return TRUE;
+}
+
+static gboolean
+read_blog (Reader     *reader,
+           const char *path,
+           JsonNode   *node,
+           GValue     *value)
+{
+  static const char * const keys[] = { "author", "url", "state" };
+  g_autoptr(ConveneBlogPost) post = NULL;
+  JsonObject *object;
+  int state = CONVENE_BLOG_STATE_PLANNED;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (reader, path, _("expected an object with author, url and state, found %s"), node_kind (node));
+  object = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      JsonNode *member = json_object_get_member (object, keys[i]);
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, keys[i]);
+
+      if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+        continue;
+      if (i == 2)
+        {
+          if (!read_enum (reader, where, member, CONVENE_TYPE_BLOG_STATE, &state))
+            return FALSE;
+        }
+      else if (!is_string (member))
+        return fail (reader, where, _("expected text, found %s"), node_kind (member));
+    }
+  post = convene_blog_post_new (json_object_get_string_member_with_default (object, "author", NULL),
+                                json_object_get_string_member_with_default (object, "url", NULL),
+                                state);
+  g_value_set_boxed (value, post);
+  return TRUE;
+}
+
+/* Reads one field's JSON value into @value (of the property's type). */
+static gboolean
+read_value (Reader             *reader,
+            const char         *path,
+            const ConveneField *field,
+            JsonNode           *node,
+            GValue             *value)
+{
+  gboolean is_null = JSON_NODE_HOLDS_NULL (node);
+
+  switch (field->kind)
+    {
+    case CONVENE_FIELD_INT:
+      if (!is_integer (node))
+        return fail (reader, path, _("expected a whole number, found %s"), node_kind (node));
+      if (json_node_get_int (node) < G_MININT || json_node_get_int (node) > G_MAXINT)
+        return fail (reader, path, _("the number %" PRId64 " is too large"), json_node_get_int (node));
+      g_value_set_int (value, json_node_get_int (node));
+      return TRUE;
+    case CONVENE_FIELD_REF:
+      if (is_null)
+        return TRUE;
+      if (!is_integer (node) || json_node_get_int (node) <= 0)
+        return fail (reader, path, _("expected an id (a whole number above 0) or null, found %s"), node_kind (node));
+      g_value_set_int64 (value, json_node_get_int (node));
+      return TRUE;
+    case CONVENE_FIELD_STRING:
+      if (is_null)
+        return TRUE;
+      if (!is_string (node))
+        return fail (reader, path, _("expected text or null, found %s"), node_kind (node));
+      g_value_set_string (value, json_node_get_string (node));
+      return TRUE;
+    case CONVENE_FIELD_ENUM:
+      {
+        int v;
+
+        if (!read_enum (reader, path, node, field->enum_type (), &v))
+          return FALSE;
+        g_value_set_enum (value, v);
+        return TRUE;
+      }
+    case CONVENE_FIELD_STRV:
+      return read_strv (reader, path, node, value);
+    case CONVENE_FIELD_DATETIME:
+      {
+        g_autoptr(GDateTime) dt = NULL;
+
+        if (is_null)
+          return TRUE;
+        if (is_string (node))
+          dt = convene_instant_parse (json_node_get_string (node));
+        if (dt == NULL)
+          return fail (reader, path, _("expected a time such as 2021-02-23T19:00:00Z or null, found %s"),
+                       is_string (node) ? json_node_get_string (node) : node_kind (node));
+        g_value_set_boxed (value, dt);
+        return TRUE;
+      }
+    case CONVENE_FIELD_BLOG:
+      return is_null || read_blog (reader, path, node, value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_fields (Reader        *reader,
+             const char    *path,
+             JsonObject    *object,
+             ConveneEntity *entity)
+{
+  GObjectClass *object_class = G_OBJECT_GET_CLASS (entity);
+  guint n_fields;
+  const ConveneField *fields =
+    convene_entity_class_get_fields (CONVENE_ENTITY_CLASS (object_class), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *where = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+      GParamSpec *pspec;
+      JsonNode *node;
+
+      if (fields[i].flags & CONVENE_FIELD_FLAG_PARENT)
+        continue;
+      key = json_key (&fields[i]);
+      node = json_object_get_member (object, key);
+      if (node == NULL)
+        continue;
+      where = g_strdup_printf ("%s.%s", path, key);
+      pspec = g_object_class_find_property (object_class, fields[i].name);
+      g_value_init (&value, pspec->value_type);
+      if (!read_value (reader, where, &fields[i], node, &value))
+        return FALSE;
+      g_object_set_property (G_OBJECT (entity), fields[i].name, &value);
+    }
+  return TRUE;
+}
+
+/* Reads the array @key of @parent as entities of @type, appended to @into. */
+static gboolean
+read_list (Reader     *reader,
+           const char *parent_path,
+           JsonObject *parent,
+           const char *key,
+           GType       type,
+           gint64      plan_id,
+           GPtrArray  *into)
+{
+  JsonNode *node = json_object_get_member (parent, key);
+  g_autofree char *path = parent_path != NULL ? g_strdup_printf ("%s.%s", parent_path, key)
+                                              : g_strdup (key);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, path, _("expected a list, found %s"), node_kind (node));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
+      g_autoptr(ConveneEntity) entity = NULL;
+      JsonNode *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return fail (reader, where, _("expected an object, found %s"), node_kind (item));
+      id = json_object_get_member (json_node_get_object (item), "id");
+      if (id == NULL || !is_integer (id) || json_node_get_int (id) <= 0)
+        return fail (reader, where, _("every object needs an id, a whole number above 0"));
+
+      entity = g_object_new (type, NULL);
+      convene_entity_set_id (entity, json_node_get_int (id));
+      if (plan_id != 0)
+        g_object_set (entity, "plan", plan_id, NULL);
+      if (!read_fields (reader, where, json_node_get_object (item), entity))
+        return FALSE;
+
+      if (type == CONVENE_TYPE_SESSION)
+        {
+          JsonNode *attendance = json_object_get_member (json_node_get_object (item), "attendance");
+          g_autofree char *apath = g_strdup_printf ("%s.attendance", where);
+
+          if (attendance != NULL && !JSON_NODE_HOLDS_ARRAY (attendance))
+            return fail (reader, apath, _("expected a list of person ids, found %s"), node_kind (attendance));
+          for (guint a = 0; attendance != NULL && a < json_array_get_length (json_node_get_array (attendance)); a++)
+            {
+              JsonNode *pid = json_array_get_element (json_node_get_array (attendance), a);
+              ConveneAttendance *row;
+
+              if (!is_integer (pid))
+                return fail (reader, apath, _("expected a list of person ids, found %s in it"), node_kind (pid));
+              row = convene_attendance_new ();
+              convene_attendance_set_session (row, convene_entity_get_id (entity));
+              convene_attendance_set_person (row, json_node_get_int (pid));
+              convene_import_result_take (reader->result, row);
+            }
+        }
+      g_ptr_array_add (into, g_steal_pointer (&entity));
+    }
+  return TRUE;
+}
+
+static gboolean
+has_id (GPtrArray *entities,
+        gint64     id,
+        gint64     plan_id)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      ConveneEntity *entity = g_ptr_array_index (entities, i);
+      gint64 plan = 0;
+
+      if (convene_entity_get_id (entity) != id)
+        continue;
+      if (plan_id == 0)
+        return TRUE;
+      g_object_get (entity, "plan", &plan, NULL);
+      return plan == plan_id;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_unique_ids (Reader     *reader,
+                  const char *what,
+                  GPtrArray  *entities)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      gint64 id = convene_entity_get_id (g_ptr_array_index (entities, i));
+
+      if (!g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        return fail (reader, what, _("the id %" PRId64 " is used twice"), id);
+    }
+  return TRUE;
+}
+
+/* Every reference must point at an object of the file: a goal or session of
+ * the same plan, a person of the file. */
+static gboolean
+check_references (Reader *reader)
+{
+  ConveneImportResult *r = reader->result;
+
+  if (!check_unique_ids (reader, "plans", r->plans) ||
+      !check_unique_ids (reader, "goals", r->goals) ||
+      !check_unique_ids (reader, "actions", r->actions) ||
+      !check_unique_ids (reader, "sessions", r->sessions) ||
+      !check_unique_ids (reader, "resources", r->resources) ||
+      !check_unique_ids (reader, "people", r->people))
+    return FALSE;
+
+  for (guint i = 0; i < r->actions->len; i++)
+    {
+      ConveneAction *action = g_ptr_array_index (r->actions, i);
+      gint64 goal = convene_action_get_goal (action);
+
+      if (goal != 0 && !has_id (r->goals, goal, convene_action_get_plan (action)))
+        return fail (reader, "actions",
+                     _("the action %" PRId64 " refers to goal %" PRId64 ", which is not a goal of its plan"),
+                     convene_entity_get_id (CONVENE_ENTITY (action)), goal);
+    }
+  for (guint i = 0; i < r->resources->len; i++)
+    {
+      ConveneResource *resource = g_ptr_array_index (r->resources, i);
+      gint64 session = convene_resource_get_session (resource);
+      gint64 person = convene_resource_get_shared_by (resource);
+
+      if (session != 0 && !has_id (r->sessions, session, convene_resource_get_plan (resource)))
+        return fail (reader, "resources",
+                     _("the resource %" PRId64 " refers to session %" PRId64 ", which is not a session of its plan"),
+                     convene_entity_get_id (CONVENE_ENTITY (resource)), session);
+      if (person != 0 && !has_id (r->people, person, 0))
+        return fail (reader, "resources",
+                     _("the resource %" PRId64 " was shared by person %" PRId64 ", who is not in the file"),
+                     convene_entity_get_id (CONVENE_ENTITY (resource)), person);
+    }
+  for (guint i = 0; i < r->attendance->len; i++)
+    {
+      ConveneAttendance *row = g_ptr_array_index (r->attendance, i);
+      gint64 session = convene_attendance_get_session (row);
+      gint64 person = convene_attendance_get_person (row);
+
+      if (!has_id (r->people, person, 0))
+        return fail (reader, "sessions",
+                     _("the session %" PRId64 " lists person %" PRId64 " as attending, who is not in the file"),
+                     session, person);
+      /* Rows of one session are next to each other: look back over them. */
+      for (guint j = i; j-- > 0;)
+        {
+          ConveneAttendance *earlier = g_ptr_array_index (r->attendance, j);
+
+          if (convene_attendance_get_session (earlier) != session)
+            break;
+          if (convene_attendance_get_person (earlier) == person)
+            return fail (reader, "sessions",
+                         _("the session %" PRId64 " lists person %" PRId64 " as attending twice"),
+                         session, person);
+        }
+    }
+  return TRUE;
+}
+
+/* Warns about keys this version does not know: a typo loses a value. */
+static void
+warn_unknown_keys (Reader     *reader,
+                   JsonObject *object,
+                   const char *path,
+                   GType       type)
+{
+  GObjectClass *klass = g_type_class_ref (type);
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      g_autofree char *name = g_strdelimit (g_strdup (key), "_", '-');
+      const char * const extras[] = { "goals", "actions", "sessions", "resources", "attendance", NULL };
+
+      if (g_object_class_find_property (klass, name) == NULL && !g_strv_contains (extras, key))
+        convene_import_result_warn (reader->result, 0, _("%s: the key “%s” is not one Convene knows; it was left out"),
+                                    path, key);
+    }
+  g_type_class_unref (klass);
+}
+
+static gboolean
+read_plans (Reader     *reader,
+            JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "plans");
+  JsonArray *plans;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, "plans", _("expected a list, found %s"), node_kind (node));
+  if (!read_list (reader, NULL, root, "plans", CONVENE_TYPE_PLAN, 0, reader->result->plans))
+    return FALSE;
+
+  plans = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (plans); i++)
+    {
+      JsonObject *object = json_array_get_object_element (plans, i);
+      gint64 id = convene_entity_get_id (g_ptr_array_index (reader->result->plans, i));
+      g_autofree char *path = g_strdup_printf ("plans[%u]", i);
+
+      warn_unknown_keys (reader, object, path, CONVENE_TYPE_PLAN);
+      if (!read_list (reader, path, object, "goals", CONVENE_TYPE_GOAL, id, reader->result->goals) ||
+          !read_list (reader, path, object, "actions", CONVENE_TYPE_ACTION, id, reader->result->actions) ||
+          !read_list (reader, path, object, "sessions", CONVENE_TYPE_SESSION, id, reader->result->sessions) ||
+          !read_list (reader, path, object, "resources", CONVENE_TYPE_RESOURCE, id, reader->result->resources))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks what the store would refuse, so that the error names the place. */
+static gboolean
+validate_all (Reader *reader)
+{
+  ConveneImportResult *r = reader->result;
+  GPtrArray *lists[] = { r->people, r->plans, r->goals, r->actions, r->sessions, r->resources };
+  const char *names[] = { "people", "plans", "goals", "actions", "sessions", "resources" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        g_autoptr(GError) local = NULL;
+
+        if (!convene_store_validate (NULL, g_ptr_array_index (lists[l], i), &local))
+          return fail (reader, names[l], "%s", local->message);
+      }
+  return TRUE;
+}
+
+/**
+ * convene_json_import:
+ * @file: the file's name, for messages
+ *
+ * Reads a JSON export.  The result keeps the file's ids; they are kept in
+ * the database too when it is empty.
+ *
+ * Returns: (transfer full): the preview, or %NULL with @error set
+ */
+ConveneImportResult *
+convene_json_import (const char  *file,
+                     const char  *contents,
+                     gsize        length,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ConveneImportResult) result = convene_import_result_new (file);
+  g_autoptr(GError) local = NULL;
+  Reader reader = { file, result, error };
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, contents, length, &local))
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
+                   /* Translators: a file name, then the JSON parser's message with line and column */
+                   _("%s: this is not complete JSON: %s"), file, local->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_INVALID,
+                   _("%s: expected an object with “plans” and “people”"), file);
+      return NULL;
+    }
+
+  result->keep_ids = TRUE;
+  if (!read_plans (&reader, json_node_get_object (root)) ||
+      !read_list (&reader, NULL, json_node_get_object (root), "people", CONVENE_TYPE_PERSON, 0, result->people) ||
+      !check_references (&reader) ||
+      !validate_all (&reader))
+    return NULL;
+
+  if (result->plans->len == 0 && result->people->len == 0)
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY,
+                   _("%s: there are no plans and no people in it"), file);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}

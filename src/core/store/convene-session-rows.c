@@ -1,0 +1,202 @@
+/* convene-session-rows.c: sessions streamed from SQLite in list order,
+ * without building a model object per row.  The order is the one
+ * convene_entity_compare() gives: SQLite walks the sessions_by_month index
+ * and sorts only within each month. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "model/convene-enum-types.h"
+#include "store/convene-session-rows.h"
+#include "store/convene-store-private.h"
+#include "model/convene-values.h"
+
+#define COLUMNS "id, plan, month, start, timezone, status, language, lead, topic"
+
+/* Every stored start is "YYYY-MM-DDTHH:MM:SSZ" (convene_instant_to_string);
+ * those are read by hand, anything else the way the store reads it. */
+static gboolean
+parse_start (const char *text,
+             gint64     *seconds)
+{
+  static const char pattern[] = "dddd-dd-ddTdd:dd:ddZ";
+  g_autoptr(GDateTime) instant = NULL;
+  int year, month, day, hour, minute, second;
+  GDate date;
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < sizeof pattern - 1; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      goto slow;
+  if (text[sizeof pattern - 1] != '\0')
+    goto slow;
+
+#define DIGITS2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
+  year = DIGITS2 (text) * 100 + DIGITS2 (text + 2);
+  month = DIGITS2 (text + 5);
+  day = DIGITS2 (text + 8);
+  hour = DIGITS2 (text + 11);
+  minute = DIGITS2 (text + 14);
+  second = DIGITS2 (text + 17);
+#undef DIGITS2
+  if (year < 1000 || year > 9998 || month < 1 || month > 12 || day < 1 ||
+      day > g_date_get_days_in_month (month, year) || hour > 23 || minute > 59 || second > 59)
+    goto slow;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  /* Day 1 of GDate is 0001-01-01; 1970-01-01 is day 719163. */
+  *seconds = ((gint64) g_date_get_julian (&date) - 719163) * 86400 + hour * 3600 + minute * 60 + second;
+  return TRUE;
+
+slow:
+  instant = convene_instant_parse (text);
+  if (instant == NULL)
+    return FALSE;
+  *seconds = g_date_time_to_unix (instant);
+  return TRUE;
+}
+
+static ConveneSessionStatus
+parse_status (const char *nick)
+{
+  static GEnumClass *klass;
+  GEnumValue *value;
+
+  if (klass == NULL)
+    klass = g_type_class_ref (CONVENE_TYPE_SESSION_STATUS);
+  value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  return value != NULL ? value->value : 0;
+}
+
+static gboolean
+set_read_error (ConveneStore  *store,
+                GError       **error)
+{
+  g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED,
+               /* Translators: the first %s is a file name, the second SQLite's own words */
+               _("The database “%s” could not be read: %s"),
+               convene_store_get_path (store), sqlite3_errmsg (_convene_store_get_db (store)));
+  return FALSE;
+}
+
+/* Runs one prepared query to its end, or until @func says stop.
+ * Returns 1 to go on, 0 when stopped, -1 on an error. */
+static int
+read_rows (ConveneStore           *store,
+           sqlite3_stmt           *stmt,
+           ConveneSessionRowFunc   func,
+           gpointer                user_data,
+           GError                **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ConveneSessionRow row = { 0 };
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.plan = sqlite3_column_int64 (stmt, 1);
+      row.month = (const char *) sqlite3_column_text (stmt, 2);
+      row.dated = parse_start ((const char *) sqlite3_column_text (stmt, 3), &row.start);
+      row.timezone = (const char *) sqlite3_column_text (stmt, 4);
+      row.status = parse_status ((const char *) sqlite3_column_text (stmt, 5));
+      row.language = (const char *) sqlite3_column_text (stmt, 6);
+      row.lead = (const char *) sqlite3_column_text (stmt, 7);
+      row.topic = (const char *) sqlite3_column_text (stmt, 8);
+      if (row.topic == NULL)
+        row.topic = "";
+      if (!func (&row, user_data))
+        return 0;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_read_error (store, error);
+      return -1;
+    }
+  return 1;
+}
+
+static int
+run_query (ConveneStore           *store,
+           const char             *sql,
+           gint64                  plan,
+           const char             *first_month,
+           const char             *last_month,
+           ConveneSessionRowFunc   func,
+           gpointer                user_data,
+           GError                **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int result;
+
+  if (sqlite3_prepare_v2 (_convene_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_read_error (store, error);
+      return -1;
+    }
+  /* Unused parameters are simply absent from the statement. */
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "?1"), plan);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "?2"), first_month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "?3"), last_month, -1, SQLITE_STATIC);
+  result = read_rows (store, stmt, func, user_data, error);
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+/**
+ * convene_session_rows_foreach:
+ * @store: the store to read
+ * @plan: only the sessions of this plan, or 0 for every plan
+ * @first_month: (nullable): only sessions of this month ("YYYY-MM") or later
+ * @last_month: (nullable): only sessions of this month or earlier
+ * @func: called with each session in turn
+ * @user_data: passed to @func
+ * @error: where a failure to read is reported
+ *
+ * Calls @func for each session, in the order lists show them
+ * (convene_entity_compare()): by month; within a month the dated sessions
+ * by start, then those with only the month; the same start by id; sessions
+ * to be confirmed, which have no month, last.  When a month bound is given,
+ * sessions without a month are left out.
+ *
+ * Returns: %FALSE if reading failed; stopping early through @func is not a
+ *   failure
+ */
+gboolean
+convene_session_rows_foreach (ConveneStore          *store,
+                              gint64                 plan,
+                              const char            *first_month,
+                              const char            *last_month,
+                              ConveneSessionRowFunc  func,
+                              gpointer               user_data,
+                              GError               **error)
+{
+  g_autoptr(GString) dated = g_string_new ("SELECT " COLUMNS " FROM sessions WHERE month IS NOT NULL");
+  const char *plan_clause = plan != 0 ? " AND plan = ?1" : "";
+  /* By month from the index; within a month, as lists show them. */
+  const char *order = " ORDER BY month, start IS NULL, start, id";
+  g_autofree char *undated = NULL;
+  int result;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (plan >= 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (first_month != NULL)
+    g_string_append (dated, " AND month >= ?2");
+  if (last_month != NULL)
+    g_string_append (dated, " AND month <= ?3");
+  g_string_append (dated, plan_clause);
+  g_string_append (dated, order);
+  result = run_query (store, dated->str, plan, first_month, last_month, func, user_data, error);
+  if (result <= 0 || first_month != NULL || last_month != NULL)
+    return result >= 0;
+
+  /* Sessions without a month: NULL sorts first in SQLite, last in lists. */
+  undated = g_strconcat ("SELECT " COLUMNS " FROM sessions WHERE month IS NULL", plan_clause,
+                         " ORDER BY start IS NULL, start, id", NULL);
+  return run_query (store, undated, plan, NULL, NULL, func, user_data, error) >= 0;
+}

@@ -1,0 +1,39 @@
+/* convene-session-rows.h: sessions read straight from the store, one plain
+ * row at a time and already in list order, for callers that only print or
+ * count them (convene-cli list) and would pay more for a ConveneSession per
+ * row than for the query itself. */
+#pragma once
+
+#include "model/convene-enums.h"
+#include "store/convene-store.h"
+
+G_BEGIN_DECLS
+
+/* One session, as far as a listing needs it.  The strings belong to the
+ * reader and are only valid during the callback that receives the row. */
+typedef struct {
+  gint64                id;
+  gint64                plan;
+  const char           *month;     /* "YYYY-MM", or NULL when to be confirmed */
+  gboolean              dated;     /* whether the session has a start instant */
+  gint64                start;     /* that instant, in seconds since 1970 UTC */
+  const char           *timezone;  /* the zone the organiser fixed it in, or NULL */
+  ConveneSessionStatus  status;
+  const char           *language;  /* or NULL */
+  const char           *lead;      /* or NULL */
+  const char           *topic;
+} ConveneSessionRow;
+
+/* Returns FALSE to stop reading. */
+typedef gboolean (*ConveneSessionRowFunc) (const ConveneSessionRow *row,
+                                           gpointer                 user_data);
+
+gboolean convene_session_rows_foreach (ConveneStore          *store,
+                                       gint64                 plan,
+                                       const char            *first_month,
+                                       const char            *last_month,
+                                       ConveneSessionRowFunc  func,
+                                       gpointer               user_data,
+                                       GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,90 @@
+/* convene-store.h: the SQLite file every plan, session and person lives in. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/convene-entity.h"
+
+G_BEGIN_DECLS
+
+#define CONVENE_STORE_SCHEMA_VERSION 3
+
+#define CONVENE_STORE_ERROR (convene_store_error_quark ())
+
+typedef enum {
+  CONVENE_STORE_ERROR_OPEN,       /* the file cannot be opened or is not a database */
+  CONVENE_STORE_ERROR_TOO_NEW,    /* written by a newer Convene */
+  CONVENE_STORE_ERROR_INVALID,    /* a value breaks the model's rules */
+  CONVENE_STORE_ERROR_NOT_FOUND,  /* no object with that id */
+  CONVENE_STORE_ERROR_CONFLICT,   /* a reference or uniqueness rule */
+  CONVENE_STORE_ERROR_FAILED,     /* anything else SQLite reports */
+} ConveneStoreError;
+
+typedef enum {
+  CONVENE_STORE_CHANGE_ADDED,
+  CONVENE_STORE_CHANGE_UPDATED,
+  CONVENE_STORE_CHANGE_REMOVED,
+  CONVENE_STORE_CHANGE_RESET,     /* many objects of the type changed: reload */
+} ConveneStoreChange;
+
+#define CONVENE_TYPE_STORE (convene_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ConveneStore, convene_store, CONVENE, STORE, GObject)
+
+GQuark         convene_store_error_quark        (void);
+char          *convene_store_dup_default_path   (void);
+
+ConveneStore  *convene_store_new                (const char     *path,
+                                                 GError        **error);
+const char    *convene_store_get_path           (ConveneStore   *self);
+int            convene_store_get_schema_version (ConveneStore   *self);
+gboolean       convene_store_is_empty           (ConveneStore   *self);
+
+const GType   *convene_store_get_entity_types   (guint          *n_types);
+
+gboolean       convene_store_begin              (ConveneStore   *self,
+                                                 GError        **error);
+gboolean       convene_store_commit             (ConveneStore   *self,
+                                                 GError        **error);
+void           convene_store_rollback           (ConveneStore   *self);
+
+gboolean       convene_store_validate           (ConveneStore   *self,
+                                                 ConveneEntity  *entity,
+                                                 GError        **error);
+gboolean       convene_store_add                (ConveneStore   *self,
+                                                 ConveneEntity  *entity,
+                                                 GError        **error);
+gboolean       convene_store_update             (ConveneStore   *self,
+                                                 ConveneEntity  *entity,
+                                                 GError        **error);
+gboolean       convene_store_remove             (ConveneStore   *self,
+                                                 ConveneEntity  *entity,
+                                                 GError        **error);
+gpointer       convene_store_load               (ConveneStore   *self,
+                                                 GType           type,
+                                                 gint64          id,
+                                                 GError        **error);
+GPtrArray     *convene_store_query              (ConveneStore   *self,
+                                                 GType           type,
+                                                 const char     *column,
+                                                 gint64          value,
+                                                 GError        **error);
+GListModel    *convene_store_list               (ConveneStore   *self,
+                                                 GType           type,
+                                                 const char     *column,
+                                                 gint64          value);
+
+GArray        *convene_store_get_attendance     (ConveneStore   *self,
+                                                 gint64          session_id,
+                                                 GError        **error);
+gboolean       convene_store_set_attended       (ConveneStore   *self,
+                                                 gint64          session_id,
+                                                 gint64          person_id,
+                                                 gboolean        attended,
+                                                 GError        **error);
+
+char          *convene_store_check              (ConveneStore   *self,
+                                                 gboolean       *ok,
+                                                 GError        **error);
+
+G_END_DECLS
