@@ -4,6 +4,8 @@
  * id; the delete button runs the window's win.delete-entity, which offers
  * Undo.  Rows are made by gtk_list_box_bind_model() and live as long as the
  * item they show, so they need no signal handlers of their own.
+ * A resource's subtitle is written here too, for the two lists that show
+ * resources (the Resources view and the session page).
  */
 #include "config.h"
 
@@ -11,6 +13,10 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+
+#include "ui/convene-format.h"
+#include "model/convene-person.h"
+#include "model/convene-session.h"
 
 GtkWidget *
 convene_entity_row_new (ConveneEntity *entity,
@@ -88,4 +94,55 @@ convene_list_placeholder_new (const char *text)
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
   return label;
+}
+
+static void
+append_part (GString    *text,
+             const char *part)
+{
+  if (part == NULL || *part == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  g_string_append (text, part);
+}
+
+/* "Best practice · 2021-03-01 · shared by Flor · for “Climate Justice Data”" */
+char *
+convene_resource_describe (ConveneStore    *store,
+                           ConveneResource *resource,
+                           gboolean         with_session)
+{
+  GString *text = g_string_new (NULL);
+
+  append_part (text, convene_enum_label (CONVENE_TYPE_RESOURCE_KIND,
+                                         convene_resource_get_kind (resource)));
+  append_part (text, convene_resource_get_date (resource));
+  if (convene_resource_get_shared_by (resource) != 0)
+    {
+      g_autoptr(ConvenePerson) person = convene_store_load (store, CONVENE_TYPE_PERSON,
+                                                            convene_resource_get_shared_by (resource),
+                                                            NULL);
+      if (person != NULL)
+        {
+          /* Translators: who shared a resource */
+          g_autofree char *by = g_strdup_printf (_("shared by %s"), convene_person_get_name (person));
+          append_part (text, by);
+        }
+    }
+  if (with_session && convene_resource_get_session (resource) != 0)
+    {
+      g_autoptr(ConveneSession) session = convene_store_load (store, CONVENE_TYPE_SESSION,
+                                                              convene_resource_get_session (resource),
+                                                              NULL);
+      if (session != NULL)
+        {
+          /* Translators: the session a resource was shared for */
+          g_autofree char *for_session = g_strdup_printf (_("for “%s”"),
+                                                          convene_session_get_topic (session));
+          append_part (text, for_session);
+        }
+    }
+  append_part (text, convene_resource_get_url (resource));
+  return g_string_free (text, FALSE);
 }

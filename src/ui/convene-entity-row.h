@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "model/convene-entity.h"
+#include "model/convene-resource.h"
+#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,11 @@ void       convene_entity_row_add_badge (GtkWidget  *row,
                                          const char *text,
                                          const char *css_class);
 GtkWidget *convene_list_placeholder_new (const char *text);
+
+/* "Best practice · 2021-03-01 · shared by Flor · for “Climate Justice Data”":
+ * a resource's row subtitle, in the Resources view and on the session page. */
+char      *convene_resource_describe    (ConveneStore    *store,
+                                         ConveneResource *resource,
+                                         gboolean         with_session);
 
 G_END_DECLS

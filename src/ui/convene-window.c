@@ -303,18 +303,47 @@ convene_window_toast (ConveneWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+static void
+present_error (ConveneWindow *self,
+               const char    *heading,
+               const char    *message)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, message);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 void
 convene_window_show_error (ConveneWindow *self,
                            const char    *heading,
                            const GError  *error)
 {
-  AdwDialog *dialog;
-
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
-  dialog = adw_alert_dialog_new (heading, error != NULL ? error->message : NULL);
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
+  present_error (self, heading, error != NULL ? error->message : NULL);
+}
+
+/* win.toast and win.show-error let the views and pages inside the window
+ * speak through it without knowing its type. */
+static void
+toast_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  convene_window_toast (CONVENE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_error_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  const char *heading;
+  const char *message;
+
+  g_variant_get (parameter, "(&s&s)", &heading, &message);
+  present_error (CONVENE_WINDOW (widget), heading, message);
 }
 
 static void
@@ -848,6 +877,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-session", "x", delete_session_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-entity", "(sx)", delete_entity_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-month", NULL, move_month_cb);
   gtk_widget_class_install_action (widget_class, "win.next-month", NULL, move_month_cb);

@@ -34,57 +34,6 @@ struct _ConveneResourcesView
 
 G_DEFINE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE_TYPE_PLAN_VIEW)
 
-static void
-append_part (GString    *text,
-             const char *part)
-{
-  if (part == NULL || *part == '\0')
-    return;
-  if (text->len > 0)
-    g_string_append (text, " · ");
-  g_string_append (text, part);
-}
-
-/* "Best practice · 2021-03-01 · shared by Flor · for “Climate Justice Data”" */
-char *
-convene_resource_describe (ConveneStore    *store,
-                           ConveneResource *resource,
-                           gboolean         with_session)
-{
-  GString *text = g_string_new (NULL);
-
-  append_part (text, convene_enum_label (CONVENE_TYPE_RESOURCE_KIND,
-                                         convene_resource_get_kind (resource)));
-  append_part (text, convene_resource_get_date (resource));
-  if (convene_resource_get_shared_by (resource) != 0)
-    {
-      g_autoptr(ConvenePerson) person = convene_store_load (store, CONVENE_TYPE_PERSON,
-                                                            convene_resource_get_shared_by (resource),
-                                                            NULL);
-      if (person != NULL)
-        {
-          /* Translators: who shared a resource */
-          g_autofree char *by = g_strdup_printf (_("shared by %s"), convene_person_get_name (person));
-          append_part (text, by);
-        }
-    }
-  if (with_session && convene_resource_get_session (resource) != 0)
-    {
-      g_autoptr(ConveneSession) session = convene_store_load (store, CONVENE_TYPE_SESSION,
-                                                              convene_resource_get_session (resource),
-                                                              NULL);
-      if (session != NULL)
-        {
-          /* Translators: the session a resource was shared for */
-          g_autofree char *for_session = g_strdup_printf (_("for “%s”"),
-                                                          convene_session_get_topic (session));
-          append_part (text, for_session);
-        }
-    }
-  append_part (text, convene_resource_get_url (resource));
-  return g_string_free (text, FALSE);
-}
-
 static GtkWidget *
 create_resource_row_cb (gpointer item,
                         gpointer user_data)

@@ -3,17 +3,11 @@
 #pragma once
 
 #include "ui/convene-plan-view.h"
-#include "model/convene-resource.h"
-#include "store/convene-store.h"
 
 G_BEGIN_DECLS
 
 #define CONVENE_TYPE_RESOURCES_VIEW (convene_resources_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE, RESOURCES_VIEW, ConvenePlanView)
-
-char *convene_resource_describe (ConveneStore    *store,
-                                 ConveneResource *resource,
-                                 gboolean         with_session);
 
 G_END_DECLS

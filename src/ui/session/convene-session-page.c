@@ -22,9 +22,7 @@
 #include "ui/convene-format.h"
 #include "model/convene-person.h"
 #include "model/convene-resource.h"
-#include "ui/resources/convene-resources-view.h"
 #include "model/convene-values.h"
-#include "ui/convene-window.h"
 #include "ui/editors/convene-zone-chooser.h"
 
 #define SAVE_DELAY_MS 400
@@ -764,7 +762,6 @@ copy_invitation_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
-  ConveneWindow *window = CONVENE_WINDOW (gtk_widget_get_root (widget));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -773,11 +770,12 @@ copy_invitation_cb (GtkWidget  *widget,
                                     g_variant_get_string (parameter, NULL), &error);
   if (text == NULL)
     {
-      convene_window_show_error (window, _("The invitation could not be written"), error);
+      gtk_widget_activate_action (widget, "win.show-error", "(ss)",
+                                  _("The invitation could not be written"), error->message);
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  convene_window_toast (window, _("Invitation copied"));
+  gtk_widget_activate_action (widget, "win.toast", "s", _("Invitation copied"));
 }
 
 static void
