@@ -20,7 +20,7 @@
 #include "ui/schedule/convene-schedule-view.h"
 #include "ui/session/convene-session-page.h"
 #include "model/convene-session.h"
-#include "ui/convene-undo.h"
+#include "store/convene-undo.h"
 #include "ui/convene-format.h"
 
 #define MAX_UNDO 20

@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "ui/convene-undo.h"
+#include "store/convene-undo.h"
 
 #include "model/convene-action.h"
 #include "model/convene-attendance.h"
