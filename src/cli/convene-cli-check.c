@@ -25,6 +25,12 @@ convene_cli_check (int    argc,
       return CONVENE_CLI_USAGE;
     }
 
+  /* Opening would make an empty database there, and it would be "ok". */
+  if (!g_file_test (convene_cli_get_database_path (), G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("convene-cli check: there is no database at %s\n"), convene_cli_get_database_path ());
+      return CONVENE_CLI_BAD_INPUT;
+    }
   store = convene_cli_open_store ();
   if (store == NULL)
     return CONVENE_CLI_BAD_INPUT;

@@ -90,6 +90,12 @@ convene_cli_export (int    argc,
   store = convene_cli_open_store ();
   if (store == NULL)
     return CONVENE_CLI_BAD_INPUT;
+  if (output != NULL && convene_cli_is_database_file (output))
+    {
+      g_printerr (_("convene-cli export: %s is the database or one of its files; write the export to another file\n"),
+                  output);
+      return CONVENE_CLI_BAD_INPUT;
+    }
   text = format->export (store, plan_id, &error);
   if (text == NULL)
     {

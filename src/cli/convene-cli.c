@@ -2,15 +2,24 @@
  * global --database option, then hands over. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "convene-cli.h"
 #include "i18n/convene-i18n.h"
 
 static char *database_path;
+
+/* What went wrong writing the standard output, if anything: a full disk,
+ * a closed pipe or a closed descriptor must not end in exit status 0. */
+static gboolean stdout_closed;
+static int      stdout_errno;
 
 static const ConveneCliCommand commands[] = {
   { "import", N_("Import plan documents, iCalendar files or JSON exports"), convene_cli_import },
@@ -27,6 +36,88 @@ convene_cli_get_database_path (void)
   if (database_path == NULL)
     database_path = convene_store_dup_default_path ();
   return database_path;
+}
+
+/* Every g_print() of every command comes here, so that a failed write is
+ * noticed wherever it happens. */
+static void
+print_cb (const char *text)
+{
+  if (stdout_closed)
+    {
+      stdout_errno = stdout_errno != 0 ? stdout_errno : EBADF;
+      return;
+    }
+  if (fputs (text, stdout) == EOF && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
+}
+
+/* A closed standard output would hand descriptor 1 to the next file opened
+ * (an import's input, say); /dev/null takes its place, and the first
+ * write reports it. */
+static void
+guard_stdout (void)
+{
+  if (fcntl (STDOUT_FILENO, F_GETFD) == -1 && errno == EBADF)
+    {
+      int fd = open ("/dev/null", O_WRONLY);
+
+      stdout_closed = TRUE;
+      if (fd >= 0 && fd != STDOUT_FILENO)
+        {
+          dup2 (fd, STDOUT_FILENO);
+          close (fd);
+        }
+    }
+  g_set_print_handler (print_cb);
+}
+
+/* The command's status, unless its output could not be written. */
+static int
+finish_output (int status)
+{
+  if (fflush (stdout) != 0 && stdout_errno == 0)
+    stdout_errno = errno != 0 ? errno : EIO;
+  if (stdout_errno == 0)
+    return status;
+  g_printerr (_("convene-cli: the output could not be written: %s\n"),
+              stdout_closed ? _("the standard output is closed") : g_strerror (stdout_errno));
+  return status == CONVENE_CLI_OK ? CONVENE_CLI_BAD_INPUT : status;
+}
+
+/* SQLite reads "" and ":memory:" as a database that vanishes on exit; an
+ * import there would "succeed" and keep nothing. */
+static gboolean
+is_database_path (const char *path)
+{
+  return path != NULL && *path != '\0' && !g_str_equal (path, ":memory:");
+}
+
+/**
+ * convene_cli_is_database_file:
+ * @path: a file a command is about to write
+ *
+ * Whether @path is the database or one of SQLite's files beside it
+ * (-wal, -shm, -journal), under whatever name, link or hard link.
+ */
+gboolean
+convene_cli_is_database_file (const char *path)
+{
+  const char *db = convene_cli_get_database_path ();
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  GStatBuf target;
+
+  if (g_stat (path, &target) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (name, &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -82,10 +173,17 @@ main (int    argc,
   setlocale (LC_ALL, "");
   convene_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
+  guard_stdout ();
 
   if (!take_database_option (&argc, argv))
     {
       g_printerr ("%s\n", _("--database needs a path"));
+      return CONVENE_CLI_USAGE;
+    }
+  if (database_path != NULL && !is_database_path (database_path))
+    {
+      g_printerr (_("convene-cli: “%s” is not a file; --database needs the path of a file\n"),
+                  database_path);
       return CONVENE_CLI_USAGE;
     }
   if (argc < 2)
@@ -96,12 +194,12 @@ main (int    argc,
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
       print_usage (stdout);
-      return CONVENE_CLI_OK;
+      return finish_output (CONVENE_CLI_OK);
     }
   if (g_str_equal (argv[1], "--version"))
     {
       g_print ("convene-cli %s\n", PACKAGE_VERSION);
-      return CONVENE_CLI_OK;
+      return finish_output (CONVENE_CLI_OK);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -109,7 +207,7 @@ main (int    argc,
       {
         status = commands[i].run (argc - 1, argv + 1);
         g_clear_pointer (&database_path, g_free);
-        return status;
+        return finish_output (status);
       }
 
   g_printerr (_("convene-cli: “%s” is not a command\n"), argv[1]);
