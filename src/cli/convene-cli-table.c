@@ -156,9 +156,9 @@ write_block (GString *block)
     converted = g_convert_with_fallback (block->str, block->len, charset, "UTF-8", "?",
                                          NULL, &length, NULL);
   if (converted != NULL)
-    fwrite (converted, 1, length, stdout);
+    convene_cli_write (converted, length);
   else
-    fwrite (block->str, 1, block->len, stdout);
+    convene_cli_write (block->str, block->len);
   g_string_truncate (block, 0);
 }
 

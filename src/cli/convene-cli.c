@@ -38,29 +38,39 @@ convene_cli_get_database_path (void)
   return database_path;
 }
 
-/* Every g_print() of every command comes here, so that a failed write is
- * noticed wherever it happens. */
-static void
-print_cb (const char *text)
+/**
+ * convene_cli_write:
+ * @text: what to print
+ * @length: its length in bytes
+ *
+ * Writes to the standard output and notes the first failure, so that a
+ * full disk, a closed pipe or a closed descriptor is reported at the end
+ * (a buffered write fails when the buffer is flushed, inside fwrite).
+ */
+void
+convene_cli_write (const char *text,
+                   gsize       length)
 {
-  if (stdout_closed)
-    {
-      stdout_errno = stdout_errno != 0 ? stdout_errno : EBADF;
-      return;
-    }
-  if (fputs (text, stdout) == EOF && stdout_errno == 0)
+  if (fwrite (text, 1, length, stdout) < length && stdout_errno == 0)
     stdout_errno = errno != 0 ? errno : EIO;
 }
 
+/* Every g_print() of every command comes here. */
+static void
+print_cb (const char *text)
+{
+  convene_cli_write (text, strlen (text));
+}
+
 /* A closed standard output would hand descriptor 1 to the next file opened
- * (an import's input, say); /dev/null takes its place, and the first
- * write reports it. */
+ * (an import's input, say): /dev/null takes its place, opened for reading
+ * only, so that every write still fails and is reported. */
 static void
 guard_stdout (void)
 {
   if (fcntl (STDOUT_FILENO, F_GETFD) == -1 && errno == EBADF)
     {
-      int fd = open ("/dev/null", O_WRONLY);
+      int fd = open ("/dev/null", O_RDONLY);
 
       stdout_closed = TRUE;
       if (fd >= 0 && fd != STDOUT_FILENO)
@@ -76,7 +86,7 @@ guard_stdout (void)
 static int
 finish_output (int status)
 {
-  if (fflush (stdout) != 0 && stdout_errno == 0)
+  if ((fflush (stdout) != 0 || ferror (stdout)) && stdout_errno == 0)
     stdout_errno = errno != 0 ? errno : EIO;
   if (stdout_errno == 0)
     return status;

@@ -23,6 +23,8 @@ typedef struct {
 /* The --database given before or after the command, or the default. */
 const char   *convene_cli_get_database_path (void);
 gboolean      convene_cli_is_database_file  (const char     *path);
+void          convene_cli_write             (const char     *text,
+                                             gsize           length);
 ConveneStore *convene_cli_open_store        (void);
 int           convene_cli_parse             (GOptionContext *context,
                                              int            *argc,
