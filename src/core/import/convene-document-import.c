@@ -818,14 +818,15 @@ read_plan (const char  *file,
   return _convene_document_read (file, contents, length, CONVENE_DOCUMENT_PLAN, error);
 }
 
-/* Anything that is text may be a plan someone wrote; a Markdown or text
- * file is likely one.  Content, not the name, decides what it holds. */
+/* Anything that is text may be a plan someone wrote; a Markdown file is
+ * likely one (a .txt says nothing: emails are saved as text too).  What
+ * the text holds decides, not this order. */
 static ConveneImporterMatch
 sniff_plan (const char *file,
             const char *head,
             gsize       length)
 {
-  static const char * const names[] = { ".md", ".markdown", ".txt", ".text", NULL };
+  static const char * const names[] = { ".md", ".markdown", NULL };
 
   if (!convene_importer_looks_like_text (head, length))
     return CONVENE_IMPORTER_NO;
