@@ -1,7 +1,7 @@
 /* convene-announcement-import.h: an email or web page announcing meetings,
- * read as a plan of those meetings.  A text that holds a plan's goals,
- * actions or schedule is the document importer's (convene-document-import.h),
- * whatever it is called. */
+ * read as a plan of those meetings by the document reader
+ * (convene-document-import.h), which reads a text that holds a plan's
+ * goals, actions or schedule as that plan, whatever it is called. */
 #pragma once
 
 #include "import/convene-importer.h"

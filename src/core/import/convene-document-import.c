@@ -728,21 +728,11 @@ convene_document_clear (ConveneDocument *doc)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConveneDocument, convene_document_clear)
 
-/**
- * _convene_document_read:
- * @kinds: what the text may be read as: a plan, an announcement, or both
- *
- * Reads the text, walks its lines for a plan's goals, actions and
- * schedule, and only when they hold none reads it as an announcement.  A
- * text is therefore one or the other, so the plan importer and the
- * announcement importer never both accept it.
- */
 ConveneImportResult *
-_convene_document_read (const char           *file,
-                        const char           *contents,
-                        gsize                 length,
-                        ConveneDocumentKinds  kinds,
-                        GError              **error)
+convene_document_import (const char  *file,
+                         const char  *contents,
+                         gsize        length,
+                         GError     **error)
 {
   g_autoptr(ConveneImportResult) result = NULL;
   g_auto(ConveneDocument) doc = { 0 };
@@ -778,15 +768,9 @@ _convene_document_read (const char           *file,
 
   start_plan (&doc, &walk);
   walk_lines (&walk);
-  if (found_anything (&doc) && !(kinds & CONVENE_DOCUMENT_PLAN))
-    {
-      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY,
-                   _("%s: this is an action plan, not a meeting announcement"), file);
-      return NULL;
-    }
   /* An announcement's text is about its meeting, which has it as its
    * description; it is not a plan's summary. */
-  if (!found_anything (&doc) && (kinds & CONVENE_DOCUMENT_ANNOUNCEMENT) && _convene_announcement_read (&doc))
+  if (!found_anything (&doc) && _convene_announcement_read (&doc))
     g_string_truncate (summary, 0);
   if (!found_anything (&doc))
     {
@@ -798,45 +782,19 @@ _convene_document_read (const char           *file,
   return g_steal_pointer (&result);
 }
 
-/* A plan document, or an announcement when it holds no plan. */
-ConveneImportResult *
-convene_document_import (const char  *file,
-                         const char  *contents,
-                         gsize        length,
-                         GError     **error)
-{
-  return _convene_document_read (file, contents, length,
-                                 CONVENE_DOCUMENT_PLAN | CONVENE_DOCUMENT_ANNOUNCEMENT, error);
-}
-
-static ConveneImportResult *
-read_plan (const char  *file,
-           const char  *contents,
-           gsize        length,
-           GError     **error)
-{
-  return _convene_document_read (file, contents, length, CONVENE_DOCUMENT_PLAN, error);
-}
-
 /* Anything that is text may be a plan someone wrote; a Markdown file is
  * likely one (a .txt says nothing: emails are saved as text too).  What
  * the text holds decides, not this order. */
 static ConveneImporterMatch
-sniff_plan (const char *file,
-            const char *head,
-            gsize       length)
+sniff_document (const char *file,
+                const char *head,
+                gsize       length)
 {
   static const char * const names[] = { ".md", ".markdown", NULL };
 
-  if (!convene_importer_looks_like_text (head, length))
-    return CONVENE_IMPORTER_NO;
-  return convene_importer_name_ends_with (file, names) ? CONVENE_IMPORTER_LIKELY : CONVENE_IMPORTER_POSSIBLE;
+  return convene_importer_match_text (file, head, length, names);
 }
 
 const ConveneImporter convene_document_importer = {
-  .name = "document",
-  .flags = CONVENE_IMPORTER_FLAG_NONE,
-  .sniff = sniff_plan,
-  .read = read_plan,
-  .stream = NULL,
+  .name = "document", .sniff = sniff_document, .read = convene_document_import,
 };

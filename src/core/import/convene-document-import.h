@@ -11,13 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* Reads a text as an action plan (convene-announcement-import.h reads the
- * texts that hold no plan as announcements). */
+/* Any text people wrote: a plan, else a meeting announcement. */
 extern const ConveneImporter convene_document_importer;
 
-/* Either: a plan, else an announcement.  @file names the document in
- * warnings and errors; @contents need not be nul-terminated.  Fails with
- * CONVENE_IMPORT_ERROR_EMPTY when nothing in it is a plan or a meeting. */
+/* @file names the document in warnings and errors; @contents need not be
+ * nul-terminated.  Fails with CONVENE_IMPORT_ERROR_EMPTY when nothing in it
+ * is a plan or a meeting. */
 ConveneImportResult *convene_document_import (const char  *file,
                                               const char  *contents,
                                               gsize        length,

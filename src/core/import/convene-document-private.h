@@ -112,16 +112,6 @@ gboolean              _convene_split_topic_and_time   (ConveneDocument     *doc,
 gboolean              _convene_announcement_read      (ConveneDocument     *doc);
 
 /* convene-document-import.c */
-typedef enum {
-  CONVENE_DOCUMENT_PLAN         = 1 << 0,
-  CONVENE_DOCUMENT_ANNOUNCEMENT = 1 << 1,
-} ConveneDocumentKinds;
-
-ConveneImportResult  *_convene_document_read          (const char          *file,
-                                                       const char          *contents,
-                                                       gsize                length,
-                                                       ConveneDocumentKinds kinds,
-                                                       GError             **error);
 void                  _convene_document_warn_expr     (ConveneDocument     *doc,
                                                        guint                line,
                                                        ConveneTimeExpr     *expr);

@@ -811,9 +811,6 @@ sniff_ics (const char *file,
 }
 
 const ConveneImporter convene_ics_importer = {
-  .name = "icalendar",
-  .flags = CONVENE_IMPORTER_FLAG_UTF8,
-  .sniff = sniff_ics,
-  .read = convene_ics_import,
-  .stream = convene_ics_import_stream,
+  .name = "icalendar", .flags = CONVENE_IMPORTER_FLAG_UTF8, .sniff = sniff_ics,
+  .read = convene_ics_import, .stream = convene_ics_import_stream,
 };

@@ -97,6 +97,18 @@ read_with (const ConveneImporter  *importer,
   return importer->read (path, contents, length, error);
 }
 
+/* Importers that share a reader (documents and announcements) would only
+ * fail again on the same text. */
+static gboolean
+shares_reader (const ConveneImporter **candidates,
+               guint                   i)
+{
+  for (guint j = 0; j < i; j++)
+    if (candidates[j]->read == candidates[i]->read)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * convene_import_file:
  * @path: a JSON export, an action-plan document, a meeting announcement or
@@ -134,7 +146,11 @@ convene_import_file (const char  *path,
     }
   for (guint i = 0; i < n; i++)
     {
-      ConveneImportResult *result = read_with (candidates[i], path, contents, length, &local);
+      ConveneImportResult *result;
+
+      if (shares_reader (candidates, i))
+        continue;
+      result = read_with (candidates[i], path, contents, length, &local);
 
       if (result != NULL)
         return result;

@@ -66,3 +66,14 @@ convene_importer_name_ends_with (const char         *file,
       return TRUE;
   return FALSE;
 }
+
+ConveneImporterMatch
+convene_importer_match_text (const char         *file,
+                             const char         *head,
+                             gsize               length,
+                             const char * const *suffixes)
+{
+  if (!convene_importer_looks_like_text (head, length))
+    return CONVENE_IMPORTER_NO;
+  return convene_importer_name_ends_with (file, suffixes) ? CONVENE_IMPORTER_LIKELY : CONVENE_IMPORTER_POSSIBLE;
+}

@@ -64,5 +64,11 @@ gboolean    convene_importer_looks_like_text (const char        *head,
                                              gsize               length);
 gboolean    convene_importer_name_ends_with (const char         *file,
                                              const char * const *suffixes);
+/* For readers of any text: NO for bytes that are no text, LIKELY when the
+ * name ends with one of @suffixes, else POSSIBLE. */
+ConveneImporterMatch convene_importer_match_text (const char         *file,
+                                                  const char         *head,
+                                                  gsize               length,
+                                                  const char * const *suffixes);
 
 G_END_DECLS

@@ -596,9 +596,5 @@ sniff_json (const char *file,
 }
 
 const ConveneImporter convene_json_importer = {
-  .name = "json",
-  .flags = CONVENE_IMPORTER_FLAG_UTF8,
-  .sniff = sniff_json,
-  .read = convene_json_import,
-  .stream = NULL,
+  .name = "json", .flags = CONVENE_IMPORTER_FLAG_UTF8, .sniff = sniff_json, .read = convene_json_import,
 };
