@@ -5,7 +5,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "import/convene-import-result.h"
-#include "import/convene-import-writer.h"
 #include "model/convene-enum-labels.h"
 #include "model/convene-values.h"
 
@@ -43,7 +42,7 @@ convene_import_result_free (ConveneImportResult *result)
   if (result == NULL)
     return;
   if (result->writer != NULL)
-    convene_import_result_cancel_write (result);
+    result->cancel_write (result);
   g_free (result->file);
   g_hash_table_unref (result->let_go);
   g_ptr_array_unref (result->plans);

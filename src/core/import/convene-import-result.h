@@ -28,7 +28,9 @@ typedef struct {
 /* Set while the result is written as it is read: see convene-import-writer.h. */
 typedef struct _ConveneImportWriter ConveneImportWriter;
 
-typedef struct {
+typedef struct _ConveneImportResult ConveneImportResult;
+
+struct _ConveneImportResult {
   char      *file;
   GPtrArray *plans;       /* ConvenePlan */
   GPtrArray *goals;       /* ConveneGoal */
@@ -42,7 +44,10 @@ typedef struct {
   guint      n_let_go;    /* sessions written while importing and no longer held here */
   GHashTable *let_go;     /* plan's provisional id → how many of those are its own */
   ConveneImportWriter *writer;  /* set while importing straight into a store */
-} ConveneImportResult;
+  /* Set by the writer with @writer: freeing the result rolls the write
+   * back, and the result needs nothing else of the writer. */
+  void (*cancel_write) (ConveneImportResult *result);
+};
 
 ConveneImportResult *convene_import_result_new       (const char          *file);
 /* Frees @result; a write still open is rolled back. */

@@ -297,6 +297,7 @@ convene_import_result_begin_write (ConveneImportResult  *result,
                                         (GDestroyNotify) g_hash_table_unref);
   writer->keep_ids = result->keep_ids && convene_store_is_empty (store);
   result->writer = writer;
+  result->cancel_write = convene_import_result_cancel_write;
   return TRUE;
 }
 
