@@ -26,6 +26,30 @@ json_key (const ConveneField *field)
   return g_strdelimit (g_strdup (field->name), "-", '_');
 }
 
+/* A blog post as an object of its author, URL and state. */
+static void
+add_blog (JsonBuilder     *builder,
+          ConveneBlogPost *post)
+{
+  GEnumClass *klass;
+
+  if (post == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  klass = g_type_class_ref (CONVENE_TYPE_BLOG_STATE);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "author");
+  json_builder_add_string_value (builder, post->author);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, post->url);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, g_enum_get_value (klass, post->state)->value_nick);
+  json_builder_end_object (builder);
+  g_type_class_unref (klass);
+}
+
 static void
 add_field_value (JsonBuilder        *builder,
                  ConveneEntity      *entity,
@@ -75,27 +99,8 @@ add_field_value (JsonBuilder        *builder,
         json_builder_add_null_value (builder);
       break;
     case CONVENE_FIELD_BLOG:
-      {
-        ConveneBlogPost *post = *(ConveneBlogPost **) ptr;
-        GEnumClass *klass;
-
-        if (post == NULL)
-          {
-            json_builder_add_null_value (builder);
-            break;
-          }
-        klass = g_type_class_ref (CONVENE_TYPE_BLOG_STATE);
-        json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "author");
-        json_builder_add_string_value (builder, post->author);
-        json_builder_set_member_name (builder, "url");
-        json_builder_add_string_value (builder, post->url);
-        json_builder_set_member_name (builder, "state");
-        json_builder_add_string_value (builder, g_enum_get_value (klass, post->state)->value_nick);
-        json_builder_end_object (builder);
-        g_type_class_unref (klass);
-        break;
-      }
+      add_blog (builder, *(ConveneBlogPost **) ptr);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -163,6 +168,21 @@ add_children (JsonBuilder   *builder,
   return TRUE;
 }
 
+/* The text of the export: two spaces an indent, a newline at the end. */
+static char *
+to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
 /**
  * convene_json_export:
  * @plan_id: the plan to export, or 0 for all
@@ -175,11 +195,8 @@ convene_json_export (ConveneStore  *store,
                      GError       **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) people = NULL;
-  g_autofree char *text = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);
@@ -226,11 +243,5 @@ convene_json_export (ConveneStore  *store,
                    _("There is no plan with id %" PRId64), plan_id);
       return NULL;
     }
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return to_text (builder);
 }
