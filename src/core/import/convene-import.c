@@ -10,8 +10,8 @@
 #include "import/convene-ics-import.h"
 #include "import/convene-json-import.h"
 
-/* Every format Convene reads.  On an equal match the earlier one is tried
- * first: a text is read as a plan before it is read as an announcement. */
+/* Every format Convene reads; a new importer is added here.  On an equal
+ * match the earlier one is tried first. */
 static const ConveneImporter * const importers[] = {
   &convene_json_importer,
   &convene_ics_importer,
@@ -196,8 +196,8 @@ convene_import_file_into (const char         *path,
     }
   head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &available);
 
-  /* Only a format that is certain can be streamed: trying another one
-   * afterwards would need the file again. */
+  /* Only a file that one importer alone may read is streamed: trying
+   * another one after a failure would need the file again. */
   if (sniff_candidates (path, head, available, candidates) != 1 || candidates[0]->stream == NULL)
     {
       /* Documents and JSON exports are small: read whole, then written. */
