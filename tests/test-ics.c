@@ -8,7 +8,8 @@
 #include "import/convene-ics-import.h"
 #include "import/convene-ics-splitter.h"
 #include "time/convene-ics-zones.h"
-#include "import/convene-json.h"
+#include "import/convene-json-import.h"
+#include "import/convene-import-writer.h"
 #include "model/convene-values.h"
 
 /* ---- helpers ---- */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "import/convene-import.h"
-#include "import/convene-json.h"
+#include "export/convene-json-export.h"
 
 /* More than a few chunks of the file and batches of the writer. */
 #define N_EVENTS 3000

@@ -3,7 +3,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "import/convene-json.h"
+#include "export/convene-json-export.h"
+#include "import/convene-json-import.h"
+#include "import/convene-import-writer.h"
 
 static char *
 fixture_path (const char *name)

@@ -1,9 +1,6 @@
-/* convene-cli-common.c: opening the store, option parsing and tables for
- * every command. */
+/* convene-cli-common.c: opening the store and option parsing for every
+ * command (tables are convene-cli-table.c's). */
 #include "config.h"
-
-#include <glib/gi18n.h>
-#include <string.h>
 
 #include "convene-cli.h"
 
@@ -48,60 +45,4 @@ convene_cli_parse_id (const char *text,
     return FALSE;
   *id = (gint64) value;
   return TRUE;
-}
-
-/* Pads by characters, not bytes, so that accented names line up. */
-static void
-print_padded (GString    *line,
-              const char *cell,
-              guint       width)
-{
-  glong length = g_utf8_strlen (cell, -1);
-
-  g_string_append (line, cell);
-  for (glong i = length; i < (glong) width; i++)
-    g_string_append_c (line, ' ');
-}
-
-/**
- * convene_cli_print_table:
- * @rows: (element-type GStrv): the header row first, then one row per line
- *
- * Prints aligned columns, two spaces apart; the last column is not padded.
- */
-void
-convene_cli_print_table (GPtrArray *rows,
-                         guint      n_columns)
-{
-  g_autofree guint *widths = g_new0 (guint, n_columns);
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c] != NULL ? row[c] : "", -1));
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      char **row = g_ptr_array_index (rows, r);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          const char *cell = row[c] != NULL ? row[c] : "";
-
-          if (c + 1 < n_columns)
-            {
-              print_padded (line, cell, widths[c]);
-              g_string_append (line, "  ");
-            }
-          else
-            g_string_append (line, cell);
-        }
-      while (line->len > 0 && line->str[line->len - 1] == ' ')
-        g_string_truncate (line, line->len - 1);
-      g_print ("%s\n", line->str);
-    }
 }

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "convene-cli.h"
-#include "import/convene-json.h"
+#include "export/convene-json-export.h"
 #include "export/convene-ics-export.h"
 #include "export/convene-csv-export.h"
 #include "export/convene-markdown-export.h"

@@ -21,73 +21,51 @@ nick (GType       enum_type,
   return convene_enum_labels_lookup (enum_type, value, NULL);
 }
 
-static char *
-id_text (gpointer entity)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, convene_entity_get_id (entity));
-}
-
-/* Long topics are cut so that a table stays readable in a terminal. */
-static char *
-shorten (const char *text,
-         glong       max)
-{
-  g_autofree char *start = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-  if (g_utf8_strlen (text, -1) <= max)
-    return g_strdup (text);
-  start = g_utf8_substring (text, 0, max - 1);
-  return g_strconcat (start, "…", NULL);
-}
-
-static GPtrArray *
-new_table (const char *first,
+/* A table whose first row is @first and the headers after it, up to NULL. */
+static ConveneCliTable *
+new_table (guint       n_columns,
+           const char *first,
            ...)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  ConveneCliTable *table = convene_cli_table_new (n_columns);
   va_list args;
 
   va_start (args, first);
   for (const char *h = first; h != NULL; h = va_arg (args, const char *))
-    g_strv_builder_add (header, h);
+    convene_cli_table_add (table, h, -1);
   va_end (args);
-  g_ptr_array_add (rows, g_strv_builder_end (header));
-  return rows;
+  return table;
 }
 
-/* Cells may be NULL while filling; the row is freed as a GStrv, so none may stay NULL. */
+/* Cells joined by ", " (an action's owners, a person's languages). */
 static void
-add_row (GPtrArray *rows,
-         char     **row,
-         guint      n_columns)
+add_joined (ConveneCliTable    *table,
+            const char * const *items)
 {
-  for (guint i = 0; i < n_columns; i++)
-    if (row[i] == NULL)
-      row[i] = g_strdup ("");
-  g_ptr_array_add (rows, row);
+  g_autofree char *joined = items != NULL ? g_strjoinv (", ", (char **) items) : NULL;
+
+  convene_cli_table_add (table, joined, -1);
 }
 
 static void
 list_plans (GPtrArray *plans)
 {
-  g_autoptr(GPtrArray) rows = new_table (_("ID"), _("YEAR"), _("STATUS"), _("GROUP"), _("TITLE"), NULL);
+  g_autoptr(ConveneCliTable) table = new_table (5, _("ID"), _("YEAR"), _("STATUS"), _("GROUP"), _("TITLE"), NULL);
 
   for (guint i = 0; i < plans->len; i++)
     {
       ConvenePlan *plan = g_ptr_array_index (plans, i);
-      char **row = g_new0 (char *, 6);
 
-      row[0] = id_text (plan);
-      row[1] = convene_plan_get_year (plan) > 0 ? g_strdup_printf ("%d", convene_plan_get_year (plan)) : g_strdup ("");
-      row[2] = g_strdup (nick (CONVENE_TYPE_PLAN_STATUS, convene_plan_get_status (plan)));
-      row[3] = g_strdup (convene_plan_get_group (plan));
-      row[4] = g_strdup (convene_plan_get_title (plan));
-      add_row (rows, row, 5);
+      convene_cli_table_add_int (table, convene_entity_get_id (CONVENE_ENTITY (plan)));
+      if (convene_plan_get_year (plan) > 0)
+        convene_cli_table_add_int (table, convene_plan_get_year (plan));
+      else
+        convene_cli_table_add (table, NULL, 0);
+      convene_cli_table_add (table, nick (CONVENE_TYPE_PLAN_STATUS, convene_plan_get_status (plan)), -1);
+      convene_cli_table_add (table, convene_plan_get_group (plan), -1);
+      convene_cli_table_add (table, convene_plan_get_title (plan), -1);
     }
-  convene_cli_print_table (rows, 5);
+  convene_cli_table_print (table);
 }
 
 /* What one pass over the sessions needs beside the table. */
@@ -117,7 +95,7 @@ add_shortened (ConveneCliTable *table,
   const char *cut;
   char *cell;
 
-  if (g_utf8_strlen (text, -1) <= max)
+  if (text == NULL || g_utf8_strlen (text, -1) <= max)
     {
       convene_cli_table_add (table, text, -1);
       return;
@@ -200,47 +178,42 @@ list_sessions (ConveneStore  *store,
 static void
 list_actions (GPtrArray *actions)
 {
-  g_autoptr(GPtrArray) rows = new_table (_("ID"), _("PLAN"), _("DUE"), _("STATUS"), _("OWNERS"), _("ACTION"), NULL);
+  g_autoptr(ConveneCliTable) table = new_table (6, _("ID"), _("PLAN"), _("DUE"), _("STATUS"), _("OWNERS"),
+                                                _("ACTION"), NULL);
 
   for (guint i = 0; i < actions->len; i++)
     {
       ConveneAction *action = g_ptr_array_index (actions, i);
-      char **row = g_new0 (char *, 7);
-      const char * const *owners = convene_action_get_owners (action);
 
-      row[0] = id_text (action);
-      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, convene_action_get_plan (action));
-      row[2] = g_strdup (convene_action_get_due (action));
-      row[3] = g_strdup (nick (CONVENE_TYPE_ACTION_STATUS, convene_action_get_status (action)));
-      row[4] = owners != NULL ? g_strjoinv (", ", (char **) owners) : g_strdup ("");
-      row[5] = shorten (convene_action_get_title (action), 70);
-      add_row (rows, row, 6);
+      convene_cli_table_add_int (table, convene_entity_get_id (CONVENE_ENTITY (action)));
+      convene_cli_table_add_int (table, convene_action_get_plan (action));
+      convene_cli_table_add (table, convene_action_get_due (action), -1);
+      convene_cli_table_add (table, nick (CONVENE_TYPE_ACTION_STATUS, convene_action_get_status (action)), -1);
+      add_joined (table, convene_action_get_owners (action));
+      add_shortened (table, convene_action_get_title (action), 70);
     }
-  convene_cli_print_table (rows, 6);
+  convene_cli_table_print (table);
 }
 
 static void
 list_people (GPtrArray *people)
 {
-  g_autoptr(GPtrArray) rows = new_table (_("ID"), _("NAME"), _("ORGANISATION"), _("SECTOR"),
-                                         _("REGION"), _("TIME ZONE"), _("LANGUAGES"), NULL);
+  g_autoptr(ConveneCliTable) table = new_table (7, _("ID"), _("NAME"), _("ORGANISATION"), _("SECTOR"),
+                                                _("REGION"), _("TIME ZONE"), _("LANGUAGES"), NULL);
 
   for (guint i = 0; i < people->len; i++)
     {
       ConvenePerson *person = g_ptr_array_index (people, i);
-      char **row = g_new0 (char *, 8);
-      const char * const *languages = convene_person_get_languages (person);
 
-      row[0] = id_text (person);
-      row[1] = g_strdup (convene_person_get_name (person));
-      row[2] = g_strdup (convene_person_get_organisation (person));
-      row[3] = g_strdup (nick (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)));
-      row[4] = g_strdup (convene_person_get_region (person));
-      row[5] = g_strdup (convene_person_get_timezone (person));
-      row[6] = languages != NULL ? g_strjoinv (", ", (char **) languages) : g_strdup ("");
-      add_row (rows, row, 7);
+      convene_cli_table_add_int (table, convene_entity_get_id (CONVENE_ENTITY (person)));
+      convene_cli_table_add (table, convene_person_get_name (person), -1);
+      convene_cli_table_add (table, convene_person_get_organisation (person), -1);
+      convene_cli_table_add (table, nick (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)), -1);
+      convene_cli_table_add (table, convene_person_get_region (person), -1);
+      convene_cli_table_add (table, convene_person_get_timezone (person), -1);
+      add_joined (table, convene_person_get_languages (person));
     }
-  convene_cli_print_table (rows, 7);
+  convene_cli_table_print (table);
 }
 
 /* "2025": four digits, as months are written ("2025-03"), and not year 0. */

@@ -1,4 +1,4 @@
-/* convene-cli-table.c: what long listings print with.  A table keeps every
+/* convene-cli-table.c: what every listing prints with.  A table keeps every
  * cell in one growing string, so a hundred thousand rows cost a few large
  * allocations rather than one per cell, and is written out in large blocks.
  * A clock turns instants into local times with each zone loaded once. */
@@ -165,8 +165,8 @@ write_block (GString *block)
 /**
  * convene_cli_table_print:
  *
- * Prints the rows as convene_cli_print_table() does: columns two spaces
- * apart, padded by characters; the last one not padded; no trailing spaces.
+ * Prints the rows: columns two spaces apart, padded by characters (so that
+ * accented names line up); the last one not padded; no trailing spaces.
  */
 void
 convene_cli_table_print (ConveneCliTable *self)

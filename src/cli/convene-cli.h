@@ -29,12 +29,11 @@ ConveneStore *convene_cli_open_store        (void);
 int           convene_cli_parse             (GOptionContext *context,
                                              int            *argc,
                                              char         ***argv);
-void          convene_cli_print_table       (GPtrArray      *rows,
-                                             guint           n_columns);
 gboolean      convene_cli_parse_id          (const char     *text,
                                              gint64         *id);
 
-/* A table for long listings: cells in one buffer, written in large blocks. */
+/* The one table printer of every listing: cells in one buffer, written in
+ * large blocks; columns two spaces apart, padded by characters. */
 typedef struct _ConveneCliTable ConveneCliTable;
 
 ConveneCliTable *convene_cli_table_new     (guint            n_columns);

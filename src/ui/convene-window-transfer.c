@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ui/import/convene-import-dialog.h"
-#include "import/convene-json.h"
+#include "export/convene-json-export.h"
 #include "ui/convene-window.h"
 #include "ui/convene-window-private.h"
 #ifdef HAVE_ICS_EXPORT

@@ -4,7 +4,9 @@
  * every promise of the preview: it writes whole into an empty database, and
  * what that database exports reads back and exports again to the same text.
  */
-#include "import/convene-json.h"
+#include "export/convene-json-export.h"
+#include "import/convene-json-import.h"
+#include "import/convene-import-writer.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -6,13 +6,16 @@
  * 15:00 Bogotá time, starting on 8 January 2024".  Each becomes a session
  * with its start, length, zone, language and recurrence, in a plan named
  * after the announcement.  Used when a document has no goals, actions or
- * schedule of its own.
+ * schedule of its own; the end of this file tells the dispatcher which
+ * texts are likely announcements.
  */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "import/convene-announcement-import.h"
+#include "import/convene-document-import.h"
 #include "import/convene-document-private.h"
 
 typedef enum {
@@ -94,6 +97,37 @@ split_label (const char  *text,
           return label_names[i].label;
         }
   return LABEL_NONE;
+}
+
+/* An email starts with its headers (From:, Subject:...), and a saved one is
+ * called *.eml: likely an announcement.  Any other text may be one too.
+ * Announcements are read by the document reader, which only looks for
+ * meetings when the text holds no plan: a plan forwarded by email is still
+ * read as the plan. */
+static ConveneImporterMatch
+sniff_announcement (const char *file,
+                    const char *head,
+                    gsize       length)
+{
+  static const char * const names[] = { ".eml", NULL };
+  ConveneImporterMatch match = convene_importer_match_text (file, head, length, names);
+  g_autofree char *first = NULL;
+  g_autofree char *value = NULL;
+  const char *start;
+  gsize rest, n = 0;
+  Label label;
+
+  if (match != CONVENE_IMPORTER_POSSIBLE)
+    return match;
+  /* @head has no NUL at its end. */
+  start = convene_importer_skip_blank (head, length, &rest);
+  while (n < rest && start[n] != '\r' && start[n] != '\n')
+    n++;
+  first = g_strndup (start, n);
+  if (!g_utf8_validate (first, -1, NULL))
+    return match;
+  label = split_label (first, &value);
+  return label == LABEL_HEADER || label == LABEL_SUBJECT ? CONVENE_IMPORTER_LIKELY : match;
 }
 
 static void
@@ -544,3 +578,7 @@ _convene_announcement_read (ConveneDocument *doc)
   name_plan (&ann);
   return TRUE;
 }
+
+const ConveneImporter convene_announcement_importer = {
+  .name = "announcement", .sniff = sniff_announcement, .read = convene_document_import,
+};

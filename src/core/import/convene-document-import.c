@@ -781,3 +781,20 @@ convene_document_import (const char  *file,
   finish_plan (&doc, &walk);
   return g_steal_pointer (&result);
 }
+
+/* Anything that is text may be a plan someone wrote; a Markdown file is
+ * likely one (a .txt says nothing: emails are saved as text too).  What
+ * the text holds decides, not this order. */
+static ConveneImporterMatch
+sniff_document (const char *file,
+                const char *head,
+                gsize       length)
+{
+  static const char * const names[] = { ".md", ".markdown", NULL };
+
+  return convene_importer_match_text (file, head, length, names);
+}
+
+const ConveneImporter convene_document_importer = {
+  .name = "document", .sniff = sniff_document, .read = convene_document_import,
+};

@@ -7,9 +7,12 @@
  */
 #pragma once
 
-#include "import/convene-import.h"
+#include "import/convene-importer.h"
 
 G_BEGIN_DECLS
+
+/* Any text people wrote: a plan, else a meeting announcement. */
+extern const ConveneImporter convene_document_importer;
 
 /* @file names the document in warnings and errors; @contents need not be
  * nul-terminated.  Fails with CONVENE_IMPORT_ERROR_EMPTY when nothing in it

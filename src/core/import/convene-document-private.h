@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include "import/convene-import.h"
+#include "import/convene-importer.h"
 #include "time/convene-time-expr.h"
 
 G_BEGIN_DECLS

@@ -11,6 +11,7 @@
 
 #include "import/convene-ics-import-private.h"
 #include "import/convene-ics-splitter.h"
+#include "import/convene-import-writer.h"
 #include "time/convene-ics-zones.h"
 #include "model/convene-values.h"
 
@@ -797,3 +798,19 @@ convene_ics_import_stream (ConveneImportResult  *result,
   ics_import_clear (&self);
   return ok;
 }
+
+/* A calendar says what it is in its first line (RFC 5545, 3.4), whatever
+ * the file is called. */
+static ConveneImporterMatch
+sniff_ics (const char *file,
+           const char *head,
+           gsize       length)
+{
+  return convene_importer_starts_with (head, length, "BEGIN:VCALENDAR") ? CONVENE_IMPORTER_CERTAIN
+                                                                         : CONVENE_IMPORTER_NO;
+}
+
+const ConveneImporter convene_ics_importer = {
+  .name = "icalendar", .flags = CONVENE_IMPORTER_FLAG_UTF8, .sniff = sniff_ics,
+  .read = convene_ics_import, .stream = convene_ics_import_stream,
+};

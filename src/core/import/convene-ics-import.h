@@ -25,9 +25,13 @@
  */
 #pragma once
 
-#include "import/convene-import.h"
+#include "import/convene-importer.h"
 
 G_BEGIN_DECLS
+
+/* Sniffs "BEGIN:VCALENDAR"; reads with convene_ics_import(), streams with
+ * convene_ics_import_stream(). */
+extern const ConveneImporter convene_ics_importer;
 
 ConveneImportResult *convene_ics_import (const char  *file,
                                          const char  *contents,

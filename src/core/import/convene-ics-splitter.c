@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "import/convene-ics-splitter.h"
-#include "import/convene-import.h"
+#include "import/convene-import-result.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
