@@ -16,7 +16,6 @@
 #include <sqlite3.h>
 
 #include "store/convene-store-private.h"
-#include "model/convene-entity-private.h"
 #include "store/convene-entity-list.h"
 #include "model/convene-values.h"
 #include "model/convene-plan.h"
@@ -583,7 +582,7 @@ note_dependents (ConveneStore *self,
 static char *
 column_name (const ConveneField *field)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (field->name), "-", '_');
+  g_autofree char *name = convene_field_dup_key (field);
 
   return g_strdup_printf ("\"%s\"", name);
 }
@@ -733,7 +732,7 @@ read_field (sqlite3_stmt       *stmt,
   gpointer ptr = CONVENE_FIELD_PTR (entity, field);
   const char *text = (const char *) sqlite3_column_text (stmt, index);
 
-  _convene_entity_field_clear (entity, field);
+  convene_field_clear_value (entity, field);
 
   switch (field->kind)
     {
