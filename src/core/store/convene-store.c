@@ -17,6 +17,7 @@
 
 #include "store/convene-store-private.h"
 #include "store/convene-entity-list.h"
+#include "model/convene-validate.h"
 #include "model/convene-values.h"
 #include "model/convene-plan.h"
 #include "model/convene-goal.h"
@@ -805,141 +806,29 @@ entity_from_row (GType         type,
 
 /* ---- validation ------------------------------------------------------------- */
 
-static const char *
-entity_label (ConveneEntity *entity)
-{
-  static const char * const names[] = { "title", "topic", "name" };
-  GObjectClass *klass = G_OBJECT_GET_CLASS (entity);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      const ConveneField *field = NULL;
-      guint n_fields;
-      const ConveneField *fields =
-        convene_entity_class_get_fields (CONVENE_ENTITY_CLASS (klass), &n_fields);
-
-      for (guint f = 0; f < n_fields; f++)
-        if (g_str_equal (fields[f].name, names[i]))
-          field = &fields[f];
-      if (field != NULL && *(char **) CONVENE_FIELD_PTR (entity, field) != NULL)
-        return *(char **) CONVENE_FIELD_PTR (entity, field);
-    }
-  return G_OBJECT_TYPE_NAME (entity) + strlen ("Convene");
-}
-
-static gboolean
-invalid (GError        **error,
-         ConveneEntity  *entity,
-         const char     *format,
-         ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-invalid (GError        **error,
-         ConveneEntity  *entity,
-         const char     *format,
-         ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* Translators: "“Climate Justice Data”: the month “2021-13” is not a month (YYYY-MM)" */
-  g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_INVALID,
-               _("“%s”: %s"), entity_label (entity), what);
-  return FALSE;
-}
-
-static gboolean
-validate_string (ConveneEntity       *entity,
-                 const ConveneField  *field,
-                 const char          *value,
-                 GError             **error)
-{
-  const char *name = field->name;
-
-  if (value == NULL)
-    return TRUE;
-  if ((g_str_equal (name, "month") && !convene_month_is_valid (value)))
-    return invalid (error, entity, _("the month “%s” is not a month (YYYY-MM)"), value);
-  if (g_str_equal (name, "due") && !convene_due_is_valid (value))
-    return invalid (error, entity, _("the due date “%s” is not a year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)"), value);
-  if (g_str_equal (name, "date") && !convene_date_is_valid (value))
-    return invalid (error, entity, _("the date “%s” is not a day (YYYY-MM-DD)"), value);
-  if (g_str_equal (name, "timezone") && !convene_timezone_is_valid (value))
-    return invalid (error, entity, _("“%s” is not a time zone (an IANA name such as Europe/London, UTC, or an offset such as -06:00)"), value);
-  if ((g_str_equal (name, "url") || g_str_equal (name, "recording-url")) &&
-      !convene_url_is_valid (value))
-    return invalid (error, entity, _("“%s” is not a web address"), value);
-  return TRUE;
-}
-
-/* What a person reads when a value the model needs is missing. */
-static const char *
-required_message (const ConveneField *field)
-{
-  if (g_str_equal (field->name, "title"))
-    return _("the title may not be empty");
-  if (g_str_equal (field->name, "topic"))
-    return _("the topic may not be empty");
-  if (g_str_equal (field->name, "name"))
-    return _("the name may not be empty");
-  if (g_str_equal (field->name, "plan"))
-    return _("it belongs to no plan");
-  if (g_str_equal (field->name, "session"))
-    return _("it belongs to no session");
-  if (g_str_equal (field->name, "person"))
-    return _("it names no person");
-  return _("a required value is missing");
-}
-
 /**
  * convene_store_validate:
+ * @self: (nullable): the store, or %NULL to check before one is open
  *
- * Checks @entity against the model's rules: required values, months, dues,
- * dates, zones and addresses in their formats.
+ * Checks @entity against the model's rules (model/convene-validate.h):
+ * required values, months, dues, dates, zones, addresses and repetitions
+ * in their formats.
  */
 gboolean
 convene_store_validate (ConveneStore   *self,
                         ConveneEntity  *entity,
                         GError        **error)
 {
-  guint n_fields;
-  const ConveneField *fields;
+  g_autofree char *message = NULL;
 
   g_return_val_if_fail (CONVENE_IS_ENTITY (entity), FALSE);
 
-  fields = convene_entity_class_get_fields (CONVENE_ENTITY_GET_CLASS (entity), &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const ConveneField *field = &fields[i];
-      gpointer ptr = CONVENE_FIELD_PTR (entity, field);
-      gboolean needed = (field->flags & (CONVENE_FIELD_FLAG_REQUIRED | CONVENE_FIELD_FLAG_PARENT)) != 0;
-
-      if (field->kind == CONVENE_FIELD_STRING)
-        {
-          const char *value = *(char **) ptr;
-
-          if (needed && (value == NULL || *value == '\0'))
-            return invalid (error, entity, "%s", required_message (field));
-          if (!validate_string (entity, field, value, error))
-            return FALSE;
-        }
-      else if (field->kind == CONVENE_FIELD_REF && needed && *(gint64 *) ptr == 0)
-        return invalid (error, entity, "%s", required_message (field));
-    }
-
-  if (CONVENE_IS_SESSION (entity))
-    {
-      ConveneSession *session = CONVENE_SESSION (entity);
-
-      if (convene_session_get_start (session) != NULL && convene_session_get_timezone (session) == NULL)
-        return invalid (error, entity, _("a session with a start time needs the time zone it was fixed in"));
-      if (convene_session_get_duration_minutes (session) < 0)
-        return invalid (error, entity, _("the length may not be negative"));
-    }
-  return TRUE;
+  if (convene_entity_validate (entity, &message))
+    return TRUE;
+  /* Translators: "“Climate Justice Data”: the month “2021-13” is not a month (YYYY-MM)" */
+  g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_INVALID,
+               _("“%s”: %s"), convene_entity_get_label (entity), message);
+  return FALSE;
 }
 
 /* A dated session without a month gets the month of its start, in its zone. */
@@ -1125,7 +1014,7 @@ update_step (ConveneStore   *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is no longer in the database"), entity_label (entity));
+                   _("“%s” is no longer in the database"), convene_entity_get_label (entity));
       return FALSE;
     }
   note_change (self, type, convene_entity_get_id (entity), CONVENE_STORE_CHANGE_UPDATED);
