@@ -3,7 +3,8 @@
  *
  * Single changes move, insert or remove one item, so views keep their scroll
  * position and the objects they hold; a reset (an import, a cascade) reloads.
- * Items are in the model's list order (model/convene-entity-order.h).
+ * The list follows the store's "changed" signal; the store knows nothing of
+ * it.  Items are in the model's list order (model/convene-entity-order.h).
  */
 #include "store/convene-entity-list.h"
 #include "model/convene-entity-order.h"
@@ -245,3 +246,25 @@ convene_entity_list_new (ConveneStore *store,
   return self;
 }
 
+/**
+ * convene_store_list:
+ * @column: (nullable): a reference field to filter on, or %NULL for all
+ *
+ * Defined here, beside the list it makes, so that the store itself needs
+ * nothing of its lists.
+ *
+ * Returns: (transfer full): a #GListModel of @type's objects that follows
+ *   every committed change; sessions by month and start, goals by position,
+ *   people by name, the rest by id (convene_entity_compare())
+ */
+GListModel *
+convene_store_list (ConveneStore *self,
+                    GType         type,
+                    const char   *column,
+                    gint64        value)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CONVENE_TYPE_ENTITY), NULL);
+
+  return G_LIST_MODEL (convene_entity_list_new (self, type, column, value));
+}

@@ -16,7 +16,6 @@
 #include <sqlite3.h>
 
 #include "store/convene-store-private.h"
-#include "store/convene-entity-list.h"
 #include "model/convene-validate.h"
 #include "model/convene-values.h"
 #include "model/convene-plan.h"
@@ -1187,26 +1186,6 @@ convene_store_query (ConveneStore  *self,
       return NULL;
     }
   return g_steal_pointer (&result);
-}
-
-/**
- * convene_store_list:
- * @column: (nullable): a reference field to filter on, or %NULL for all
- *
- * Returns: (transfer full): a #GListModel of @type's objects that follows
- *   every committed change; sessions by month and start, goals by position,
- *   people by name, the rest by id
- */
-GListModel *
-convene_store_list (ConveneStore *self,
-                    GType         type,
-                    const char   *column,
-                    gint64        value)
-{
-  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_type_is_a (type, CONVENE_TYPE_ENTITY), NULL);
-
-  return G_LIST_MODEL (convene_entity_list_new (self, type, column, value));
 }
 
 /* ---- attendance ------------------------------------------------------------------- */
