@@ -81,7 +81,10 @@ field_get_value (ConveneEntity      *self,
     }
 }
 
-/* Assigns a value to a field; returns whether it changed. */
+/* Assigns a value to a field; returns whether it changed.  Longer than a
+ * function should be because it is one case a field kind, each with its own
+ * comparison and copy, as in the other switches of this file; split up, a
+ * new kind would be easy to miss in one of them. */
 static gboolean
 field_set_value (ConveneEntity      *self,
                  const ConveneField *field,
