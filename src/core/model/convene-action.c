@@ -1,4 +1,8 @@
 /* convene-action.c: a specific action of a plan, with owners, due and status. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "model/convene-action.h"
 
 struct _ConveneAction
@@ -17,17 +21,23 @@ G_DEFINE_FINAL_TYPE (ConveneAction, convene_action, CONVENE_TYPE_ENTITY)
 
 static const ConveneField fields[] = {
   { "plan", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneAction, plan), NULL, "plans",
-    CONVENE_FIELD_FLAG_PARENT, "The plan" },
+    CONVENE_FIELD_FLAG_PARENT, "The plan",
+    CONVENE_VALUE_TEXT, N_("it belongs to no plan") },
   { "goal", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneAction, goal), NULL, "goals",
-    CONVENE_FIELD_FLAG_NONE, "The goal it serves, 0 for none" },
+    CONVENE_FIELD_FLAG_NONE, "The goal it serves, 0 for none",
+    CONVENE_VALUE_TEXT, NULL },
   { "title", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneAction, title), NULL, NULL,
-    CONVENE_FIELD_FLAG_REQUIRED, "What is to be done" },
+    CONVENE_FIELD_FLAG_REQUIRED, "What is to be done",
+    CONVENE_VALUE_TEXT, N_("the title may not be empty") },
   { "owners", CONVENE_FIELD_STRV, G_STRUCT_OFFSET (ConveneAction, owners), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "People or groups, such as \"volunteers\"" },
+    CONVENE_FIELD_FLAG_NONE, "People or groups, such as \"volunteers\"",
+    CONVENE_VALUE_TEXT, NULL },
   { "due", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneAction, due), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "YYYY-MM, YYYY-MM-DD, YYYY (through the year) or NULL" },
+    CONVENE_FIELD_FLAG_NONE, "YYYY-MM, YYYY-MM-DD, YYYY (through the year) or NULL",
+    CONVENE_VALUE_DUE, NULL },
   { "status", CONVENE_FIELD_ENUM, G_STRUCT_OFFSET (ConveneAction, status), convene_action_status_get_type, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Planned, in progress, done or dropped" },
+    CONVENE_FIELD_FLAG_NONE, "Planned, in progress, done or dropped",
+    CONVENE_VALUE_TEXT, NULL },
 };
 
 static void

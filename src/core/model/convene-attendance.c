@@ -1,4 +1,8 @@
 /* convene-attendance.c: that one person attended one session. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "model/convene-attendance.h"
 
 struct _ConveneAttendance
@@ -13,9 +17,11 @@ G_DEFINE_FINAL_TYPE (ConveneAttendance, convene_attendance, CONVENE_TYPE_ENTITY)
 
 static const ConveneField fields[] = {
   { "session", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneAttendance, session), NULL, "sessions",
-    CONVENE_FIELD_FLAG_REQUIRED, "The session" },
+    CONVENE_FIELD_FLAG_REQUIRED, "The session",
+    CONVENE_VALUE_TEXT, N_("it belongs to no session") },
   { "person", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneAttendance, person), NULL, "people",
-    CONVENE_FIELD_FLAG_REQUIRED, "The person" },
+    CONVENE_FIELD_FLAG_REQUIRED, "The person",
+    CONVENE_VALUE_TEXT, N_("it names no person") },
 };
 
 static void

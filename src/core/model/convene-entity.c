@@ -2,7 +2,6 @@
  * driven by each subclass's field table. */
 #include "model/convene-entity.h"
 #include "model/convene-blog-post.h"
-#include "model/convene-entity-private.h"
 
 typedef struct
 {
@@ -82,7 +81,10 @@ field_get_value (ConveneEntity      *self,
     }
 }
 
-/* Assigns a value to a field; returns whether it changed. */
+/* Assigns a value to a field; returns whether it changed.  Longer than a
+ * function should be because it is one case a field kind, each with its own
+ * comparison and copy, as in the other switches of this file; split up, a
+ * new kind would be easy to miss in one of them. */
 static gboolean
 field_set_value (ConveneEntity      *self,
                  const ConveneField *field,
@@ -153,11 +155,19 @@ field_set_value (ConveneEntity      *self,
     }
 }
 
+/**
+ * convene_field_clear_value:
+ * @instance: an entity of the type that declares @field
+ * @field: one of its fields
+ *
+ * Frees what @field holds and leaves it empty, as a row reader needs before
+ * it puts a stored value in.
+ */
 void
-_convene_entity_field_clear (ConveneEntity      *self,
-                             const ConveneField *field)
+convene_field_clear_value (gpointer            instance,
+                           const ConveneField *field)
 {
-  gpointer ptr = CONVENE_FIELD_PTR (self, field);
+  gpointer ptr = CONVENE_FIELD_PTR (instance, field);
 
   switch (field->kind)
     {
@@ -204,7 +214,7 @@ convene_entity_finalize (GObject *object)
   ConveneEntityClass *klass = CONVENE_ENTITY_GET_CLASS (self);
 
   for (guint i = 0; i < klass->n_fields; i++)
-    _convene_entity_field_clear (self, &klass->fields[i]);
+    convene_field_clear_value (self, &klass->fields[i]);
 
   G_OBJECT_CLASS (convene_entity_parent_class)->finalize (object);
 }
@@ -336,6 +346,38 @@ convene_entity_class_get_table (ConveneEntityClass *klass)
 {
   g_return_val_if_fail (CONVENE_IS_ENTITY_CLASS (klass), NULL);
   return klass->table;
+}
+
+/**
+ * convene_entity_class_find_field:
+ * @name: a property name ("recording-url")
+ *
+ * Returns: (nullable): the field of @klass with that name
+ */
+const ConveneField *
+convene_entity_class_find_field (ConveneEntityClass *klass,
+                                 const char         *name)
+{
+  g_return_val_if_fail (CONVENE_IS_ENTITY_CLASS (klass), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->fields[i].name, name))
+      return &klass->fields[i];
+  return NULL;
+}
+
+/**
+ * convene_field_dup_key:
+ *
+ * Returns: (transfer full): the field's name in snake_case ("recording_url"),
+ *   which is its SQLite column and its JSON key
+ */
+char *
+convene_field_dup_key (const ConveneField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  return g_strdelimit (g_strdup (field->name), "-", '_');
 }
 
 gint64

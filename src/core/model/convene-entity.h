@@ -8,37 +8,13 @@
 
 #include <glib-object.h>
 
+#include "model/convene-entity-fields.h"
+
 G_BEGIN_DECLS
 
 #define CONVENE_TYPE_ENTITY (convene_entity_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (ConveneEntity, convene_entity, CONVENE, ENTITY, GObject)
-
-typedef enum {
-  CONVENE_FIELD_INT,       /* int */
-  CONVENE_FIELD_REF,       /* gint64 id of another entity; 0 means none */
-  CONVENE_FIELD_STRING,    /* char *, NULL means unknown */
-  CONVENE_FIELD_STRV,      /* char **, never NULL once set */
-  CONVENE_FIELD_ENUM,      /* int of a registered GEnum */
-  CONVENE_FIELD_DATETIME,  /* GDateTime * in UTC, or NULL */
-  CONVENE_FIELD_BLOG,      /* ConveneBlogPost *, or NULL */
-} ConveneFieldKind;
-
-typedef enum {
-  CONVENE_FIELD_FLAG_NONE     = 0,
-  CONVENE_FIELD_FLAG_PARENT   = 1 << 0, /* the owning plan: implied by nesting in JSON */
-  CONVENE_FIELD_FLAG_REQUIRED = 1 << 1, /* may not be NULL or empty */
-} ConveneFieldFlags;
-
-typedef struct {
-  const char        *name;      /* property name; column and JSON key use '_' */
-  ConveneFieldKind   kind;
-  gsize              offset;    /* of the value in the instance struct */
-  GType            (*enum_type) (void);
-  const char        *ref_table; /* for CONVENE_FIELD_REF: the referenced table */
-  ConveneFieldFlags  flags;
-  const char        *blurb;
-} ConveneField;
 
 struct _ConveneEntityClass
 {
@@ -57,6 +33,8 @@ void                convene_entity_class_install_fields (ConveneEntityClass *kla
 const ConveneField *convene_entity_class_get_fields     (ConveneEntityClass *klass,
                                                          guint              *n_fields);
 const char         *convene_entity_class_get_table      (ConveneEntityClass *klass);
+const ConveneField *convene_entity_class_find_field     (ConveneEntityClass *klass,
+                                                         const char         *name);
 
 gint64              convene_entity_get_id               (ConveneEntity      *self);
 void                convene_entity_set_id               (ConveneEntity      *self,
@@ -80,7 +58,5 @@ void                convene_entity_set_string_field     (ConveneEntity      *sel
 void                convene_entity_set_strv_field       (ConveneEntity      *self,
                                                          const char         *name,
                                                          const char * const *value);
-
-#define CONVENE_FIELD_PTR(self, field) ((gpointer) (((guint8 *) (self)) + (field)->offset))
 
 G_END_DECLS

@@ -1,4 +1,8 @@
 /* convene-goal.c: one of a plan's goals. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "model/convene-goal.h"
 
 struct _ConveneGoal
@@ -15,13 +19,17 @@ G_DEFINE_FINAL_TYPE (ConveneGoal, convene_goal, CONVENE_TYPE_ENTITY)
 
 static const ConveneField fields[] = {
   { "plan", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneGoal, plan), NULL, "plans",
-    CONVENE_FIELD_FLAG_PARENT, "The plan" },
+    CONVENE_FIELD_FLAG_PARENT, "The plan",
+    CONVENE_VALUE_TEXT, N_("it belongs to no plan") },
   { "position", CONVENE_FIELD_INT, G_STRUCT_OFFSET (ConveneGoal, position), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Its place in the plan's list, from 1" },
+    CONVENE_FIELD_FLAG_NONE, "Its place in the plan's list, from 1",
+    CONVENE_VALUE_TEXT, NULL },
   { "title", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneGoal, title), NULL, NULL,
-    CONVENE_FIELD_FLAG_REQUIRED, "The goal in a few words" },
+    CONVENE_FIELD_FLAG_REQUIRED, "The goal in a few words",
+    CONVENE_VALUE_TEXT, N_("the title may not be empty") },
   { "description", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneGoal, description), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The goal in full" },
+    CONVENE_FIELD_FLAG_NONE, "The goal in full",
+    CONVENE_VALUE_TEXT, NULL },
 };
 
 static void

@@ -1,4 +1,8 @@
 /* convene-person.c: a member of the group: organisation, sector, region, zone. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "model/convene-person.h"
 
 struct _ConvenePerson
@@ -19,21 +23,29 @@ G_DEFINE_FINAL_TYPE (ConvenePerson, convene_person, CONVENE_TYPE_ENTITY)
 
 static const ConveneField fields[] = {
   { "name", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, name), NULL, NULL,
-    CONVENE_FIELD_FLAG_REQUIRED, "The person's name" },
+    CONVENE_FIELD_FLAG_REQUIRED, "The person's name",
+    CONVENE_VALUE_TEXT, N_("the name may not be empty") },
   { "organisation", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, organisation), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Where they work" },
+    CONVENE_FIELD_FLAG_NONE, "Where they work",
+    CONVENE_VALUE_TEXT, NULL },
   { "sector", CONVENE_FIELD_ENUM, G_STRUCT_OFFSET (ConvenePerson, sector), convene_sector_get_type, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Government, civil society..." },
+    CONVENE_FIELD_FLAG_NONE, "Government, civil society...",
+    CONVENE_VALUE_TEXT, NULL },
   { "country", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, country), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "ISO 3166 country code" },
+    CONVENE_FIELD_FLAG_NONE, "ISO 3166 country code",
+    CONVENE_VALUE_TEXT, NULL },
   { "region", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, region), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The world region" },
+    CONVENE_FIELD_FLAG_NONE, "The world region",
+    CONVENE_VALUE_TEXT, NULL },
   { "timezone", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, timezone), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Their IANA time zone" },
+    CONVENE_FIELD_FLAG_NONE, "Their IANA time zone",
+    CONVENE_VALUE_ZONE, NULL },
   { "languages", CONVENE_FIELD_STRV, G_STRUCT_OFFSET (ConvenePerson, languages), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The languages they speak" },
+    CONVENE_FIELD_FLAG_NONE, "The languages they speak",
+    CONVENE_VALUE_TEXT, NULL },
   { "role", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, role), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Member, co-chair..." },
+    CONVENE_FIELD_FLAG_NONE, "Member, co-chair...",
+    CONVENE_VALUE_TEXT, NULL },
 };
 
 static void

@@ -1,4 +1,8 @@
 /* convene-plan.c: a working group's plan for a year: title, group, year, zones. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "model/convene-plan.h"
 
 struct _ConvenePlan
@@ -18,19 +22,26 @@ G_DEFINE_FINAL_TYPE (ConvenePlan, convene_plan, CONVENE_TYPE_ENTITY)
 
 static const ConveneField fields[] = {
   { "title", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePlan, title), NULL, NULL,
-    CONVENE_FIELD_FLAG_REQUIRED, "The plan's title, such as \"Action Plan 2021\"" },
+    CONVENE_FIELD_FLAG_REQUIRED, "The plan's title, such as \"Action Plan 2021\"",
+    CONVENE_VALUE_TEXT, N_("the title may not be empty") },
   { "group", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePlan, group), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The working group's name" },
+    CONVENE_FIELD_FLAG_NONE, "The working group's name",
+    CONVENE_VALUE_TEXT, NULL },
   { "year", CONVENE_FIELD_INT, G_STRUCT_OFFSET (ConvenePlan, year), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The year the plan covers, 0 if unknown" },
+    CONVENE_FIELD_FLAG_NONE, "The year the plan covers, 0 if unknown",
+    CONVENE_VALUE_TEXT, NULL },
   { "summary", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePlan, summary), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "What the plan is about" },
+    CONVENE_FIELD_FLAG_NONE, "What the plan is about",
+    CONVENE_VALUE_TEXT, NULL },
   { "status", CONVENE_FIELD_ENUM, G_STRUCT_OFFSET (ConvenePlan, status), convene_plan_status_get_type, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Draft or approved" },
+    CONVENE_FIELD_FLAG_NONE, "Draft or approved",
+    CONVENE_VALUE_TEXT, NULL },
   { "timezone", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePlan, timezone), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The home time zone" },
+    CONVENE_FIELD_FLAG_NONE, "The home time zone",
+    CONVENE_VALUE_ZONE, NULL },
   { "extra-timezones", CONVENE_FIELD_STRV, G_STRUCT_OFFSET (ConvenePlan, extra_timezones), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Zones shown beside every time" },
+    CONVENE_FIELD_FLAG_NONE, "Zones shown beside every time",
+    CONVENE_VALUE_ZONE, NULL },
 };
 
 static void

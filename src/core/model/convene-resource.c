@@ -1,4 +1,8 @@
 /* convene-resource.c: an event, best practice or link shared with a plan or session. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "model/convene-resource.h"
 
 struct _ConveneResource
@@ -18,19 +22,26 @@ G_DEFINE_FINAL_TYPE (ConveneResource, convene_resource, CONVENE_TYPE_ENTITY)
 
 static const ConveneField fields[] = {
   { "plan", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneResource, plan), NULL, "plans",
-    CONVENE_FIELD_FLAG_PARENT, "The plan" },
+    CONVENE_FIELD_FLAG_PARENT, "The plan",
+    CONVENE_VALUE_TEXT, N_("it belongs to no plan") },
   { "session", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneResource, session), NULL, "sessions",
-    CONVENE_FIELD_FLAG_NONE, "The session it belongs to, 0 for the whole plan" },
+    CONVENE_FIELD_FLAG_NONE, "The session it belongs to, 0 for the whole plan",
+    CONVENE_VALUE_TEXT, NULL },
   { "kind", CONVENE_FIELD_ENUM, G_STRUCT_OFFSET (ConveneResource, kind), convene_resource_kind_get_type, NULL,
-    CONVENE_FIELD_FLAG_NONE, "Event, best practice, resource..." },
+    CONVENE_FIELD_FLAG_NONE, "Event, best practice, resource...",
+    CONVENE_VALUE_TEXT, NULL },
   { "title", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneResource, title), NULL, NULL,
-    CONVENE_FIELD_FLAG_REQUIRED, "The title" },
+    CONVENE_FIELD_FLAG_REQUIRED, "The title",
+    CONVENE_VALUE_TEXT, N_("the title may not be empty") },
   { "url", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneResource, url), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "The address" },
+    CONVENE_FIELD_FLAG_NONE, "The address",
+    CONVENE_VALUE_URL, NULL },
   { "date", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConveneResource, date), NULL, NULL,
-    CONVENE_FIELD_FLAG_NONE, "YYYY-MM-DD, or NULL" },
+    CONVENE_FIELD_FLAG_NONE, "YYYY-MM-DD, or NULL",
+    CONVENE_VALUE_DATE, NULL },
   { "shared-by", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneResource, shared_by), NULL, "people",
-    CONVENE_FIELD_FLAG_NONE, "Who shared it, 0 if unknown" },
+    CONVENE_FIELD_FLAG_NONE, "Who shared it, 0 if unknown",
+    CONVENE_VALUE_TEXT, NULL },
 };
 
 static void

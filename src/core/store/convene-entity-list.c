@@ -3,11 +3,11 @@
  *
  * Single changes move, insert or remove one item, so views keep their scroll
  * position and the objects they hold; a reset (an import, a cascade) reloads.
+ * The list follows the store's "changed" signal; the store knows nothing of
+ * it.  Items are in the model's list order (model/convene-entity-order.h).
  */
 #include "store/convene-entity-list.h"
-#include "model/convene-session.h"
-#include "model/convene-goal.h"
-#include "model/convene-person.h"
+#include "model/convene-entity-order.h"
 
 struct _ConveneEntityList
 {
@@ -54,68 +54,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = list_get_item_type;
   iface->get_n_items = list_get_n_items;
   iface->get_item = list_get_item;
-}
-
-static int
-compare_ids (ConveneEntity *a,
-             ConveneEntity *b)
-{
-  gint64 ia = convene_entity_get_id (a);
-  gint64 ib = convene_entity_get_id (b);
-
-  return ia < ib ? -1 : ia > ib;
-}
-
-/* NULL sorts last: a month-only session after the dated ones of its month,
- * a TBC session after every month. */
-static int
-compare_nullable_str (const char *a,
-                      const char *b)
-{
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-  return strcmp (a, b);
-}
-
-static int
-compare_sessions (ConveneSession *a,
-                  ConveneSession *b)
-{
-  GDateTime *sa = convene_session_get_start (a);
-  GDateTime *sb = convene_session_get_start (b);
-  int c = compare_nullable_str (convene_session_get_month (a), convene_session_get_month (b));
-
-  if (c != 0)
-    return c;
-  if (sa == NULL || sb == NULL)
-    c = (sa == NULL) - (sb == NULL);
-  else
-    c = g_date_time_compare (sa, sb);
-  return c != 0 ? c : compare_ids (CONVENE_ENTITY (a), CONVENE_ENTITY (b));
-}
-
-/**
- * convene_entity_compare:
- *
- * The order lists show entities in: sessions by month then start, goals by
- * position, people by name, everything else by id.
- */
-int
-convene_entity_compare (gconstpointer a,
-                        gconstpointer b)
-{
-  ConveneEntity *ea = CONVENE_ENTITY ((gpointer) a);
-  ConveneEntity *eb = CONVENE_ENTITY ((gpointer) b);
-  int c = 0;
-
-  if (CONVENE_IS_SESSION (ea))
-    return compare_sessions (CONVENE_SESSION (ea), CONVENE_SESSION (eb));
-  if (CONVENE_IS_GOAL (ea))
-    c = convene_goal_get_position (CONVENE_GOAL (ea)) - convene_goal_get_position (CONVENE_GOAL (eb));
-  else if (CONVENE_IS_PERSON (ea))
-    c = g_utf8_collate (convene_person_get_name (CONVENE_PERSON (ea)),
-                        convene_person_get_name (CONVENE_PERSON (eb)));
-  return c != 0 ? c : compare_ids (ea, eb);
 }
 
 static int
@@ -306,4 +244,27 @@ convene_entity_list_new (ConveneStore *store,
                            self, G_CONNECT_SWAPPED);
   reload (self);
   return self;
+}
+
+/**
+ * convene_store_list:
+ * @column: (nullable): a reference field to filter on, or %NULL for all
+ *
+ * Defined here, beside the list it makes, so that the store itself needs
+ * nothing of its lists.
+ *
+ * Returns: (transfer full): a #GListModel of @type's objects that follows
+ *   every committed change; sessions by month and start, goals by position,
+ *   people by name, the rest by id (convene_entity_compare())
+ */
+GListModel *
+convene_store_list (ConveneStore *self,
+                    GType         type,
+                    const char   *column,
+                    gint64        value)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CONVENE_TYPE_ENTITY), NULL);
+
+  return G_LIST_MODEL (convene_entity_list_new (self, type, column, value));
 }

@@ -15,7 +15,5 @@ ConveneEntityList *convene_entity_list_new (ConveneStore *store,
                                             GType         type,
                                             const char   *column,
                                             gint64        value);
-int                convene_entity_compare  (gconstpointer a,
-                                            gconstpointer b);
 
 G_END_DECLS

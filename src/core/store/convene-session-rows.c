@@ -1,7 +1,8 @@
 /* convene-session-rows.c: sessions streamed from SQLite in list order,
  * without building a model object per row.  The order is the one
- * convene_entity_compare() gives: SQLite walks the sessions_by_month index
- * and sorts only within each month. */
+ * convene_entity_compare() gives, and its ORDER BY is written from the same
+ * keys (model/convene-entity-order.h): SQLite walks the sessions_by_month
+ * index and sorts only within each month. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -9,6 +10,8 @@
 #include "model/convene-enum-types.h"
 #include "store/convene-session-rows.h"
 #include "store/convene-store-private.h"
+#include "model/convene-entity-order.h"
+#include "model/convene-session.h"
 #include "model/convene-values.h"
 
 #define COLUMNS "id, plan, month, start, timezone, status, language, lead, topic"
@@ -145,6 +148,49 @@ run_query (ConveneStore           *store,
   return result;
 }
 
+/* The session order's keys from @first on, as SQL: an empty value last
+ * ("start IS NULL, start"), then the id.  A key the WHERE clause already
+ * holds present needs no "IS NULL" term, and without one SQLite reads the
+ * month index in order instead of sorting.  Text order is the comparator's:
+ * months are "YYYY-MM" and starts the fixed-width UTC text that
+ * convene_instant_to_string() writes, so bytes sort as instants do. */
+static void
+append_order (GString  *sql,
+              guint     first,
+              gboolean  first_present)
+{
+  guint n_keys;
+  const ConveneOrderKey *keys = convene_entity_type_get_order (CONVENE_TYPE_SESSION, &n_keys);
+
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = first; i < n_keys; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (CONVENE_TYPE_SESSION);
+      g_autofree char *column = convene_field_dup_key (
+        convene_entity_class_find_field (CONVENE_ENTITY_CLASS (klass), keys[i].field));
+
+      g_assert (!keys[i].collate);
+      if (i == first && first_present)
+        g_string_append_printf (sql, "%s, ", column);
+      else
+        g_string_append_printf (sql, "%s IS NULL, %s, ", column, column);
+    }
+  g_string_append (sql, "id");
+}
+
+/* The column of the order's first key: what the two queries split on. */
+static char *
+first_key_column (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CONVENE_TYPE_SESSION);
+  guint n_keys;
+  const ConveneOrderKey *keys = convene_entity_type_get_order (CONVENE_TYPE_SESSION, &n_keys);
+
+  g_assert (n_keys > 0);
+  return convene_field_dup_key (convene_entity_class_find_field (CONVENE_ENTITY_CLASS (klass),
+                                                                 keys[0].field));
+}
+
 /**
  * convene_session_rows_foreach:
  * @store: the store to read
@@ -173,11 +219,10 @@ convene_session_rows_foreach (ConveneStore          *store,
                               gpointer               user_data,
                               GError               **error)
 {
-  g_autoptr(GString) dated = g_string_new ("SELECT " COLUMNS " FROM sessions WHERE month IS NOT NULL");
+  g_autofree char *month = first_key_column ();
+  g_autoptr(GString) dated = g_string_new (NULL);
+  g_autoptr(GString) undated = g_string_new (NULL);
   const char *plan_clause = plan != 0 ? " AND plan = ?1" : "";
-  /* By month from the index; within a month, as lists show them. */
-  const char *order = " ORDER BY month, start IS NULL, start, id";
-  g_autofree char *undated = NULL;
   int result;
 
   g_return_val_if_fail (CONVENE_IS_STORE (store), FALSE);
@@ -185,18 +230,20 @@ convene_session_rows_foreach (ConveneStore          *store,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* By month from the index; within a month, as lists show them. */
+  g_string_printf (dated, "SELECT " COLUMNS " FROM sessions WHERE %s IS NOT NULL", month);
   if (first_month != NULL)
-    g_string_append (dated, " AND month >= ?2");
+    g_string_append_printf (dated, " AND %s >= ?2", month);
   if (last_month != NULL)
-    g_string_append (dated, " AND month <= ?3");
+    g_string_append_printf (dated, " AND %s <= ?3", month);
   g_string_append (dated, plan_clause);
-  g_string_append (dated, order);
+  append_order (dated, 0, TRUE);
   result = run_query (store, dated->str, plan, first_month, last_month, func, user_data, error);
   if (result <= 0 || first_month != NULL || last_month != NULL)
     return result >= 0;
 
   /* Sessions without a month: NULL sorts first in SQLite, last in lists. */
-  undated = g_strconcat ("SELECT " COLUMNS " FROM sessions WHERE month IS NULL", plan_clause,
-                         " ORDER BY start IS NULL, start, id", NULL);
-  return run_query (store, undated, plan, NULL, NULL, func, user_data, error) >= 0;
+  g_string_printf (undated, "SELECT " COLUMNS " FROM sessions WHERE %s IS NULL%s", month, plan_clause);
+  append_order (undated, 1, FALSE);
+  return run_query (store, undated->str, plan, NULL, NULL, func, user_data, error) >= 0;
 }

@@ -1,4 +1,14 @@
-/* convene-store-private.h: what tests and the store's own helpers use. */
+/* convene-store-private.h: what the store's own files share, and what its
+ * tests and the session-row reader use.
+ *
+ * The store is one object in several files, one concern each:
+ *   convene-store.c             the object, transactions, change signals, CRUD
+ *   convene-store-schema.c      opening the file, the schema and its migrations
+ *   convene-store-rows.c        entity <-> row, through each type's field table
+ *   convene-store-validate.c    the model's rules at the boundary, on write
+ *   convene-store-attendance.c  who attended a session
+ *   convene-store-check.c       integrity and reference checks
+ */
 #pragma once
 
 #include <sqlite3.h>
@@ -7,9 +17,54 @@
 
 G_BEGIN_DECLS
 
-gboolean  _convene_store_create_at_version (const char   *path,
-                                            int           version,
-                                            GError      **error);
-sqlite3  *_convene_store_get_db            (ConveneStore *self);
+struct _ConveneStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *inserts;      /* GType → its INSERT statement, prepared once */
+  GHashTable *updates;      /* GType → its UPDATE statement, prepared once */
+  guint       depth;        /* transaction nesting */
+  GArray     *pending;      /* PendingChange, emitted on the outermost commit */
+};
+
+/* convene-store.c */
+sqlite3_stmt       *_convene_store_prepare          (ConveneStore        *self,
+                                                     const char          *sql,
+                                                     GError             **error);
+gboolean            _convene_store_set_sqlite_error (ConveneStore        *self,
+                                                     int                  rc,
+                                                     GError             **error);
+sqlite3            *_convene_store_get_db           (ConveneStore        *self);
+
+/* convene-store-schema.c */
+sqlite3            *_convene_store_open_database    (const char          *path,
+                                                     GError             **error);
+int                 _convene_store_read_version     (sqlite3             *db,
+                                                     int                 *rc_out);
+gboolean            _convene_store_migrate          (sqlite3             *db,
+                                                     const char          *path,
+                                                     int                  from,
+                                                     int                  to,
+                                                     GError             **error);
+gboolean            _convene_store_create_at_version (const char         *path,
+                                                      int                 version,
+                                                      GError            **error);
+
+/* convene-store-rows.c */
+ConveneEntityClass *_convene_store_entity_class     (GType                type);
+char               *_convene_store_select_sql       (GType                type,
+                                                     const char          *where);
+char               *_convene_store_insert_sql       (GType                type);
+char               *_convene_store_update_sql       (GType                type);
+void                _convene_store_bind_entity      (sqlite3_stmt        *stmt,
+                                                     ConveneEntity       *entity);
+ConveneEntity      *_convene_store_entity_from_row  (GType                type,
+                                                     sqlite3_stmt        *stmt);
+
+/* convene-store-validate.c */
+void                _convene_store_fill_session_month (ConveneEntity     *entity);
 
 G_END_DECLS

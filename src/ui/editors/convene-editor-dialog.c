@@ -1,10 +1,10 @@
 /* convene-editor-dialog.c: add or edit one object of the model.
  *
  * The dialog works on a copy; each row writes its property into the copy as
- * the user types and the whole copy is checked at once (the store's own
- * rules, plus the formats of months, dates, zones and addresses), so that a
- * wrong value is marked on its row before Save is pressed.  The rows come
- * from a small table per type, written below.
+ * the user types and the whole copy is checked at once (each row by the
+ * model's one validator, then the copy as the store will check it), so that
+ * a wrong value is marked on its row, in the store's words, before Save is
+ * pressed.  The rows come from a small table per type, written below.
  */
 #include "config.h"
 
@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/convene-format.h"
-#include "model/convene-values.h"
+#include "model/convene-validate.h"
 #include "ui/editors/convene-zone-chooser.h"
 
 typedef enum {
@@ -61,65 +61,39 @@ static guint signals[N_SIGNALS];
 
 /* Checking */
 
-static const ConveneField *
-find_field (ConveneEntity *entity,
-            const char    *property)
-{
-  guint n_fields;
-  const ConveneField *fields =
-    convene_entity_class_get_fields (CONVENE_ENTITY_GET_CLASS (entity), &n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].name, property))
-      return &fields[i];
-  return NULL;
-}
-
 static char *
 row_text (GtkWidget *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-/* Returns: (transfer full) (nullable): why the row's value is wrong */
+/* Returns: (transfer full) (nullable): why the row's value is wrong, in the
+ * words of the model's one validator, which the store also uses */
 static char *
 check_row (ConveneEditorDialog *self,
            const char          *property,
            GtkWidget           *row)
 {
-  const ConveneField *field = find_field (self->entity, property);
+  const ConveneField *field =
+    convene_entity_class_find_field (CONVENE_ENTITY_GET_CLASS (self->entity), property);
   g_autofree char *text = NULL;
+  char *message = NULL;
 
-  if (!ADW_IS_ENTRY_ROW (row))
+  if (!ADW_IS_ENTRY_ROW (row) || field == NULL)
     return NULL;
   text = row_text (row);
 
-  if (*text == '\0')
+  if (field->kind == CONVENE_FIELD_STRV)
     {
-      if (field != NULL && (field->flags & CONVENE_FIELD_FLAG_REQUIRED) != 0)
-        /* Translators: a required field was left empty; %s is its name */
-        return g_strdup_printf (_("%s may not be empty"),
-                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      g_auto(GStrv) items = convene_split_list (text);
+
+      for (guint i = 0; items[i] != NULL; i++)
+        if (!convene_field_validate (field, items[i], &message))
+          return message;
       return NULL;
     }
-  if ((g_str_equal (property, "url") || g_str_equal (property, "recording-url")) &&
-      !convene_url_is_valid (text))
-    return g_strdup_printf (_("“%s” is not a web address (https://…)"), text);
-  if (g_str_equal (property, "due") && !convene_due_is_valid (text))
-    return g_strdup_printf (_("“%s” is not a year, month or day (2021, 2021-06 or 2021-06-30)"), text);
-  if (g_str_equal (property, "date") && !convene_date_is_valid (text))
-    return g_strdup_printf (_("“%s” is not a day (2021-06-30)"), text);
-  if (g_str_equal (property, "timezone") && !convene_timezone_is_valid (text))
-    return g_strdup_printf (_("“%s” is not a time zone (Europe/London, UTC or -06:00)"), text);
-  if (g_str_equal (property, "extra-timezones"))
-    {
-      g_auto(GStrv) zones = convene_split_list (text);
-
-      for (guint i = 0; zones[i] != NULL; i++)
-        if (!convene_timezone_is_valid (zones[i]))
-          return g_strdup_printf (_("“%s” is not a time zone (Europe/London, UTC or -06:00)"),
-                                  zones[i]);
-    }
+  if (!convene_field_validate (field, *text != '\0' ? text : NULL, &message))
+    return message;
   return NULL;
 }
 

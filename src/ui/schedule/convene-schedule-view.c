@@ -14,6 +14,7 @@
 
 #include "ui/convene-format.h"
 #include "ui/schedule/convene-session-row.h"
+#include "model/convene-entity-order.h"
 #include "model/convene-session.h"
 #include "model/convene-values.h"
 
@@ -57,9 +58,12 @@ struct _ConveneScheduleView
 
 G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE_TYPE_PLAN_VIEW)
 
-/* Ordering: by month (to be confirmed last), dated sessions by start before
- * those with only a month, then in the order they were added. */
+/* Ordering is the model's list order (model/convene-entity-order.h): by
+ * month, to be confirmed last; dated sessions by start before those with
+ * only a month; then in the order they were added.  Its first key, the
+ * month, is the section sorter. */
 
+/* The month a header names. */
 static void
 session_month (ConveneSession *session,
                char            buf[8])
@@ -82,46 +86,6 @@ session_month (ConveneSession *session,
       return;
     }
   buf[0] = '\0';
-}
-
-static int
-compare_months (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  char ma[8], mb[8];
-
-  session_month ((ConveneSession *) a, ma);
-  session_month ((ConveneSession *) b, mb);
-  if (ma[0] == '\0' || mb[0] == '\0')
-    return (ma[0] == '\0') - (mb[0] == '\0');
-  return CLAMP (strcmp (ma, mb), -1, 1);
-}
-
-static int
-compare_sessions (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  ConveneSession *sa = (ConveneSession *) a;
-  ConveneSession *sb = (ConveneSession *) b;
-  GDateTime *da, *db;
-  gint64 ia, ib;
-  int order = compare_months (a, b, NULL);
-
-  if (order != 0)
-    return order;
-  da = convene_session_get_start (sa);
-  db = convene_session_get_start (sb);
-  if (da != NULL && db != NULL)
-    order = g_date_time_compare (da, db);
-  else
-    order = (da == NULL) - (db == NULL);
-  if (order != 0)
-    return order;
-  ia = convene_entity_get_id (CONVENE_ENTITY (sa));
-  ib = convene_entity_get_id (CONVENE_ENTITY (sb));
-  return (ia > ib) - (ia < ib);
 }
 
 /* Filtering */
@@ -669,8 +633,8 @@ reload (ConveneScheduleView *self)
 
   self->sessions = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
                                        convene_entity_get_id (CONVENE_ENTITY (plan)));
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_sessions, NULL, NULL));
-  section_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_months, NULL, NULL));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_data, NULL, NULL));
+  section_sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_first, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (g_object_ref (self->sessions), sorter);
   gtk_sort_list_model_set_section_sorter (self->sorted, section_sorter);
   g_object_unref (section_sorter);

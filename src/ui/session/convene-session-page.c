@@ -22,6 +22,7 @@
 #include "ui/convene-format.h"
 #include "model/convene-person.h"
 #include "model/convene-resource.h"
+#include "model/convene-validate.h"
 #include "model/convene-values.h"
 #include "ui/editors/convene-zone-chooser.h"
 
@@ -481,6 +482,21 @@ list_from_row (GtkWidget *row)
   return convene_split_list (text);
 }
 
+/* Marks @row with what the model's validator says of @value for the
+ * session's @field; returns whether the value may be stored. */
+static gboolean
+check_field (ConveneSessionPage *self,
+             GtkWidget          *row,
+             const char         *field,
+             const char         *value)
+{
+  g_autofree char *message = NULL;
+  gboolean valid = convene_entity_validate_field (CONVENE_TYPE_SESSION, field, value, &message);
+
+  set_row_error (self, row, message);
+  return valid;
+}
+
 static void
 apply_blog (ConveneSessionPage *self)
 {
@@ -488,15 +504,12 @@ apply_blog (ConveneSessionPage *self)
   g_autofree char *url = row_text (self->blog_url_row);
   ConveneBlogState state = adw_combo_row_get_selected (ADW_COMBO_ROW (self->blog_state_row));
   g_autoptr(ConveneBlogPost) post = NULL;
+  g_autofree char *message = NULL;
 
-  if (*url != '\0' && !convene_url_is_valid (url))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a web address (https://…)"), url);
-
-      set_row_error (self, self->blog_url_row, message);
-      return;
-    }
-  set_row_error (self, self->blog_url_row, NULL);
+  convene_value_validate (CONVENE_VALUE_URL, *url != '\0' ? url : NULL, &message);
+  set_row_error (self, self->blog_url_row, message);
+  if (message != NULL)
+    return;
   if (*author != '\0' || *url != '\0' || state != CONVENE_BLOG_STATE_PLANNED)
     post = convene_blog_post_new (*author != '\0' ? author : NULL, *url != '\0' ? url : NULL, state);
   convene_session_set_blog (self->session, post);
@@ -516,12 +529,8 @@ on_text_row_changed_cb (ConveneSessionPage *self,
 
   if (row == self->topic_row)
     {
-      if (value == NULL)
-        {
-          set_row_error (self, row, _("The topic may not be empty"));
-          return;
-        }
-      set_row_error (self, row, NULL);
+      if (!check_field (self, row, "topic", value))
+        return;
       convene_session_set_topic (self->session, value);
     }
   else if (row == self->lead_row)
@@ -540,14 +549,10 @@ on_text_row_changed_cb (ConveneSessionPage *self,
     }
   else if (row == self->month_row)
     {
-      if (value == NULL || !convene_month_is_valid (value))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a month (2021-07)"),
-                                                      value != NULL ? value : "");
-          set_row_error (self, row, message);
-          return;
-        }
-      set_row_error (self, row, NULL);
+      /* The month row is there when the session has only a month: empty,
+       * it is an empty month, which the validator refuses. */
+      if (!check_field (self, row, "month", value != NULL ? value : ""))
+        return;
       convene_session_set_month (self->session, value);
       g_date_set_dmy (&self->date, 1, atoi (value + 5), atoi (value));
     }
@@ -564,25 +569,16 @@ on_text_row_changed_cb (ConveneSessionPage *self,
     }
   else if (row == self->recurrence_row)
     {
-      if (value != NULL && !g_str_has_prefix (value, "FREQ=") && strstr (value, "FREQ=") == NULL)
-        {
-          set_row_error (self, row, _("A repetition starts with FREQ=, as in FREQ=WEEKLY;INTERVAL=2"));
-          return;
-        }
-      set_row_error (self, row, NULL);
+      if (!check_field (self, row, "recurrence", value))
+        return;
       convene_session_set_recurrence (self->session, value);
     }
   else if (row == self->location_row)
     convene_session_set_location (self->session, value);
   else if (row == self->recording_url_row)
     {
-      if (value != NULL && !convene_url_is_valid (value))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a web address (https://…)"), value);
-          set_row_error (self, row, message);
-          return;
-        }
-      set_row_error (self, row, NULL);
+      if (!check_field (self, row, "recording-url", value))
+        return;
       convene_session_set_recording_url (self->session, value);
     }
   else if (row == self->recorded_row)

@@ -1,0 +1,178 @@
+/* convene-store-schema.c: opening Convene's database file, its schema and
+ * the forward migrations between versions.
+ *
+ * The schema version is PRAGMA user_version; entry i of the migrations
+ * takes it from version i to i + 1, each in its own transaction, so a file
+ * of any earlier version opens in this one.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "store/convene-store-private.h"
+
+/* Each entry takes the schema from version i to i + 1. */
+static const char * const migrations[] = {
+  /* 1: the model of DESIGN.md */
+  "CREATE TABLE plans ("
+  "  id INTEGER PRIMARY KEY, title TEXT NOT NULL, \"group\" TEXT,"
+  "  year INTEGER NOT NULL DEFAULT 0, summary TEXT, status TEXT NOT NULL,"
+  "  timezone TEXT, extra_timezones TEXT);"
+  "CREATE TABLE people ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, organisation TEXT,"
+  "  sector TEXT NOT NULL, country TEXT, region TEXT, timezone TEXT,"
+  "  languages TEXT, role TEXT);"
+  "CREATE TABLE goals ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL, description TEXT);"
+  "CREATE TABLE actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  goal INTEGER REFERENCES goals (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL, owners TEXT, due TEXT, status TEXT NOT NULL);"
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  topic TEXT NOT NULL, description TEXT, month TEXT, start TEXT, timezone TEXT,"
+  "  duration_minutes INTEGER NOT NULL DEFAULT 60, recurrence TEXT,"
+  "  status TEXT NOT NULL, format TEXT NOT NULL, language TEXT, lead TEXT,"
+  "  speakers TEXT, principles TEXT, location TEXT, recording_url TEXT,"
+  "  recorded TEXT, blog TEXT, notes TEXT);"
+  "CREATE TABLE attendance ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  person INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  UNIQUE (session, person));"
+  "CREATE TABLE resources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  session INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL, title TEXT NOT NULL, url TEXT, date TEXT,"
+  "  shared_by INTEGER REFERENCES people (id) ON DELETE SET NULL);",
+
+  /* 2: indexes for the views that list a plan's rows and a person's sessions */
+  "CREATE INDEX sessions_by_plan ON sessions (plan, month, start);"
+  "CREATE INDEX goals_by_plan ON goals (plan);"
+  "CREATE INDEX actions_by_plan ON actions (plan);"
+  "CREATE INDEX resources_by_plan ON resources (plan);"
+  "CREATE INDEX attendance_by_person ON attendance (person);",
+
+  /* 3: sessions by month, so a year's listing is one range scan (each
+   * month's sessions are put in order as they are read); the plan's index
+   * only by plan, as its foreign key needs.  Short keys keep a large
+   * import cheap: an index on the start's text cost a tenth of its time. */
+  "DROP INDEX sessions_by_plan;"
+  "CREATE INDEX sessions_by_plan ON sessions (plan);"
+  "CREATE INDEX sessions_by_month ON sessions (month);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);
+
+int
+_convene_store_read_version (sqlite3 *db,
+                             int     *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  *rc_out = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (*rc_out == SQLITE_OK)
+    {
+      *rc_out = sqlite3_step (stmt);
+      if (*rc_out == SQLITE_ROW)
+        {
+          version = sqlite3_column_int (stmt, 0);
+          *rc_out = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/* Runs the migrations from @from up to @to, each in its own transaction. */
+gboolean
+_convene_store_migrate (sqlite3     *db,
+                        const char  *path,
+                        int          from,
+                        int          to,
+                        GError     **error)
+{
+  for (int v = from; v < to; v++)
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+                                              migrations[v], v + 1);
+      char *message = NULL;
+
+      if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED,
+                       _("The database “%s” could not be upgraded to version %d: %s"),
+                       path, v + 1, message);
+          sqlite3_free (message);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+sqlite3 *
+_convene_store_open_database (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
+                   _("The folder “%s” could not be made: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db,
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA busy_timeout = 5000;"
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = FULL;"
+                       /* 16 MB, taken only as used: a large import's
+                        * indexes stay in memory instead of being written
+                        * out and read back in the middle of its
+                        * transaction. */
+                       "PRAGMA cache_size = -16384;",
+                       NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
+                   _("“%s” could not be opened as a Convene database: %s"),
+                   path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+gboolean
+_convene_store_create_at_version (const char  *path,
+                                  int          version,
+                                  GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (version >= 0 && version <= CONVENE_STORE_SCHEMA_VERSION, FALSE);
+
+  db = _convene_store_open_database (path, error);
+  if (db == NULL)
+    return FALSE;
+  ok = _convene_store_migrate (db, path, 0, version, error);
+  sqlite3_close (db);
+  return ok;
+}
