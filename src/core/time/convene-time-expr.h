@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include "time/convene-zone.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -57,12 +59,6 @@ ConveneTimeExpr *convene_time_expr_parse (const char           *text,
                                           ConveneTimeExprFlags  flags,
                                           GError              **error);
 void             convene_time_expr_free  (ConveneTimeExpr      *expr);
-
-/* Zone names as people write them: "London", "ET", "EAT", "GMT-6", "Nairobi",
- * "Europe/London".  Returns an IANA name, "UTC" or "+HH:MM"; sets
- * @ambiguous for abbreviations such as IST or CST. */
-char            *convene_zone_lookup     (const char           *name,
-                                          gboolean             *ambiguous);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneTimeExpr, convene_time_expr_free)
 
