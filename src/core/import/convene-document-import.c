@@ -21,6 +21,7 @@
 
 #include "import/convene-document-import.h"
 #include "import/convene-document-private.h"
+#include "time/convene-clock.h"
 
 typedef enum {
   SECTION_NONE,       /* before any heading after the title */
@@ -671,7 +672,7 @@ start_plan (ConveneDocument *doc,
   doc->year = find_year (walk);
   if (doc->year == 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = convene_now_in (convene_local_zone ());
 
       doc->year = g_date_time_get_year (now);
       doc->year_guessed = TRUE;
