@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "time/convene-zone-names.h"
+#include "time/convene-zone.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -369,15 +370,6 @@ typedef struct {
   GHashTable *identifiers;  /* lower-case IANA name → IANA name */
 } ZoneIndex;
 
-static const char *
-tz_directory (void)
-{
-  /* GTimeZone reads its files from the same place. */
-  const char *dir = g_getenv ("TZDIR");
-
-  return dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo";
-}
-
 static int
 count_slashes (const char *s)
 {
@@ -453,7 +445,7 @@ zone_index_build (void)
   index->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
-    index_folder (index, tz_directory (), regions[i], 1);
+    index_folder (index, convene_zone_directory (), regions[i], 1);
 
   for (gsize i = 0; i < G_N_ELEMENTS (places); i++)
     g_hash_table_replace (index->places, g_strdup (places[i].name), g_strdup (places[i].zone));

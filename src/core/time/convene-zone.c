@@ -20,6 +20,15 @@ all_digits (const char *s,
   return TRUE;
 }
 
+const char *
+convene_zone_directory (void)
+{
+  /* GTimeZone reads its files from the same place. */
+  const char *dir = g_getenv ("TZDIR");
+
+  return dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo";
+}
+
 /* A fixed offset as "+HH:MM" or "-HH:MM". */
 static gboolean
 is_fixed_offset (const char *zone)

@@ -37,4 +37,8 @@ const char *convene_zone_from_alias     (const char *alias);
  * NULL for any other name. */
 char      *convene_zone_from_windows_id (const char *windows_id);
 
+/* The tz database's folder, where GTimeZone reads its files (TZDIR, or
+ * /usr/share/zoneinfo). */
+const char *convene_zone_directory      (void);
+
 G_END_DECLS
