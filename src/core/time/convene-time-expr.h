@@ -60,6 +60,13 @@ ConveneTimeExpr *convene_time_expr_parse (const char           *text,
                                           GError              **error);
 void             convene_time_expr_free  (ConveneTimeExpr      *expr);
 
+/* A time of day on its own, as a field that asks for one reads it: "19:00",
+ * "7:30", "19.00", "1900", "7pm", "19h30", "noon".  FALSE for anything
+ * else, also for a time that is not one of the day ("25:00"). */
+gboolean         convene_time_parse_clock (const char          *text,
+                                           int                 *hour,
+                                           int                 *minute);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneTimeExpr, convene_time_expr_free)
 
 G_END_DECLS
