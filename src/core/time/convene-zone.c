@@ -10,14 +10,11 @@
 
 #include "time/convene-zone-names.h"
 
+/* "05" of "+05:30" */
 static gboolean
-all_digits (const char *s,
-            gsize       n)
+two_digits (const char *s)
 {
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  return TRUE;
+  return g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]);
 }
 
 const char *
@@ -34,7 +31,7 @@ static gboolean
 is_fixed_offset (const char *zone)
 {
   return strlen (zone) == 6 && (zone[0] == '+' || zone[0] == '-') &&
-         all_digits (zone + 1, 2) && zone[3] == ':' && all_digits (zone + 4, 2) &&
+         two_digits (zone + 1) && zone[3] == ':' && two_digits (zone + 4) &&
          atoi (zone + 1) <= 14 && atoi (zone + 4) < 60;
 }
 
@@ -263,7 +260,7 @@ zone_from_icu_id (const UChar *id,
   char text[128];
   UErrorCode status = U_ZERO_ERROR;
   int32_t n;
-  int hours;
+  gint64 hours;
 
   n = ucal_getIanaTimeZoneID (id, length, iana, G_N_ELEMENTS (iana), &status);
   if (U_FAILURE (status) || n <= 0 || n >= (int32_t) G_N_ELEMENTS (text))
@@ -274,11 +271,8 @@ zone_from_icu_id (const UChar *id,
   if (convene_zone_is_utc_name (text))
     return g_strdup ("UTC");
   if (g_str_has_prefix (text, "Etc/GMT") && (text[7] == '+' || text[7] == '-') &&
-      all_digits (text + 8, strlen (text + 8)) && strlen (text + 8) >= 1)
-    {
-      hours = atoi (text + 8);
-      return g_strdup_printf ("%c%02d:00", text[7] == '+' ? '-' : '+', hours);
-    }
+      g_ascii_string_to_signed (text + 8, 10, 0, 14, &hours, NULL))
+    return g_strdup_printf ("%c%02d:00", text[7] == '+' ? '-' : '+', (int) hours);
   return g_strdup (text);
 }
 
