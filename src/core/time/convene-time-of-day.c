@@ -300,7 +300,10 @@ _convene_time_try_times (ConveneTimeParser *p)
   return TRUE;
 }
 
-/* "(90 minutes)", "for one hour", "durante 2 horas", "a 60-minute call" */
+/* "(90 minutes)", "for one hour", "durante 2 horas", "a 60-minute call".
+ * Longer than most: each way of writing the amount (digits, "an", number
+ * words, "half an") leads into the same unit and range checks, which read
+ * best in one place. */
 gboolean
 _convene_time_try_duration (ConveneTimeParser *p)
 {

@@ -59,6 +59,9 @@ is_letter (gunichar c)
   return g_unichar_isalpha (base_letter (c)) || g_unichar_ismark (c);
 }
 
+/* One pass over the characters: numbers, words and punctuation are told
+ * apart by their first character, and kept in one loop so that the byte
+ * positions every token records come from one place. */
 GArray *
 convene_time_words_tokenize (const char *text)
 {
