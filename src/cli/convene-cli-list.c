@@ -12,6 +12,7 @@
 #include "model/convene-session.h"
 #include "store/convene-session-rows.h"
 #include "model/convene-person.h"
+#include "time/convene-time-format.h"
 
 /* Statuses and sectors as people read them, in the user's language. */
 static const char *
@@ -70,10 +71,10 @@ list_plans (GPtrArray *plans)
 
 /* What one pass over the sessions needs beside the table. */
 typedef struct {
-  ConveneCliTable *table;
-  ConveneCliClock *clock;
-  const char      *status_labels[CONVENE_SESSION_STATUS_HELD + 1];
-  const char      *tbc;
+  ConveneCliTable   *table;
+  ConveneTimeWriter *clock;
+  const char        *status_labels[CONVENE_SESSION_STATUS_HELD + 1];
+  const char        *tbc;
 } SessionListing;
 
 static void
@@ -81,9 +82,10 @@ add_time (SessionListing *listing,
           gint64          seconds,
           const char     *zone)
 {
-  char *cell = convene_cli_table_reserve (listing->table, CONVENE_CLI_CLOCK_MAX);
+  char *cell = convene_cli_table_reserve (listing->table, CONVENE_TIME_WRITER_MAX);
 
-  convene_cli_table_commit (listing->table, convene_cli_clock_format (listing->clock, seconds, zone, cell));
+  convene_cli_table_commit (listing->table,
+                            convene_time_writer_write (listing->clock, seconds, zone, cell));
 }
 
 static void
@@ -155,7 +157,7 @@ list_sessions (ConveneStore  *store,
   const char *headers[] = { _("ID"), _("PLAN"), _("WHEN (ORGANISER)"), _("YOUR TIME"),
                             _("STATUS"), _("LANG"), _("LEAD"), _("TOPIC") };
   g_autoptr(ConveneCliTable) table = convene_cli_table_new (G_N_ELEMENTS (headers));
-  g_autoptr(ConveneCliClock) clock = convene_cli_clock_new ();
+  g_autoptr(ConveneTimeWriter) clock = convene_time_writer_new ();
   SessionListing listing = { table, clock, { NULL }, NULL };
   char first[8], last[8];
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "convene-cli.h"
+#include "time/convene-clock.h"
 #include "time/convene-time-expr.h"
 #include "model/convene-values.h"
 
@@ -211,7 +212,7 @@ reference_day (const char *date_text,
   tz = g_time_zone_new_identifier (zone);
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  now = g_date_time_new_now (tz);
+  now = convene_now_in (tz);
   g_date_set_dmy (reference, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   return TRUE;

@@ -51,19 +51,6 @@ void             convene_cli_table_print   (ConveneCliTable *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneCliTable, convene_cli_table_free)
 
-/* Local times of many instants, each zone loaded once. */
-typedef struct _ConveneCliClock ConveneCliClock;
-
-#define CONVENE_CLI_CLOCK_MAX 64
-
-ConveneCliClock *convene_cli_clock_new    (void);
-void             convene_cli_clock_free   (ConveneCliClock *self);
-gsize            convene_cli_clock_format (ConveneCliClock *self,
-                                           gint64           seconds,
-                                           const char      *zone,
-                                           char            *out);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneCliClock, convene_cli_clock_free)
 
 int convene_cli_list   (int argc, char **argv);
 int convene_cli_export (int argc, char **argv);

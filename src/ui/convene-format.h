@@ -1,5 +1,5 @@
-/* convene-format.h: how the window writes times, zones, months and the
- * model's enumerations for people (translated, in the user's locale). */
+/* convene-format.h: how the window writes sessions, months and the model's
+ * enumerations for people (translated, in the user's locale). */
 #pragma once
 
 #include <gio/gio.h>
@@ -7,16 +7,13 @@
 #include "model/convene-enums.h"
 #include "model/convene-enum-types.h"
 #include "model/convene-session.h"
+/* The clock, zone labels and times in zones are core's, for the command
+ * line and the exporters too; the window reaches them through here. */
+#include "time/convene-clock.h"
+#include "time/convene-time-format.h"
 
 G_BEGIN_DECLS
 
-GDateTime  *convene_now                    (void);
-GTimeZone  *convene_local_zone             (void);
-const char *convene_local_zone_id          (void);
-void        convene_format_reset_local_zone (void);
-
-char       *convene_zone_label             (const char          *zone);
-char       *convene_format_clock           (GDateTime           *instant);
 char       *convene_format_session_times   (ConveneSession      *session,
                                             const char * const  *extra_zones,
                                             gboolean             markup);
@@ -24,8 +21,6 @@ char       *convene_format_session_date    (ConveneSession      *session);
 char       *convene_format_next            (ConveneSession      *session,
                                             const char * const  *extra_zones);
 char       *convene_format_month           (const char          *month);
-char       *convene_format_month_of        (int                  year,
-                                            int                  month);
 
 const char *convene_enum_label             (GType                enum_type,
                                             int                  value);

@@ -32,7 +32,7 @@ convene_ui_test_init (int    *argc,
   if (g_getenv ("GSETTINGS_BACKEND") == NULL)
     g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   setlocale (LC_ALL, "");
-  convene_format_reset_local_zone ();
+  convene_local_zone_reset ();
 
   g_test_init (argc, argv, NULL);
   if (!gtk_init_check ())

@@ -13,6 +13,7 @@
 #include "model/convene-action.h"
 #include "model/convene-plan.h"
 #include "model/convene-values.h"
+#include "time/convene-clock.h"
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
@@ -441,7 +442,7 @@ convene_ics_export (ConveneStore  *store,
                     GError       **error)
 {
   IcsExport self = { 0 };
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = convene_now ();
   g_autoptr(GList) zones = NULL;
 
   g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);

@@ -20,6 +20,7 @@
 #include "model/convene-action.h"
 #include "model/convene-session.h"
 #include "model/convene-values.h"
+#include "time/convene-time-words.h"
 
 /* Names that people in the seeds' groups use, tried before the city. */
 static const struct {
@@ -142,11 +143,12 @@ append_day (GString        *out,
   g_autofree char *month = g_strdup_printf ("%04d-%02d", g_date_time_get_year (local), g_date_time_get_month (local));
   int day = g_date_time_get_day_of_month (local);
 
-  g_string_append_printf (out, "%s %d%s", _convene_weekday_name (g_date_time_get_day_of_week (local)),
+  g_string_append_printf (out, "%s %d%s",
+                          convene_time_words_weekday_name (g_date_time_get_day_of_week (local)),
                           day, ordinal_suffix (day));
   if (g_strcmp0 (month, convene_session_get_month (session)) != 0 ||
       g_date_time_get_year (local) != convene_plan_get_year (plan))
-    g_string_append_printf (out, " %s %d", _convene_month_name (g_date_time_get_month (local)),
+    g_string_append_printf (out, " %s %d", convene_time_words_month_name (g_date_time_get_month (local)),
                             g_date_time_get_year (local));
 }
 
@@ -263,7 +265,8 @@ recurrence_phrase (const char *rrule)
     return NULL;
 
   if (g_str_equal (freq, "WEEKLY") && day != G_DATE_BAD_WEEKDAY)
-    return g_strdup_printf (every == 2 ? "every other %s" : "every %s", _convene_weekday_name (day));
+    return g_strdup_printf (every == 2 ? "every other %s" : "every %s",
+                            convene_time_words_weekday_name (day));
   if (g_str_equal (freq, "WEEKLY"))
     return every == 1 ? g_strdup ("every week") : g_strdup_printf ("every %s weeks", counts[every]);
   if (g_str_equal (freq, "MONTHLY") && every == 1)
@@ -291,9 +294,9 @@ format_when (ConveneSession *session,
 
   g_string_truncate (out, 0);
   g_string_append_printf (out, "%s %d %s %d at ",
-                          _convene_weekday_name (g_date_time_get_day_of_week (local)),
+                          convene_time_words_weekday_name (g_date_time_get_day_of_week (local)),
                           g_date_time_get_day_of_month (local),
-                          _convene_month_name (g_date_time_get_month (local)),
+                          convene_time_words_month_name (g_date_time_get_month (local)),
                           g_date_time_get_year (local));
   append_clocks (out, session, plan, FALSE);
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -380,7 +383,7 @@ append_month_cell (GString        *out,
       return;
     }
   year = atoi (month);
-  g_string_append (out, _convene_month_name (atoi (month + 5)));
+  g_string_append (out, convene_time_words_month_name (atoi (month + 5)));
   if (year != convene_plan_get_year (plan))
     g_string_append_printf (out, " %d", year);
 }

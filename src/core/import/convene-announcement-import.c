@@ -232,8 +232,8 @@ clean_subject (const char *subject)
           g_auto(GStrv) words = g_strsplit_set (cut + strlen (dashes[i]), " ,.", -1);
 
           for (guint w = 0; words[w] != NULL; w++)
-            if (_convene_month_from_name (words[w]) != 0 ||
-                _convene_weekday_from_name (words[w]) != G_DATE_BAD_WEEKDAY)
+            if (convene_time_words_month_from_name (words[w]) != 0 ||
+                convene_time_words_weekday_from_name (words[w]) != G_DATE_BAD_WEEKDAY)
               return g_strndup (p, cut - p);
         }
     }

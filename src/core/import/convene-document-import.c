@@ -21,6 +21,7 @@
 
 #include "import/convene-document-import.h"
 #include "import/convene-document-private.h"
+#include "time/convene-clock.h"
 
 typedef enum {
   SECTION_NONE,       /* before any heading after the title */
@@ -174,7 +175,7 @@ year_in (const char *text,
       g_autofree char *whole = g_match_info_fetch (match, 0);
       g_auto(GStrv) words = g_strsplit_set (whole, " ,.", 2);
 
-      if (g_ascii_isalpha (whole[0]) && _convene_month_from_name (words[0]) == 0)
+      if (g_ascii_isalpha (whole[0]) && convene_time_words_month_from_name (words[0]) == 0)
         {
           int start = 0, end = 0;
 
@@ -514,7 +515,7 @@ starts_with_month (const char *text)
 {
   g_autofree char *word = g_strndup (text, strcspn (text, " :,.-"));
 
-  return _convene_month_from_name (word) != 0;
+  return convene_time_words_month_from_name (word) != 0;
 }
 
 static void
@@ -671,7 +672,7 @@ start_plan (ConveneDocument *doc,
   doc->year = find_year (walk);
   if (doc->year == 0)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = convene_now_in (convene_local_zone ());
 
       doc->year = g_date_time_get_year (now);
       doc->year_guessed = TRUE;

@@ -1,8 +1,8 @@
 /* convene-document-private.h: the parts of the document importer.
  *
  * convene-document-lines.c splits a document into classified lines, and
- * convene-document-words.c knows its vocabulary (months, formats,
- * languages, leads); convene-schedule-table.c turns schedule tables into
+ * convene-document-words.c knows its vocabulary (formats, languages,
+ * leads; months and weekdays are time/convene-time-words.h); convene-schedule-table.c turns schedule tables into
  * sessions, and convene-session-time.c reads their days and times;
  * convene-announcement-import.c reads an email announcing meetings;
  * convene-document-import.c drives them and builds the plan, its goals and
@@ -12,6 +12,7 @@
 
 #include "import/convene-importer.h"
 #include "time/convene-time-expr.h"
+#include "time/convene-time-words.h"
 
 G_BEGIN_DECLS
 
@@ -71,10 +72,6 @@ gboolean              _convene_text_has_any_word      (const char          *text
 char                **_convene_table_split_row        (const ConveneLine   *line);
 
 /* convene-document-words.c */
-int                   _convene_month_from_name        (const char          *name);
-const char           *_convene_month_name             (int                  month);
-GDateWeekday          _convene_weekday_from_name      (const char          *name);
-const char           *_convene_weekday_name           (GDateWeekday         weekday);
 gboolean              _convene_lines_look_spanish     (GPtrArray           *lines);
 ConveneSessionFormat  _convene_format_from_text       (const char          *text,
                                                        ConveneSessionFormat fallback);

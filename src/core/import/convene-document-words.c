@@ -1,102 +1,15 @@
 /* convene-document-words.c: the words of action plans and announcements.
  *
- * Month and weekday names in English and Spanish, the words that name a
- * session's format or language, how people name a lead ("Paul leads",
- * "Lidera: Flor") and their working group, and whether a document is
- * written in Spanish.
+ * The words that name a session's format or language, how people name a
+ * lead ("Paul leads", "Lidera: Flor") and their working group, and whether
+ * a document is written in Spanish.  Month and weekday names are the time
+ * room's (time/convene-time-words.h).
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "import/convene-document-private.h"
-
-static const char * const month_names[] = {
-  "january", "february", "march", "april", "may", "june", "july",
-  "august", "september", "october", "november", "december",
-};
-
-static const char * const spanish_month_names[] = {
-  "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-  "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-};
-
-/* 1-12 for "February", "Feb.", "febrero", "Sept"; 0 for anything else. */
-int
-_convene_month_from_name (const char *name)
-{
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-  gsize n;
-
-  g_strstrip (lower);
-  n = strlen (lower);
-  if (n > 0 && lower[n - 1] == '.')
-    lower[--n] = '\0';
-  if (n < 3)
-    return 0;
-  if (g_str_equal (lower, "sept") || g_str_equal (lower, "setiembre"))
-    return 9;
-  for (int i = 0; i < 12; i++)
-    if (g_str_equal (lower, month_names[i]) || g_str_equal (lower, spanish_month_names[i]) ||
-        (n == 3 && strncmp (lower, month_names[i], 3) == 0) ||
-        (n == 3 && strncmp (lower, spanish_month_names[i], 3) == 0))
-      return i + 1;
-  return 0;
-}
-
-/* "February" for 2; the Markdown export writes English, as the seeds do. */
-const char *
-_convene_month_name (int month)
-{
-  static const char * const names[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-  };
-
-  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
-  return names[month - 1];
-}
-
-const char *
-_convene_weekday_name (GDateWeekday weekday)
-{
-  static const char * const names[] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-  };
-
-  g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, NULL);
-  return names[weekday - 1];
-}
-
-/* "Tuesday", "Tue", "Tuesdays", "martes", "miércoles". */
-GDateWeekday
-_convene_weekday_from_name (const char *name)
-{
-  static const char * const english[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  };
-  static const char * const spanish[] = {
-    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-  };
-  static const char * const spanish_plain[] = {
-    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-  };
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-  gsize n = strlen (lower);
-
-  if (n > 0 && lower[n - 1] == '.')
-    lower[--n] = '\0';
-  if (n > 3 && lower[n - 1] == 's' && g_str_has_suffix (lower, "days"))
-    lower[--n] = '\0';
-  if (n < 3)
-    return G_DATE_BAD_WEEKDAY;
-  for (int i = 0; i < 7; i++)
-    if (g_str_equal (lower, english[i]) || g_str_equal (lower, spanish[i]) ||
-        g_str_equal (lower, spanish_plain[i]) ||
-        (n <= 5 && strncmp (lower, english[i], n) == 0 && n >= 3))
-      return (GDateWeekday) (i + 1);
-  return G_DATE_BAD_WEEKDAY;
-}
 
 /* Whether the document is written in Spanish, by its commonest small words:
  * then 11/07/2019 is 11 July and its sessions are Spanish sessions. */

@@ -169,7 +169,7 @@ read_month_cell (ConveneDocument *doc,
   *month = 0;
   if (*text == '\0')
     return MONTH_EMPTY;
-  if ((*month = _convene_month_from_name (words[0])) != 0)
+  if ((*month = convene_time_words_month_from_name (words[0])) != 0)
     {
       if (words[1] != NULL && strlen (words[1]) == 4 && g_ascii_isdigit (words[1][0]))
         *year = atoi (words[1]);
@@ -463,7 +463,7 @@ guess_columns_in (GArray         *rows,
           g_autofree char *text = _convene_text_strip_markup (cells[i]);
           g_auto(GStrv) words = g_strsplit (text, " ", 2);
 
-          if (words[0] != NULL && _convene_month_from_name (words[0]) != 0)
+          if (words[0] != NULL && convene_time_words_month_from_name (words[0]) != 0)
             {
               *columns = (ConveneColumns) { 0, i, cells[i + 1] != NULL ? i + 1 : -1, -1 };
               return TRUE;
@@ -539,7 +539,7 @@ take_month (const char  *text,
             const char **rest)
 {
   g_autofree char *word = g_strndup (text, strcspn (text, " :,.-–—"));
-  int month = _convene_month_from_name (word);
+  int month = convene_time_words_month_from_name (word);
 
   *rest = text;
   if (month == 0)

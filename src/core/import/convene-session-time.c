@@ -59,12 +59,13 @@ check_weekday (ConveneDocument *doc,
   if (!expr->has_date || !expr->date_from_text || expr->rrule != NULL || !g_date_valid (&expr->date))
     return;
   for (guint i = 0; words[i] != NULL && written == G_DATE_BAD_WEEKDAY; i++)
-    written = _convene_weekday_from_name (words[i]);
+    written = convene_time_words_weekday_from_name (words[i]);
   actual = g_date_get_weekday (&expr->date);
   if (written == G_DATE_BAD_WEEKDAY || written == actual)
     return;
   actual_name = format_weekday (actual);
-  if (parser_mentions (expr, actual_name) || parser_mentions (expr, _convene_weekday_name (actual)))
+  if (parser_mentions (expr, actual_name) ||
+      parser_mentions (expr, convene_time_words_weekday_name (actual)))
     return;
   day = format_day (&expr->date);
   written_name = format_weekday (written);

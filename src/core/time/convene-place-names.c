@@ -9,6 +9,14 @@
  * it.  The list holds the cities a working group spread over Africa, the
  * Americas, Europe and Asia-Pacific is likely to meet from; it is a list
  * of spellings, not of zones: the zones come from the tz database.
+ *
+ * The maintained source for such names would be libgweather-4's location
+ * database (what GNOME Clocks and Calendar use).  It is in Debian 13, but
+ * not in the GNOME Flatpak runtime (apps bundle it), and for these cities
+ * its Spanish is not better: of the 101 English names here, 92 are in it
+ * and 68 of those have our Spanish; most of the rest it leaves in English
+ * ("Lisbon", "Havana", "Johannesburg" for Lisboa, La Habana,
+ * Johannesburgo).  So the table stays, and its Spanish lives in po/es.po.
  */
 #include "config.h"
 

@@ -2,7 +2,7 @@
  * text, before it is turned into an instant.
  *
  * convene-time-expr.c reads the tokens left to right, with the recognisers
- * of convene-time-clock.c (times, ranges, lengths), convene-time-zones.c
+ * of convene-time-of-day.c (times, ranges, lengths), convene-time-zones.c
  * (zone names) and convene-time-series.c (series, languages) beside its own
  * (dates, days), into a ConveneTimeReading; convene-time-resolve.c fixes the
  * day, converts with GTimeZone and writes the warnings that need a date (a

@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include "time/convene-zone.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -58,11 +60,12 @@ ConveneTimeExpr *convene_time_expr_parse (const char           *text,
                                           GError              **error);
 void             convene_time_expr_free  (ConveneTimeExpr      *expr);
 
-/* Zone names as people write them: "London", "ET", "EAT", "GMT-6", "Nairobi",
- * "Europe/London".  Returns an IANA name, "UTC" or "+HH:MM"; sets
- * @ambiguous for abbreviations such as IST or CST. */
-char            *convene_zone_lookup     (const char           *name,
-                                          gboolean             *ambiguous);
+/* A time of day on its own, as a field that asks for one reads it: "19:00",
+ * "7:30", "19.00", "1900", "7pm", "19h30", "noon".  FALSE for anything
+ * else, also for a time that is not one of the day ("25:00"). */
+gboolean         convene_time_parse_clock (const char          *text,
+                                           int                 *hour,
+                                           int                 *minute);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneTimeExpr, convene_time_expr_free)
 

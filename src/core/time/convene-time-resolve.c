@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "time/convene-clock.h"
 #include "time/convene-time-expr-private.h"
 #include "time/convene-zone-names.h"
 
@@ -547,7 +548,7 @@ reference_day (const GDate *reference,
       *day = *reference;
       return;
     }
-  now = g_date_time_new_now (tz);
+  now = convene_now_in (tz);
   g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
 }

@@ -59,6 +59,9 @@ is_letter (gunichar c)
   return g_unichar_isalpha (base_letter (c)) || g_unichar_ismark (c);
 }
 
+/* One pass over the characters: numbers, words and punctuation are told
+ * apart by their first character, and kept in one loop so that the byte
+ * positions every token records come from one place. */
 GArray *
 convene_time_words_tokenize (const char *text)
 {
@@ -162,21 +165,23 @@ convene_time_words_month (const char *word)
   return find_word (months, G_N_ELEMENTS (months), word);
 }
 
+/* Weekdays in full, English and Spanish, folded. */
+static const WordValue weekdays[] = {
+  { "monday", G_DATE_MONDAY }, { "tuesday", G_DATE_TUESDAY },
+  { "wednesday", G_DATE_WEDNESDAY }, { "thursday", G_DATE_THURSDAY },
+  { "friday", G_DATE_FRIDAY }, { "saturday", G_DATE_SATURDAY },
+  { "sunday", G_DATE_SUNDAY },
+  { "lunes", G_DATE_MONDAY }, { "martes", G_DATE_TUESDAY },
+  { "miercoles", G_DATE_WEDNESDAY }, { "jueves", G_DATE_THURSDAY },
+  { "viernes", G_DATE_FRIDAY }, { "sabado", G_DATE_SATURDAY },
+  { "domingo", G_DATE_SUNDAY },
+};
+
 int
 convene_time_words_weekday (const char *word,
                             gboolean   *plural,
                             gboolean   *short_form)
 {
-  static const WordValue full[] = {
-    { "monday", G_DATE_MONDAY }, { "tuesday", G_DATE_TUESDAY },
-    { "wednesday", G_DATE_WEDNESDAY }, { "thursday", G_DATE_THURSDAY },
-    { "friday", G_DATE_FRIDAY }, { "saturday", G_DATE_SATURDAY },
-    { "sunday", G_DATE_SUNDAY },
-    { "lunes", G_DATE_MONDAY }, { "martes", G_DATE_TUESDAY },
-    { "miercoles", G_DATE_WEDNESDAY }, { "jueves", G_DATE_THURSDAY },
-    { "viernes", G_DATE_FRIDAY }, { "sabado", G_DATE_SATURDAY },
-    { "domingo", G_DATE_SUNDAY },
-  };
   static const WordValue plurals[] = {
     { "mondays", G_DATE_MONDAY }, { "tuesdays", G_DATE_TUESDAY },
     { "wednesdays", G_DATE_WEDNESDAY }, { "thursdays", G_DATE_THURSDAY },
@@ -198,7 +203,7 @@ convene_time_words_weekday (const char *word,
   if (short_form != NULL)
     *short_form = FALSE;
 
-  if ((day = find_word (full, G_N_ELEMENTS (full), word)) != 0)
+  if ((day = find_word (weekdays, G_N_ELEMENTS (weekdays), word)) != 0)
     return day;
   if ((day = find_word (plurals, G_N_ELEMENTS (plurals), word)) != 0)
     {
@@ -298,4 +303,93 @@ convene_time_words_spanish_score (const char *word)
       return english_name ? -2 : 2;
     }
   return 0;
+}
+
+/* ---- words on their own, as documents write them ------------------------ */
+
+/* The English names, as the Markdown export writes them (the seeds are
+ * English). */
+static const char * const month_names[] = {
+  "January", "February", "March", "April", "May", "June", "July",
+  "August", "September", "October", "November", "December",
+};
+
+/* @name folded as a time expression's word ("Miércoles." → "miercoles"),
+ * without a final full stop; NULL unless it is one word of at least three
+ * letters. */
+static char *
+fold_name (const char *name)
+{
+  g_autoptr(GArray) tokens = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (name));
+  gsize n = strlen (text);
+  ConveneTimeToken *token;
+
+  if (n > 0 && text[n - 1] == '.')
+    text[--n] = '\0';
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+  tokens = convene_time_words_tokenize (text);
+  if (tokens->len != 1)
+    return NULL;
+  token = &g_array_index (tokens, ConveneTimeToken, 0);
+  if (token->kind != CONVENE_TIME_TOKEN_WORD || strlen (token->text) < 3)
+    return NULL;
+  return g_steal_pointer (&token->text);
+}
+
+int
+convene_time_words_month_from_name (const char *name)
+{
+  g_autofree char *word = NULL;
+
+  g_return_val_if_fail (name != NULL, 0);
+
+  word = fold_name (name);
+  return word != NULL ? convene_time_words_month (word) : 0;
+}
+
+GDateWeekday
+convene_time_words_weekday_from_name (const char *name)
+{
+  g_autofree char *word = NULL;
+  gsize n;
+  int day;
+
+  g_return_val_if_fail (name != NULL, G_DATE_BAD_WEEKDAY);
+
+  word = fold_name (name);
+  if (word == NULL)
+    return G_DATE_BAD_WEEKDAY;
+  n = strlen (word);
+  /* "Tuesdays" is Tuesday; Spanish plurals are not taken here. */
+  if (n > 4 && g_str_has_suffix (word, "days"))
+    word[--n] = '\0';
+  if ((day = find_word (weekdays, G_N_ELEMENTS (weekdays), word)) != 0)
+    return (GDateWeekday) day;
+  /* "Tue", "Thurs", "Wedne": the start of an English name. */
+  for (gsize i = 0; n <= 5 && i < 7; i++)
+    if (strncmp (word, weekdays[i].word, n) == 0)
+      return (GDateWeekday) weekdays[i].value;
+  return G_DATE_BAD_WEEKDAY;
+}
+
+const char *
+convene_time_words_month_name (int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  return month_names[month - 1];
+}
+
+const char *
+convene_time_words_weekday_name (GDateWeekday weekday)
+{
+  static const char * const names[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  };
+
+  g_return_val_if_fail (weekday >= G_DATE_MONDAY && weekday <= G_DATE_SUNDAY, NULL);
+
+  return names[weekday - 1];
 }

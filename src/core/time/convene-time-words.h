@@ -56,4 +56,16 @@ const char  *convene_time_words_language (const char *word);
  * Spanish, negative for English. */
 int          convene_time_words_spanish_score (const char *word);
 
+/* Words on their own, as documents write them: "February", "Feb.",
+ * "febrero", "SEPT" give 2 and 9; 0 for anything else. */
+int          convene_time_words_month_from_name   (const char   *name);
+
+/* "Tuesday", "Tue", "Tuesdays", "martes", "miércoles"; G_DATE_BAD_WEEKDAY
+ * for anything else. */
+GDateWeekday convene_time_words_weekday_from_name (const char   *name);
+
+/* "February" for 2, "Tuesday" for G_DATE_TUESDAY: the English names. */
+const char  *convene_time_words_month_name        (int           month);
+const char  *convene_time_words_weekday_name      (GDateWeekday  weekday);
+
 G_END_DECLS

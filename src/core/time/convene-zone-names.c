@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "time/convene-zone-names.h"
-#include "time/convene-time-expr.h"
+#include "time/convene-zone.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -370,15 +370,6 @@ typedef struct {
   GHashTable *identifiers;  /* lower-case IANA name → IANA name */
 } ZoneIndex;
 
-static const char *
-tz_directory (void)
-{
-  /* GTimeZone reads its files from the same place. */
-  const char *dir = g_getenv ("TZDIR");
-
-  return dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo";
-}
-
 static int
 count_slashes (const char *s)
 {
@@ -454,7 +445,7 @@ zone_index_build (void)
   index->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
-    index_folder (index, tz_directory (), regions[i], 1);
+    index_folder (index, convene_zone_directory (), regions[i], 1);
 
   for (gsize i = 0; i < G_N_ELEMENTS (places); i++)
     g_hash_table_replace (index->places, g_strdup (places[i].name), g_strdup (places[i].zone));
@@ -624,97 +615,6 @@ convene_zone_names_parse_offset (const char *text,
   if (minutes != NULL)
     *minutes = sign * (hours * 60 + mins);
   return TRUE;
-}
-
-/* "hora de Londres", "London time", "Eastern Standard Time" → the place. */
-static char *
-strip_zone_words (const char *folded)
-{
-  static const char * const prefixes[] = { "hora de la ", "hora del ", "hora de ", "hora en ", "hora " };
-  static const char * const suffixes[] = {
-    " standard time", " daylight time", " summer time", " time",
-    " standard", " daylight", " summer",
-  };
-  const char *start = folded;
-  gsize len;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (start, prefixes[i]))
-      {
-        start += strlen (prefixes[i]);
-        break;
-      }
-
-  len = strlen (start);
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_has_suffix (start, suffixes[i]) && len > strlen (suffixes[i]))
-      {
-        len -= strlen (suffixes[i]);
-        break;
-      }
-
-  return g_strndup (start, len);
-}
-
-char *
-convene_zone_lookup (const char *name,
-                     gboolean   *ambiguous)
-{
-  g_autofree char *stripped = NULL;
-  g_autofree char *folded = NULL;
-  g_autofree char *place = NULL;
-  g_autofree char *upper = NULL;
-  const ConveneZoneAbbreviation *abbreviation;
-  const char *found;
-  int offset;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  if (ambiguous != NULL)
-    *ambiguous = FALSE;
-
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
-    return NULL;
-
-  /* Offsets: "UTC+3", "GMT-6" (UTC−6, as people mean it), "+05:30". */
-  if (g_ascii_strncasecmp (stripped, "UTC", 3) == 0 || g_ascii_strncasecmp (stripped, "GMT", 3) == 0)
-    {
-      const char *rest = stripped + 3;
-
-      while (*rest == ' ')
-        rest++;
-      if (*rest == '\0')
-        return g_strdup ("UTC");
-      if (convene_zone_names_parse_offset (rest, &offset))
-        return convene_zone_names_format_offset (offset);
-    }
-  if (convene_zone_names_parse_offset (stripped, &offset))
-    return convene_zone_names_format_offset (offset);
-
-  if (strchr (stripped, '/') != NULL)
-    {
-      found = convene_zone_names_find_identifier (stripped);
-      return g_strdup (found);
-    }
-
-  upper = g_ascii_strup (stripped, -1);
-  abbreviation = convene_zone_names_find_abbreviation (upper);
-  if (abbreviation != NULL)
-    {
-      if (ambiguous != NULL)
-        *ambiguous = abbreviation->ambiguity != NULL;
-      return g_strdup (abbreviation->zone);
-    }
-
-  folded = convene_zone_names_fold (stripped, -1);
-  found = convene_zone_names_find_place (folded);
-  if (found == NULL)
-    {
-      place = strip_zone_words (folded);
-      found = convene_zone_names_find_place (place);
-    }
-  return g_strdup (found);
 }
 
 GStrv

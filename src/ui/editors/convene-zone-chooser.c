@@ -1,8 +1,7 @@
 /* convene-zone-chooser.c: a searchable list of every time zone.
  *
- * The zones are the tz database's (zone1970.tab), "UTC", and fixed offsets
- * such as -06:00 for what people write as "8am GMT-6".  Each is found by its
- * city, its current abbreviation (EAT, GMT, EST), its IANA name or offset.
+ * The list and what each zone is found by are core's
+ * (time/convene-zone-list.h); this dialog shows and filters it.
  */
 #include "config.h"
 
@@ -12,183 +11,7 @@
 #include <string.h>
 
 #include "ui/convene-format.h"
-#include "model/convene-values.h"
-
-/* One zone in the list. */
-
-#define CONVENE_TYPE_ZONE_ITEM (convene_zone_item_get_type ())
-G_DECLARE_FINAL_TYPE (ConveneZoneItem, convene_zone_item, CONVENE, ZONE_ITEM, GObject)
-
-struct _ConveneZoneItem
-{
-  GObject parent_instance;
-  char *id;
-  char *label;
-  char *detail;
-  char *keywords;
-};
-
-G_DEFINE_FINAL_TYPE (ConveneZoneItem, convene_zone_item, G_TYPE_OBJECT)
-
-static void
-convene_zone_item_finalize (GObject *object)
-{
-  ConveneZoneItem *self = CONVENE_ZONE_ITEM (object);
-
-  g_free (self->id);
-  g_free (self->label);
-  g_free (self->detail);
-  g_free (self->keywords);
-  G_OBJECT_CLASS (convene_zone_item_parent_class)->finalize (object);
-}
-
-static void
-convene_zone_item_class_init (ConveneZoneItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = convene_zone_item_finalize;
-}
-
-static void
-convene_zone_item_init (ConveneZoneItem *self)
-{
-}
-
-static char *
-offset_label (gint32 seconds)
-{
-  int minutes = ABS (seconds) / 60;
-
-  if (minutes % 60 == 0)
-    return g_strdup_printf ("UTC%s%d", seconds < 0 ? "−" : "+", minutes / 60);
-  return g_strdup_printf ("UTC%s%d:%02d", seconds < 0 ? "−" : "+", minutes / 60, minutes % 60);
-}
-
-static ConveneZoneItem *
-zone_item_new (const char *id,
-               gint64      now)
-{
-  g_autoptr(GTimeZone) tz = convene_timezone_new (id);
-  ConveneZoneItem *item;
-  int interval;
-  const char *abbreviation;
-  g_autofree char *offset = NULL;
-  g_autofree char *gmt = NULL;
-
-  if (tz == NULL)
-    return NULL;
-  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, now);
-  abbreviation = g_time_zone_get_abbreviation (tz, interval);
-  offset = offset_label (g_time_zone_get_offset (tz, interval));
-  gmt = g_strdup (offset);
-  memcpy (gmt, "GMT", 3);
-
-  item = g_object_new (CONVENE_TYPE_ZONE_ITEM, NULL);
-  item->id = g_strdup (id);
-  item->label = convene_zone_label (id);
-  /* Numeric abbreviations ("-03") say nothing the offset does not. */
-  if (abbreviation != NULL && g_ascii_isalpha (abbreviation[0]) && !g_str_equal (id, "UTC") &&
-      !g_str_has_prefix (offset, abbreviation))
-    item->detail = g_strdup_printf ("%s · %s · %s", id, abbreviation, offset);
-  else if (g_str_equal (item->label, offset) || g_str_equal (id, "UTC"))
-    item->detail = g_strdup (id);
-  else
-    item->detail = g_strdup_printf ("%s · %s", id, offset);
-  item->keywords = g_strdup_printf ("%s %s %s %s %s %s", item->label, id,
-                                    abbreviation != NULL ? abbreviation : "", offset, gmt,
-                                    item->id[0] == '-' || item->id[0] == '+' ? item->id : "");
-  return item;
-}
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  ConveneZoneItem *ia = (ConveneZoneItem *) a;
-  ConveneZoneItem *ib = (ConveneZoneItem *) b;
-
-  return g_utf8_collate (ia->label, ib->label);
-}
-
-/* Every zone, built once: reading four hundred zone files takes a moment. */
-static GListModel *
-all_zones (void)
-{
-  static GListStore *zones;
-  g_autofree char *contents = NULL;
-  const char *tzdir = g_getenv ("TZDIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GDateTime) now_dt = NULL;
-  gint64 now;
-
-  if (zones != NULL)
-    return G_LIST_MODEL (g_object_ref (zones));
-
-  zones = g_list_store_new (CONVENE_TYPE_ZONE_ITEM);
-  g_object_add_weak_pointer (G_OBJECT (zones), (gpointer *) &zones);
-  now_dt = convene_now ();
-  now = g_date_time_to_unix (now_dt);
-  path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo", "zone1970.tab", NULL);
-
-  if (g_file_get_contents (path, &contents, NULL, NULL))
-    {
-      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          g_auto(GStrv) columns = NULL;
-          ConveneZoneItem *item;
-
-          if (lines[i][0] == '#' || lines[i][0] == '\0')
-            continue;
-          columns = g_strsplit (lines[i], "\t", -1);
-          if (g_strv_length (columns) < 3)
-            continue;
-          item = zone_item_new (columns[2], now);
-          if (item != NULL)
-            g_list_store_append (zones, item);
-          g_clear_object (&item);
-        }
-    }
-  else
-    {
-      /* Without the tz database's table, at least the groups' usual zones. */
-      static const char *fallback[] = {
-        "Europe/London", "America/New_York", "America/Mexico_City", "America/Bogota",
-        "America/Sao_Paulo", "Africa/Nairobi", "Africa/Lagos", "Asia/Kolkata", "Asia/Tokyo",
-        "Australia/Sydney", "Pacific/Auckland",
-      };
-      for (guint i = 0; i < G_N_ELEMENTS (fallback); i++)
-        {
-          g_autoptr(ConveneZoneItem) item = zone_item_new (fallback[i], now);
-
-          if (item != NULL)
-            g_list_store_append (zones, item);
-        }
-    }
-  g_list_store_sort (zones, compare_items, NULL);
-
-  {
-    g_autoptr(ConveneZoneItem) utc = zone_item_new ("UTC", now);
-    g_list_store_insert (zones, 0, utc);
-  }
-  for (int minutes = -12 * 60; minutes <= 14 * 60; minutes += 30)
-    {
-      g_autofree char *id = NULL;
-      g_autoptr(ConveneZoneItem) item = NULL;
-
-      /* Whole hours, and the half hours people actually use. */
-      if (minutes == 0 || (minutes % 60 != 0 && minutes != 330 && minutes != 570 &&
-                           minutes != -210 && minutes != 210 && minutes != 270))
-        continue;
-      id = g_strdup_printf ("%c%02d:%02d", minutes < 0 ? '-' : '+', ABS (minutes) / 60,
-                            ABS (minutes) % 60);
-      item = zone_item_new (id, now);
-      if (item != NULL)
-        g_list_store_append (zones, item);
-    }
-  return G_LIST_MODEL (zones);
-}
+#include "time/convene-zone-list.h"
 
 /* The chooser */
 
@@ -219,11 +42,7 @@ filter_zone_cb (gpointer item,
                 gpointer user_data)
 {
   ConveneZoneChooser *self = user_data;
-  ConveneZoneItem *zone = item;
-
-  if (self->search == NULL)
-    return TRUE;
-  return g_str_match_string (self->search, zone->keywords, TRUE);
+  return convene_zone_entry_matches (item, self->search);
 }
 
 static void
@@ -244,14 +63,14 @@ void
 convene_zone_chooser_choose (ConveneZoneChooser *self,
                              guint               position)
 {
-  g_autoptr(ConveneZoneItem) item = NULL;
+  g_autoptr(ConveneZoneEntry) item = NULL;
 
   g_return_if_fail (CONVENE_IS_ZONE_CHOOSER (self));
 
   item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   if (item == NULL)
     return;
-  g_signal_emit (self, signals[ZONE_CHOSEN], 0, item->id);
+  g_signal_emit (self, signals[ZONE_CHOSEN], 0, convene_zone_entry_get_id (item));
   adw_dialog_close (ADW_DIALOG (self));
 }
 
@@ -292,11 +111,11 @@ static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item)
 {
-  ConveneZoneItem *item = gtk_list_item_get_item (list_item);
+  ConveneZoneEntry *item = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), item->label);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), item->detail);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), convene_zone_entry_get_label (item));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), convene_zone_entry_get_detail (item));
 }
 
 static void
@@ -346,7 +165,7 @@ convene_zone_chooser_init (ConveneZoneChooser *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_zone_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (all_zones (), g_object_ref (GTK_FILTER (self->filter)));
+  self->filtered = gtk_filter_list_model_new (convene_zone_list_get (), g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -389,10 +208,10 @@ char *
 convene_zone_chooser_dup_zone (ConveneZoneChooser *self,
                                guint               position)
 {
-  g_autoptr(ConveneZoneItem) item = NULL;
+  g_autoptr(ConveneZoneEntry) item = NULL;
 
   g_return_val_if_fail (CONVENE_IS_ZONE_CHOOSER (self), NULL);
 
   item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  return item != NULL ? g_strdup (item->id) : NULL;
+  return item != NULL ? g_strdup (convene_zone_entry_get_id (item)) : NULL;
 }

@@ -25,6 +25,7 @@
 #include "model/convene-validate.h"
 #include "model/convene-values.h"
 #include "ui/editors/convene-zone-chooser.h"
+#include "time/convene-time-expr.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -375,29 +376,6 @@ load_fields (ConveneSessionPage *self)
 
 /* Editing */
 
-/* "19:00", "7:30", "1900" → hour and minute */
-static gboolean
-parse_clock (const char *text,
-             int        *hour,
-             int        *minute)
-{
-  int h, m;
-  char extra;
-
-  if (sscanf (text, "%d:%d%c", &h, &m, &extra) == 2 ||
-      sscanf (text, "%d.%d%c", &h, &m, &extra) == 2 ||
-      (strlen (text) == 4 && sscanf (text, "%2d%2d%c", &h, &m, &extra) == 2))
-    {
-      if (h >= 0 && h < 24 && m >= 0 && m < 60)
-        {
-          *hour = h;
-          *minute = m;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Makes the start from the day, the time and the zone; says so when the
  * clocks skip that time. */
 static void
@@ -558,7 +536,7 @@ on_text_row_changed_cb (ConveneSessionPage *self,
     }
   else if (row == self->time_row)
     {
-      if (value == NULL || !parse_clock (value, &self->hour, &self->minute))
+      if (value == NULL || !convene_time_parse_clock (value, &self->hour, &self->minute))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a time of day (19:00)"),
                                                       value != NULL ? value : "");

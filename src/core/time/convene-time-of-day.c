@@ -1,6 +1,7 @@
-/* convene-time-clock.c: times of day, ranges and lengths in a time
+/* convene-time-of-day.c: times of day, ranges and lengths in a time
  * expression: "19:00", "7pm", "19h30", "03:30 PM - 05:00 PM", "1-2pm",
- * "de 10 a 12 horas", "(90 minutes)". */
+ * "de 10 a 12 horas", "(90 minutes)"; and a time of day on its own, as a
+ * field that asks for one reads it. */
 #include "config.h"
 
 #include "time/convene-time-expr-private.h"
@@ -299,7 +300,10 @@ _convene_time_try_times (ConveneTimeParser *p)
   return TRUE;
 }
 
-/* "(90 minutes)", "for one hour", "durante 2 horas", "a 60-minute call" */
+/* "(90 minutes)", "for one hour", "durante 2 horas", "a 60-minute call".
+ * Longer than most: each way of writing the amount (digits, "an", number
+ * words, "half an") leads into the same unit and range checks, which read
+ * best in one place. */
 gboolean
 _convene_time_try_duration (ConveneTimeParser *p)
 {
@@ -374,5 +378,50 @@ _convene_time_try_duration (ConveneTimeParser *p)
   if (p->r->duration < 0 && minutes > 0)
     p->r->duration = minutes;
   p->i = j;
+  return TRUE;
+}
+
+gboolean
+convene_time_parse_clock (const char *text,
+                          int        *hour,
+                          int        *minute)
+{
+  ConveneTimeReading reading = { 0 };
+  ConveneTimeParser p = { 0 };
+  g_autoptr(GArray) tokens = NULL;
+  ConveneTimeToken *t;
+  Clock clock;
+  int minutes;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  tokens = convene_time_words_tokenize (text);
+  p.text = text;
+  p.tokens = tokens;
+  p.open_time = -1;
+  p.r = &reading;
+
+  t = tok (&p, 0);
+  if (t != NULL && tokens->len == 1 && t->kind == CONVENE_TIME_TOKEN_NUMBER && t->digits == 4)
+    {
+      /* "1900" alone: in a field that only takes a time of day it is one,
+       * though in running text it would be a year. */
+      if (t->value / 100 > 23 || t->value % 100 > 59)
+        return FALSE;
+      minutes = t->value / 100 * 60 + t->value % 100;
+    }
+  else if (read_clock (&p, 0, TRUE, &clock) && clock.next == tokens->len)
+    minutes = clock_minutes (&clock, clock.meridiem);
+  else
+    return FALSE;
+
+  if (minutes >= 24 * 60)
+    return FALSE;
+  if (hour != NULL)
+    *hour = minutes / 60;
+  if (minute != NULL)
+    *minute = minutes % 60;
   return TRUE;
 }
