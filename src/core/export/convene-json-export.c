@@ -26,30 +26,6 @@ json_key (const ConveneField *field)
   return g_strdelimit (g_strdup (field->name), "-", '_');
 }
 
-/* A blog post as an object of its author, URL and state. */
-static void
-add_blog (JsonBuilder     *builder,
-          ConveneBlogPost *post)
-{
-  GEnumClass *klass;
-
-  if (post == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  klass = g_type_class_ref (CONVENE_TYPE_BLOG_STATE);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "author");
-  json_builder_add_string_value (builder, post->author);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, post->url);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, g_enum_get_value (klass, post->state)->value_nick);
-  json_builder_end_object (builder);
-  g_type_class_unref (klass);
-}
-
 static void
 add_field_value (JsonBuilder        *builder,
                  ConveneEntity      *entity,
@@ -99,7 +75,7 @@ add_field_value (JsonBuilder        *builder,
         json_builder_add_null_value (builder);
       break;
     case CONVENE_FIELD_BLOG:
-      add_blog (builder, *(ConveneBlogPost **) ptr);
+      convene_blog_post_build_json (*(ConveneBlogPost **) ptr, builder);
       break;
     default:
       g_assert_not_reached ();

@@ -14,12 +14,14 @@
 #include <glib/gi18n.h>
 
 #include "export/convene-markdown-export.h"
-#include "import/convene-document-private.h"
+#include "text/convene-text-lines.h"
+#include "text/convene-text-words.h"
 #include "model/convene-plan.h"
 #include "model/convene-goal.h"
 #include "model/convene-action.h"
 #include "model/convene-session.h"
 #include "model/convene-values.h"
+#include "time/convene-time-expr.h"
 #include "time/convene-time-words.h"
 
 /* Names that people in the seeds' groups use, tried before the city. */
@@ -465,9 +467,9 @@ append_date_extras (GString        *cell,
            convene_session_get_start (session) != NULL)
     append_italic (cell, "To be confirmed");
   if (format != CONVENE_SESSION_FORMAT_MEETING &&
-      _convene_format_from_text (said, CONVENE_SESSION_FORMAT_MEETING) != format)
+      convene_text_find_format (said, CONVENE_SESSION_FORMAT_MEETING) != format)
     append_italic (cell, format_word (format));
-  implied = _convene_language_from_text (said);
+  implied = convene_text_find_language (said);
   if (implied == NULL)
     implied = spanish ? "es" : "en";
   if (language != NULL && !g_str_equal (language, implied) && language_words (language) != NULL)
@@ -608,9 +610,9 @@ append_actions (GString   *out,
 static gboolean
 text_looks_spanish (const char *text)
 {
-  g_autoptr(GPtrArray) lines = _convene_lines_split (text);
+  g_autoptr(GPtrArray) lines = convene_text_lines_split (text);
 
-  return _convene_lines_look_spanish (lines);
+  return convene_text_looks_spanish (lines);
 }
 
 static gboolean

@@ -200,7 +200,7 @@ clean_subject (const char *subject)
   static const char * const prefixes[] = {
     "re:", "fwd:", "fw:", "rv:", "reenviar:", "invitation:", "invitación:", "updated invitation:",
   };
-  g_autofree char *text = _convene_text_strip_markup (subject);
+  g_autofree char *text = convene_text_strip_markup (subject);
   const char *p = text;
   gboolean again = TRUE;
   const char *cut;
@@ -265,7 +265,7 @@ dup_topic (Announcement *ann,
   const char *heading = heading_above (ann, line);
 
   if (ann->values[LABEL_TOPIC] != NULL)
-    return _convene_text_strip_markup (ann->values[LABEL_TOPIC]);
+    return convene_text_strip_markup (ann->values[LABEL_TOPIC]);
   if (ann->values[LABEL_SUBJECT] != NULL)
     return clean_subject (ann->values[LABEL_SUBJECT]);
   if (heading != NULL)
@@ -278,7 +278,7 @@ dup_topic (Announcement *ann,
 static char *
 clean_name (const char *text)
 {
-  g_autofree char *plain = _convene_text_strip_markup (text);
+  g_autofree char *plain = convene_text_strip_markup (text);
   char *paren = strchr (plain, '(');
   char *comma = strchr (plain, ',');
 
@@ -307,7 +307,7 @@ set_people (Announcement   *ann,
     }
   if (ann->values[LABEL_SPEAKERS] != NULL)
     {
-      g_autofree char *plain = _convene_text_strip_markup (ann->values[LABEL_SPEAKERS]);
+      g_autofree char *plain = convene_text_strip_markup (ann->values[LABEL_SPEAKERS]);
       g_autoptr(GRegex) separators = g_regex_new ("\\s*(?:;|,|\\band\\b|\\by\\b)\\s*(?![^()]*\\))",
                                                   G_REGEX_DEFAULT, 0, NULL);
       g_auto(GStrv) parts = g_regex_split (separators, plain, 0);
@@ -334,7 +334,7 @@ find_url (Announcement *ann)
   static const char * const schemes[] = { "https://", "http://" };
 
   if (ann->values[LABEL_WHERE] != NULL)
-    return _convene_text_strip_markup (ann->values[LABEL_WHERE]);
+    return convene_text_strip_markup (ann->values[LABEL_WHERE]);
   for (guint i = 0; i < ann->paragraphs->len; i++)
     for (guint k = 0; k < G_N_ELEMENTS (schemes); k++)
       {
@@ -367,7 +367,7 @@ set_language (Announcement   *ann,
   const char *code;
 
   /* A meeting in a list says its own language: "Gender data (en español)". */
-  if ((code = _convene_language_from_text (own_text)) != NULL)
+  if ((code = convene_text_find_language (own_text)) != NULL)
     {
       convene_session_set_language (session, code);
       return;
@@ -376,16 +376,16 @@ set_language (Announcement   *ann,
     {
       const char *paragraph = g_ptr_array_index (ann->paragraphs, i);
 
-      if (_convene_language_from_text (paragraph) != NULL &&
+      if (convene_text_find_language (paragraph) != NULL &&
           !_convene_text_names_meeting (ann->doc, paragraph, reference))
         text = paragraph;
     }
-  if (text == NULL || (code = _convene_language_from_text (text)) == NULL)
+  if (text == NULL || (code = convene_text_find_language (text)) == NULL)
     return;
   convene_session_set_language (session, code);
-  if (ann->values[LABEL_LANGUAGES] != NULL && _convene_languages_count (text) > 1)
+  if (ann->values[LABEL_LANGUAGES] != NULL && convene_text_count_languages (text) > 1)
     {
-      g_autofree char *plain = _convene_text_strip_markup (text);
+      g_autofree char *plain = convene_text_strip_markup (text);
       g_autofree char *notes = g_strdup_printf (_("Languages: %s"), plain);
 
       convene_session_set_notes (session, notes);
@@ -406,7 +406,7 @@ set_recurrence (Announcement    *ann,
       const char *text = g_ptr_array_index (ann->paragraphs, i);
       g_autoptr(ConveneTimeExpr) expr = NULL;
 
-      if (!_convene_text_has_any_word (text, recurrence_words))
+      if (!convene_text_has_any_word (text, recurrence_words))
         continue;
       expr = convene_time_expr_parse (text, reference, convene_session_get_timezone (session),
                                       CONVENE_TIME_EXPR_DEFAULT, NULL);
@@ -487,7 +487,7 @@ add_session (Announcement *ann,
   convene_session_set_description (session, find_description (ann, when));
   convene_session_set_location (session, url);
   subject = g_strjoin (" ", topic, ann->values[LABEL_SUBJECT], NULL);
-  convene_session_set_format (session, _convene_format_from_text (subject, CONVENE_SESSION_FORMAT_MEETING));
+  convene_session_set_format (session, convene_text_find_format (subject, CONVENE_SESSION_FORMAT_MEETING));
   own = g_strjoin (" ", own_topic != NULL ? own_topic : "", when, NULL);
   set_language (ann, session, own, reference);
   set_recurrence (ann, session, reference);

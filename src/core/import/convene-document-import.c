@@ -138,9 +138,9 @@ find_title (Walk *walk)
   /* No "plan" anywhere: the first heading names the document, unless it
    * is a section ("Goals"). */
   if (first >= 0 &&
-      !_convene_text_has_any_word (line_at (doc, first)->text, goal_words) &&
-      !_convene_text_has_any_word (line_at (doc, first)->text, action_words) &&
-      !_convene_text_has_any_word (line_at (doc, first)->text, schedule_words))
+      !convene_text_has_any_word (line_at (doc, first)->text, goal_words) &&
+      !convene_text_has_any_word (line_at (doc, first)->text, action_words) &&
+      !convene_text_has_any_word (line_at (doc, first)->text, schedule_words))
     walk->title_index = first;
 }
 
@@ -333,7 +333,7 @@ split_goal (const ConveneLine  *line,
     {
       const char *close = strstr (body + 2, "**");
       g_autofree char *bold = g_strndup (body + 2, close - (body + 2));
-      g_autofree char *rest = _convene_text_strip_markup (close + 2);
+      g_autofree char *rest = convene_text_strip_markup (close + 2);
 
       *title = strip_final_period (bold);
       *description = *rest != '\0' ? g_steal_pointer (&rest) : NULL;
@@ -439,12 +439,12 @@ read_heading (Walk              *walk,
   walk->goal = goal_titled (walk, text);
   if (walk->goal != NULL)
     walk->section = SECTION_GOAL_TEXT;
-  else if (_convene_text_has_any_word (text, goal_words))
+  else if (convene_text_has_any_word (text, goal_words))
     walk->section = SECTION_GOALS;
-  else if (_convene_text_has_any_word (text, action_words) &&
+  else if (convene_text_has_any_word (text, action_words) &&
            !g_regex_match (title_regex (), text, 0, NULL))
     walk->section = SECTION_ACTIONS;
-  else if (_convene_text_has_any_word (text, schedule_words))
+  else if (convene_text_has_any_word (text, schedule_words))
     walk->section = SECTION_SCHEDULE;
   else
     walk->section = SECTION_NARRATIVE;
@@ -457,8 +457,8 @@ last_word (const char         *lower,
   const char *last = NULL;
 
   for (guint i = 0; words[i] != NULL; i++)
-    for (const char *p = _convene_text_find_word (lower, lower, words[i]); p != NULL;
-         p = _convene_text_find_word (lower, p + 1, words[i]))
+    for (const char *p = convene_text_find_word (lower, lower, words[i]); p != NULL;
+         p = convene_text_find_word (lower, p + 1, words[i]))
       if (last == NULL || p > last)
         last = p;
   return last;
@@ -677,7 +677,7 @@ start_plan (ConveneDocument *doc,
       doc->year = g_date_time_get_year (now);
       doc->year_guessed = TRUE;
     }
-  doc->spanish = _convene_lines_look_spanish (doc->lines);
+  doc->spanish = convene_text_looks_spanish (doc->lines);
 
   doc->plan = plan;
   convene_import_result_take (doc->result, g_steal_pointer (&plan));
@@ -759,7 +759,7 @@ convene_document_import (const char  *file,
   if (guessed)
     convene_import_result_warn (result, 0, _("The document is not in UTF-8; it was read as Windows-1252 text."));
   doc.result = result;
-  doc.lines = _convene_lines_split (text);
+  doc.lines = convene_text_lines_split (text);
   doc.zones = g_ptr_array_new_with_free_func (g_free);
   doc.fixed_zones = g_ptr_array_new_with_free_func (g_free);
   doc.columns = (ConveneColumns) { -1, -1, -1, -1 };

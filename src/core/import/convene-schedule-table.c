@@ -43,7 +43,7 @@ static gboolean
 matches_header (const char         *cell,
                 const char * const *names)
 {
-  g_autofree char *text = _convene_text_strip_markup (cell);
+  g_autofree char *text = convene_text_strip_markup (cell);
   g_autofree char *lower = g_utf8_strdown (text, -1);
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -84,7 +84,7 @@ row_is_empty (char **cells)
 {
   for (guint i = 0; cells[i] != NULL; i++)
     {
-      g_autofree char *text = _convene_text_strip_markup (cells[i]);
+      g_autofree char *text = convene_text_strip_markup (cells[i]);
 
       if (*text != '\0')
         return FALSE;
@@ -121,7 +121,7 @@ split_topic (const char  *raw,
   while (g_match_info_matches (match))
     {
       g_autofree char *part = g_match_info_fetch (match, 1);
-      g_autofree char *text = _convene_text_strip_markup (part);
+      g_autofree char *text = convene_text_strip_markup (part);
       int start, end;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
@@ -136,7 +136,7 @@ split_topic (const char  *raw,
     {
       g_autofree char *head = g_strndup (raw, first);
 
-      *topic = _convene_text_strip_markup (head);
+      *topic = convene_text_strip_markup (head);
       if (**topic != '\0')
         {
           *description = parts->len > 0 ? g_strdup (parts->str) : NULL;
@@ -144,7 +144,7 @@ split_topic (const char  *raw,
         }
       g_free (*topic);
     }
-  *topic = _convene_text_strip_markup (raw);
+  *topic = convene_text_strip_markup (raw);
   *description = NULL;
 }
 
@@ -162,7 +162,7 @@ read_month_cell (ConveneDocument *doc,
                  int             *year,
                  int             *month)
 {
-  g_autofree char *text = _convene_text_strip_markup (cell);
+  g_autofree char *text = convene_text_strip_markup (cell);
   g_auto(GStrv) words = g_strsplit_set (text, " ,", 3);
 
   *year = doc->year;
@@ -181,7 +181,7 @@ read_month_cell (ConveneDocument *doc,
       *month = atoi (text + 5);
       return MONTH_NAMED;
     }
-  if (_convene_text_has_any_word (text, tbc_words) || g_str_equal (text, "?"))
+  if (convene_text_has_any_word (text, tbc_words) || g_str_equal (text, "?"))
     return MONTH_TBC;
   return MONTH_UNKNOWN;
 }
@@ -205,7 +205,7 @@ set_lead (ConveneDocument *doc,
           ConveneSession  *session,
           const char      *name)
 {
-  g_autofree char *clean = _convene_text_strip_markup (name);
+  g_autofree char *clean = convene_text_strip_markup (name);
 
   if (*clean == '\0')
     return;
@@ -273,7 +273,7 @@ take_labelled (ConveneDocument *doc,
     {
       g_autofree char *label = g_match_info_fetch (match, 2);
       g_autofree char *raw = g_match_info_fetch (match, 3);
-      g_autofree char *value = _convene_text_strip_markup (raw);
+      g_autofree char *value = convene_text_strip_markup (raw);
       int start, end;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
@@ -300,7 +300,7 @@ read_date_cell (ConveneDocument *doc,
                 const GDate     *reference,
                 guint            line)
 {
-  g_autofree char *text = _convene_text_strip_markup (cell);
+  g_autofree char *text = convene_text_strip_markup (cell);
   g_autofree char *lead = _convene_lead_take_from_text (text);
   gsize n;
 
@@ -314,21 +314,21 @@ read_date_cell (ConveneDocument *doc,
     }
   if (n == 0 || is_only (text, tbc_words))
     return;
-  if (_convene_text_has_any_word (text, no_meeting_words))
+  if (convene_text_has_any_word (text, no_meeting_words))
     {
       convene_session_set_status (session, CONVENE_SESSION_STATUS_NO_MEETING);
       if (!is_only (text, no_meeting_words))
         convene_session_set_notes (session, text);
       return;
     }
-  if (_convene_text_has_any_word (text, cancelled_words))
+  if (convene_text_has_any_word (text, cancelled_words))
     convene_session_set_status (session, CONVENE_SESSION_STATUS_CANCELLED);
   if (!_convene_session_set_time (doc, session, text, reference, line))
     {
       if (convene_session_get_notes (session) == NULL)
         convene_session_set_notes (session, text);
     }
-  else if (_convene_text_has_any_word (text, tbc_words))
+  else if (convene_text_has_any_word (text, tbc_words))
     convene_session_set_status (session, CONVENE_SESSION_STATUS_TENTATIVE);
 }
 
@@ -374,7 +374,7 @@ read_row (ConveneDocument   *doc,
                                     _("“%s” has no month; it is kept as to be confirmed."), topic);
       else if (month_cell == MONTH_UNKNOWN)
         {
-          g_autofree char *written = _convene_text_strip_markup (cell_at (cells, columns->month));
+          g_autofree char *written = convene_text_strip_markup (cell_at (cells, columns->month));
 
           convene_import_result_warn (doc->result, line->number,
                                       _("“%s” is not a month; “%s” is kept as to be confirmed."),
@@ -387,11 +387,11 @@ read_row (ConveneDocument   *doc,
   date = take_labelled (doc, session, cell_at (cells, columns->date));
   read_date_cell (doc, session, date, &reference, line->number);
 
-  if (_convene_text_has_any_word (topic, (const char * const[]) { "break", "summer break", "receso", NULL }))
+  if (convene_text_has_any_word (topic, (const char * const[]) { "break", "summer break", "receso", NULL }))
     convene_session_set_status (session, CONVENE_SESSION_STATUS_NO_MEETING);
   all = g_strjoin (" ", topic, date, NULL);
-  convene_session_set_format (session, _convene_format_from_text (all, CONVENE_SESSION_FORMAT_MEETING));
-  if ((language = _convene_language_from_text (all)) != NULL)
+  convene_session_set_format (session, convene_text_find_format (all, CONVENE_SESSION_FORMAT_MEETING));
+  if ((language = convene_text_find_language (all)) != NULL)
     convene_session_set_language (session, language);
 }
 
@@ -440,7 +440,7 @@ collect_rows (ConveneDocument *doc,
           *has_header |= rows->len == 1 && i == index + 1;
           continue;
         }
-      row.cells = _convene_table_split_row (line);
+      row.cells = convene_text_split_row (line);
       g_array_append_val (rows, row);
     }
   *end = i;
@@ -460,7 +460,7 @@ guess_columns_in (GArray         *rows,
 
       for (int i = 1; cells[0] != NULL && cells[i] != NULL; i++)
         {
-          g_autofree char *text = _convene_text_strip_markup (cells[i]);
+          g_autofree char *text = convene_text_strip_markup (cells[i]);
           g_auto(GStrv) words = g_strsplit (text, " ", 2);
 
           if (words[0] != NULL && convene_time_words_month_from_name (words[0]) != 0)
@@ -594,7 +594,7 @@ _convene_schedule_read_item (ConveneDocument   *doc,
   /* "(Paul leads)" leaves "()" behind. */
   while ((empty = strstr (text, "()")) != NULL)
     memmove (empty, empty + 2, strlen (empty + 2) + 1);
-  clean = _convene_text_squeeze (text);
+  clean = convene_text_squeeze (text);
   month = take_month (clean, &rest);
   if (*rest == '\0')
     return;
@@ -615,11 +615,11 @@ _convene_schedule_read_item (ConveneDocument   *doc,
     }
   if (lead != NULL)
     set_lead (doc, session, lead);
-  if (_convene_text_has_any_word (clean, no_meeting_words))
+  if (convene_text_has_any_word (clean, no_meeting_words))
     convene_session_set_status (session, CONVENE_SESSION_STATUS_NO_MEETING);
   else if (when != NULL)
     _convene_session_set_time (doc, session, when, &reference, line->number);
-  convene_session_set_format (session, _convene_format_from_text (clean, CONVENE_SESSION_FORMAT_MEETING));
-  if ((language = _convene_language_from_text (clean)) != NULL)
+  convene_session_set_format (session, convene_text_find_format (clean, CONVENE_SESSION_FORMAT_MEETING));
+  if ((language = convene_text_find_language (clean)) != NULL)
     convene_session_set_language (session, language);
 }

@@ -1,4 +1,4 @@
-/* convene-document-lines.c: a document's lines, classified, and their
+/* convene-text-lines.c: a document's lines, classified, and their
  * words without Markdown or HTML.
  *
  * Plans arrive as Markdown, as text pasted from a word processor, or as a web
@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "import/convene-document-private.h"
+#include "text/convene-text-lines.h"
 
 static void
 convene_line_free (gpointer data)
@@ -102,7 +102,7 @@ take_link (GString     *out,
 /* Collapses runs of white space (no-break spaces included) into one space
  * and trims both ends. */
 char *
-_convene_text_squeeze (const char *text)
+convene_text_squeeze (const char *text)
 {
   GString *out = g_string_sized_new (strlen (text));
   gboolean space = FALSE;
@@ -127,7 +127,7 @@ _convene_text_squeeze (const char *text)
 /* The words of a line without its Markdown or HTML dress: "<i>Paul leads</i>",
  * "**Goals**" and "[Policy+ initiative](#)" become plain text. */
 char *
-_convene_text_strip_markup (const char *text)
+convene_text_strip_markup (const char *text)
 {
   g_autoptr(GString) out = g_string_sized_new (strlen (text));
   g_autofree char *squeezed = NULL;
@@ -153,7 +153,7 @@ _convene_text_strip_markup (const char *text)
       p++;
     }
 
-  squeezed = _convene_text_squeeze (out->str);
+  squeezed = convene_text_squeeze (out->str);
   /* A whole cell in *emphasis* or _emphasis_. */
   len = strlen (squeezed);
   if (len > 2 && (squeezed[0] == '*' || squeezed[0] == '_') && squeezed[len - 1] == squeezed[0] &&
@@ -172,7 +172,7 @@ is_word_byte (char c)
  * word ending in '*' matches as a prefix ("schedul*" matches "scheduled").
  * Words may be phrases ("no meeting"). */
 const char *
-_convene_text_find_word (const char *lower,
+convene_text_find_word (const char *lower,
                          const char *from,
                          const char *word)
 {
@@ -192,21 +192,21 @@ _convene_text_find_word (const char *lower,
 }
 
 gboolean
-_convene_text_has_word (const char *lower,
+convene_text_has_word (const char *lower,
                         const char *word)
 {
-  return _convene_text_find_word (lower, lower, word) != NULL;
+  return convene_text_find_word (lower, lower, word) != NULL;
 }
 
 /* Whether @text (any case) holds one of @words. */
 gboolean
-_convene_text_has_any_word (const char         *text,
+convene_text_has_any_word (const char         *text,
                             const char * const *words)
 {
   g_autofree char *lower = g_utf8_strdown (text, -1);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (_convene_text_has_word (lower, words[i]))
+    if (convene_text_has_word (lower, words[i]))
       return TRUE;
   return FALSE;
 }
@@ -214,7 +214,7 @@ _convene_text_has_any_word (const char         *text,
 /* The cells of a table row as written, markup included: "| a | b |" or
  * "a<TAB>b<TAB>".  A "\|" inside a pipe cell is text, not a border. */
 char **
-_convene_table_split_row (const ConveneLine *line)
+convene_text_split_row (const ConveneLine *line)
 {
   g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
   g_autoptr(GString) cell = g_string_new (NULL);
@@ -353,7 +353,7 @@ classify_marked (ConveneLine *line)
       while (len > 0 && text[len - 1] == '#')
         text[--len] = '\0';
       line->kind = CONVENE_LINE_HEADING;
-      line->text = _convene_text_strip_markup (text);
+      line->text = convene_text_strip_markup (text);
     }
   else if (*s == '|')
     line->kind = is_pipe_rule (s) ? CONVENE_LINE_PIPE_RULE : CONVENE_LINE_PIPE_ROW;
@@ -361,13 +361,13 @@ classify_marked (ConveneLine *line)
     {
       line->kind = CONVENE_LINE_NUMBERED;
       line->body += n;
-      line->text = _convene_text_strip_markup (s + n);
+      line->text = convene_text_strip_markup (s + n);
     }
   else if ((n = bullet_marker (s)) > 0)
     {
       line->kind = CONVENE_LINE_BULLET;
       line->body += n;
-      line->text = _convene_text_strip_markup (s + n);
+      line->text = convene_text_strip_markup (s + n);
     }
   else if (strchr (s, '\t') != NULL)
     line->kind = CONVENE_LINE_TAB_ROW;
@@ -380,7 +380,7 @@ classify_marked (ConveneLine *line)
     line->kind = CONVENE_LINE_TEXT;
 
   if (line->text == NULL)
-    line->text = _convene_text_strip_markup (s);
+    line->text = convene_text_strip_markup (s);
 }
 
 static gboolean
@@ -502,7 +502,7 @@ find_bare_headings (GPtrArray *lines)
 
 /* The lines of @contents (valid UTF-8), classified. */
 GPtrArray *
-_convene_lines_split (const char *contents)
+convene_text_lines_split (const char *contents)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (convene_line_free);
   const char *p = contents;
