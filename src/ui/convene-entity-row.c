@@ -96,9 +96,9 @@ convene_list_placeholder_new (const char *text)
   return label;
 }
 
-static void
-append_part (GString    *text,
-             const char *part)
+void
+convene_subtitle_append (GString    *text,
+                         const char *part)
 {
   if (part == NULL || *part == '\0')
     return;
@@ -115,9 +115,9 @@ convene_resource_describe (ConveneStore    *store,
 {
   GString *text = g_string_new (NULL);
 
-  append_part (text, convene_enum_label (CONVENE_TYPE_RESOURCE_KIND,
+  convene_subtitle_append (text, convene_enum_label (CONVENE_TYPE_RESOURCE_KIND,
                                          convene_resource_get_kind (resource)));
-  append_part (text, convene_resource_get_date (resource));
+  convene_subtitle_append (text, convene_resource_get_date (resource));
   if (convene_resource_get_shared_by (resource) != 0)
     {
       g_autoptr(ConvenePerson) person = convene_store_load (store, CONVENE_TYPE_PERSON,
@@ -127,7 +127,7 @@ convene_resource_describe (ConveneStore    *store,
         {
           /* Translators: who shared a resource */
           g_autofree char *by = g_strdup_printf (_("shared by %s"), convene_person_get_name (person));
-          append_part (text, by);
+          convene_subtitle_append (text, by);
         }
     }
   if (with_session && convene_resource_get_session (resource) != 0)
@@ -140,9 +140,9 @@ convene_resource_describe (ConveneStore    *store,
           /* Translators: the session a resource was shared for */
           g_autofree char *for_session = g_strdup_printf (_("for “%s”"),
                                                           convene_session_get_topic (session));
-          append_part (text, for_session);
+          convene_subtitle_append (text, for_session);
         }
     }
-  append_part (text, convene_resource_get_url (resource));
+  convene_subtitle_append (text, convene_resource_get_url (resource));
   return g_string_free (text, FALSE);
 }

@@ -19,6 +19,11 @@ void       convene_entity_row_add_badge (GtkWidget  *row,
                                          const char *css_class);
 GtkWidget *convene_list_placeholder_new (const char *text);
 
+/* Appends @part to a row's subtitle, " · " between parts; nothing for an
+ * empty part. */
+void       convene_subtitle_append      (GString         *text,
+                                         const char      *part);
+
 /* "Best practice · 2021-03-01 · shared by Flor · for “Climate Justice Data”":
  * a resource's row subtitle, in the Resources view and on the session page. */
 char      *convene_resource_describe    (ConveneStore    *store,

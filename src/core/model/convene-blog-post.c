@@ -1,5 +1,6 @@
 /* convene-blog-post.c: a small boxed value for a session's blog post. */
 #include "model/convene-blog-post.h"
+#include "model/convene-enum-types.h"
 
 G_DEFINE_BOXED_TYPE (ConveneBlogPost, convene_blog_post,
                      convene_blog_post_copy, convene_blog_post_free)
@@ -43,4 +44,29 @@ convene_blog_post_equal (const ConveneBlogPost *a,
   return g_strcmp0 (a->author, b->author) == 0 &&
          g_strcmp0 (a->url, b->url) == 0 &&
          a->state == b->state;
+}
+
+void
+convene_blog_post_build_json (const ConveneBlogPost *post,
+                              JsonBuilder           *builder)
+{
+  GEnumClass *klass;
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  if (post == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  klass = g_type_class_ref (CONVENE_TYPE_BLOG_STATE);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "author");
+  json_builder_add_string_value (builder, post->author);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, post->url);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, g_enum_get_value (klass, post->state)->value_nick);
+  json_builder_end_object (builder);
+  g_type_class_unref (klass);
 }

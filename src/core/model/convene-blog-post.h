@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "model/convene-enums.h"
 
@@ -23,6 +24,10 @@ ConveneBlogPost *convene_blog_post_copy     (const ConveneBlogPost *post);
 void             convene_blog_post_free     (ConveneBlogPost  *post);
 gboolean         convene_blog_post_equal    (const ConveneBlogPost *a,
                                              const ConveneBlogPost *b);
+/* Adds @post to @builder as {"author", "url", "state"}, or null: the shape
+ * of the JSON export, which the store also keeps in its blog column. */
+void             convene_blog_post_build_json (const ConveneBlogPost *post,
+                                               JsonBuilder           *builder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneBlogPost, convene_blog_post_free)
 

@@ -71,17 +71,8 @@ blog_to_json (ConveneBlogPost *post)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
-  GEnumClass *klass = g_type_class_ref (CONVENE_TYPE_BLOG_STATE);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "author");
-  json_builder_add_string_value (builder, post->author);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, post->url);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, g_enum_get_value (klass, post->state)->value_nick);
-  json_builder_end_object (builder);
-  g_type_class_unref (klass);
+  convene_blog_post_build_json (post, builder);
   node = json_builder_get_root (builder);
   return json_to_string (node, FALSE);
 }

@@ -30,17 +30,6 @@ struct _ConvenePeopleView
 
 G_DEFINE_FINAL_TYPE (ConvenePeopleView, convene_people_view, CONVENE_TYPE_PLAN_VIEW)
 
-static void
-append_part (GString    *text,
-             const char *part)
-{
-  if (part == NULL || *part == '\0')
-    return;
-  if (text->len > 0)
-    g_string_append (text, " · ");
-  g_string_append (text, part);
-}
-
 static GtkWidget *
 create_person_row_cb (gpointer item,
                       gpointer user_data)
@@ -53,12 +42,12 @@ create_person_row_cb (gpointer item,
   g_auto(GStrv) language_names = NULL;
   g_autofree char *joined = NULL;
 
-  append_part (subtitle, convene_person_get_organisation (person));
-  append_part (subtitle, convene_enum_label (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)));
-  append_part (subtitle, convene_person_get_region (person));
+  convene_subtitle_append (subtitle, convene_person_get_organisation (person));
+  convene_subtitle_append (subtitle, convene_enum_label (CONVENE_TYPE_SECTOR, convene_person_get_sector (person)));
+  convene_subtitle_append (subtitle, convene_person_get_region (person));
   if (convene_person_get_timezone (person) != NULL)
     zone = convene_zone_label (convene_person_get_timezone (person));
-  append_part (subtitle, zone);
+  convene_subtitle_append (subtitle, zone);
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
       g_autofree char *name = convene_language_name (languages[i]);
@@ -66,7 +55,7 @@ create_person_row_cb (gpointer item,
     }
   language_names = g_strv_builder_end (names);
   joined = convene_join_strv ((const char * const *) language_names);
-  append_part (subtitle, joined);
+  convene_subtitle_append (subtitle, joined);
 
   return convene_entity_row_new (CONVENE_ENTITY (person), convene_person_get_name (person),
                                  subtitle->str, "people.edit");
