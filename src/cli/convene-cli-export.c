@@ -42,6 +42,8 @@ format_names (void)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* Long because it is the whole command: its options, their checks, and
+ * where the text goes; each step is a few lines and reads in order. */
 int
 convene_cli_export (int    argc,
                     char **argv)

@@ -231,6 +231,9 @@ parse_year (const char *text,
   return TRUE;
 }
 
+/* Long because it is the whole command: its options and their checks,
+ * then one call per kind of listing; split, the checks would be passed
+ * around as a struct of options for no reader's gain. */
 int
 convene_cli_list (int    argc,
                   char **argv)

@@ -270,6 +270,8 @@ resolve_targets (char   **names,
   return TRUE;
 }
 
+/* Long because it is the whole command: options, the reference day, the
+ * expression, then its zones; each step reads in order. */
 int
 convene_cli_when (int    argc,
                   char **argv)

@@ -810,6 +810,8 @@ convene_window_set_property (GObject      *object,
     }
 }
 
+/* Long because it lists every template child, action and shortcut of the
+ * window, one line each. */
 static void
 convene_window_class_init (ConveneWindowClass *klass)
 {

@@ -313,6 +313,10 @@ append_field (GString    *text,
  * Returns: (transfer full): the invitation to @session, ready to paste into
  *   an email; %NULL with @error set when the session's plan cannot be read
  *   or Convene has no translation into @language
+ *
+ * Long because the invitation is written in the order an email reads:
+ * subject, topic, status, when, lead and speakers, language, the link;
+ * each part is a line or two.
  */
 char *
 convene_announcement_text (ConveneStore    *store,

@@ -105,6 +105,8 @@ try_iso_date (ConveneTimeParser *p)
 }
 
 /* 11/07/2019, 06-04-2016, 23.02.2021, 11/07/19, 11/07 */
+/* Kept in one function, though long: day-first and month-first readings
+ * share the same digits and are decided together. */
 static gboolean
 try_numeric_date (ConveneTimeParser *p)
 {
@@ -254,6 +256,9 @@ try_text_date (ConveneTimeParser *p)
 }
 
 /* Weekdays, day numbers, "today" */
+/* Kept in one function, though long: a weekday and a day number written
+ * beside it ("Tuesday 23rd") are one reading and checked against each
+ * other. */
 static gboolean
 try_day (ConveneTimeParser *p)
 {

@@ -202,6 +202,8 @@ build_grid (ConveneCalendarView *self)
     }
 }
 
+/* Long because one pass over the plan's sessions sorts each into its day
+ * cell, the month's chips or the TBC list, by its timing. */
 static void
 fill_month (ConveneCalendarView *self)
 {
@@ -301,6 +303,8 @@ year_line (ConveneSession *session)
   return button;
 }
 
+/* Long because the twelve month cards are built in one pass over the
+ * sessions, as the seeds' year tables are laid out. */
 static void
 build_year (ConveneCalendarView *self)
 {

@@ -598,6 +598,8 @@ on_filtered_changed_cb (ConveneScheduleView *self)
 
 /* Plan and store */
 
+/* Long because it takes the old model chain down and builds the new one
+ * (sort, sections, filter, factories) in the order GTK needs. */
 static void
 reload (ConveneScheduleView *self)
 {

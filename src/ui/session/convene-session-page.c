@@ -493,6 +493,8 @@ apply_blog (ConveneSessionPage *self)
   convene_session_set_blog (self->session, post);
 }
 
+/* One switch over the page's text rows, long because each row writes its
+ * own field; the rows share the checking and the delayed save. */
 static void
 on_text_row_changed_cb (ConveneSessionPage *self,
                         GtkWidget          *row)
