@@ -499,10 +499,11 @@ test_bad_values (void)
   assert_refused ("date.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Call\n"
                   "DTSTART:20240231T100000Z\nEND:VEVENT\nEND:VCALENDAR\n", -1,
                   CONVENE_IMPORT_ERROR_SYNTAX, "date.ics:4: ", "not a date that exists");
-  /* Found by the fuzzer: a year the model cannot write. */
+  /* Found by the fuzzer: a year the model cannot write.  The date exists;
+   * the message says which years are accepted. */
   assert_refused ("year.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Call\n"
                   "DTSTART;TZID=Europe/Berlin:00240331T180000\nEND:VEVENT\nEND:VCALENDAR\n", -1,
-                  CONVENE_IMPORT_ERROR_SYNTAX, "year.ics:4: ", "not a date that exists");
+                  CONVENE_IMPORT_ERROR_SYNTAX, "year.ics:4: ", "in the year 24; Convene accepts years from 1001 to 9998");
   /* Nothing Convene can use in it. */
   assert_refused ("nothing.ics", "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VJOURNAL\nSUMMARY:x\n"
                   "END:VJOURNAL\nEND:VCALENDAR\n", -1, CONVENE_IMPORT_ERROR_EMPTY,

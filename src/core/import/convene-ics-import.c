@@ -593,6 +593,56 @@ import_calendar_property (ConveneIcsImport      *self,
     }
 }
 
+/* libical's own string reader looks for the end of the line again for
+ * every 80 bytes it hands out, which made one long unfolded line cost the
+ * square of its length: this one remembers where the line ends. */
+typedef struct {
+  const char *pos;
+  const char *end;
+  const char *line_end;  /* after the '\n' of the line at pos */
+} BlockReader;
+
+static char *
+block_next_part (char   *out,
+                 size_t  size,
+                 void   *data)
+{
+  BlockReader *reader = data;
+  gsize n;
+
+  if (reader->pos >= reader->end || *reader->pos == '\0')
+    return NULL;
+  if (reader->pos >= reader->line_end)
+    {
+      const char *nl = memchr (reader->pos, '\n', reader->end - reader->pos);
+
+      reader->line_end = nl != NULL ? nl + 1 : reader->end;
+    }
+  n = MIN ((gsize) (reader->line_end - reader->pos), size - 1);
+  memcpy (out, reader->pos, n);
+  out[n] = '\0';
+  reader->pos += n;
+  return out;
+}
+
+/* What icalparser_parse_string() does, with the reader above. */
+static icalcomponent *
+parse_block (const char *text,
+             gsize       length)
+{
+  BlockReader reader = { text, text + length, text };
+  icalerrorstate state = icalerror_get_error_state (ICAL_MALFORMEDDATA_ERROR);
+  icalparser *parser = icalparser_new ();
+  icalcomponent *comp;
+
+  icalparser_set_gen_data (parser, &reader);
+  icalerror_set_error_state (ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+  comp = icalparser_parse (parser, block_next_part);
+  icalerror_set_error_state (ICAL_MALFORMEDDATA_ERROR, state);
+  icalparser_free (parser);
+  return comp;
+}
+
 static gboolean
 import_component (ConveneIcsImport       *self,
                   const ConveneIcsPiece  *piece,
@@ -611,7 +661,7 @@ import_component (ConveneIcsImport       *self,
       return TRUE;
     }
 
-  comp = icalparser_parse_string (piece->text);
+  comp = parse_block (piece->text, piece->length);
   if (comp == NULL || icalcomponent_isa (comp) != kind)
     {
       g_clear_pointer (&comp, icalcomponent_free);

@@ -20,6 +20,11 @@
 /* What is read from a stream at a time; a longer line grows the buffer. */
 #define CHUNK_SIZE (64 * 1024)
 
+/* The longest line or component taken from a stream: far above what any
+ * calendar holds (a long description is a few KiB), and a bound on the
+ * memory an endless line (/dev/zero behind a BEGIN:VCALENDAR) can take. */
+#define MAX_PIECE_SIZE (64 * 1024 * 1024)
+
 struct _ConveneIcsSplitter
 {
   char         *file;
@@ -129,15 +134,27 @@ read_more (ConveneIcsSplitter  *self,
 {
   gsize left = self->end - *keep;
   g_autoptr(GError) local_error = NULL;
+  gsize chunk;
   gssize n;
 
   if (self->stream == NULL || self->at_eof)
     return MORE_AT_END;
+  if (left > MAX_PIECE_SIZE)
+    {
+      g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_SYNTAX,
+                   /* Translators: a file name and a line number, then a size in MiB */
+                   _("%s:%u: this line is longer than %d MiB; no calendar holds lines that long"),
+                   self->file, self->next_line, MAX_PIECE_SIZE >> 20);
+      return MORE_FAILED;
+    }
 
-  /* What was used is dropped; the line being read moves to the front. */
+  /* What was used is dropped; the line being read moves to the front.  A
+   * long line reads as much again as it holds, so that it is moved a
+   * logarithmic number of times, not once a chunk. */
   memmove (self->buffer->data, *keep, left);
-  g_byte_array_set_size (self->buffer, left + CHUNK_SIZE);
-  n = g_input_stream_read (self->stream, self->buffer->data + left, CHUNK_SIZE, NULL, &local_error);
+  chunk = MAX (CHUNK_SIZE, left);
+  g_byte_array_set_size (self->buffer, left + chunk);
+  n = g_input_stream_read (self->stream, self->buffer->data + left, chunk, NULL, &local_error);
   g_byte_array_set_size (self->buffer, left + MAX (n, 0));
   *keep = self->pos = (const char *) self->buffer->data;
   self->end = *keep + self->buffer->len;
@@ -166,6 +183,7 @@ read_logical_line (ConveneIcsSplitter  *self,
   const char *start = self->pos;
   guint line = self->next_line;
   gsize done = 0;
+  gsize scanned = 0;  /* looked at for a '\n' already: a long line is scanned once */
   More more;
 
   while (self->pos >= self->end)
@@ -180,12 +198,13 @@ read_logical_line (ConveneIcsSplitter  *self,
 
   for (;;)
     {
-      const char *p = start + done;
+      const char *p = start + MAX (done, scanned);
       const char *nl = memchr (p, '\n', self->end - p);
 
       if (nl == NULL)
         {
           /* The line goes on in the next chunk, or ends the file. */
+          scanned = self->end - start;
           more = read_more (self, &start, error);
           if (more == MORE_READ)
             continue;
@@ -220,8 +239,18 @@ read_logical_line (ConveneIcsSplitter  *self,
   self->pos = ll->end;
   if (self->stream != NULL && !g_utf8_validate_len (ll->start, done, NULL))
     {
+      const char *nul = memchr (ll->start, '\0', done);
+      guint nul_line = ll->line;
+      g_autofree char *message = NULL;
+
       self->failed = TRUE;
-      return syntax_error (self, error, ll->line, _("This line is not UTF-8 text."));
+      if (nul == NULL)
+        return syntax_error (self, error, ll->line, _("This line is not UTF-8 text."));
+      /* A folded line spans lines: name the one the byte is on. */
+      for (const char *q = ll->start; (q = memchr (q, '\n', nul - q)) != NULL; q++)
+        nul_line++;
+      message = g_strdup_printf (_("The file contains a NUL byte at line %u: it is not a text file."), nul_line);
+      return syntax_error (self, error, nul_line, message);
     }
   return TRUE;
 }
@@ -380,6 +409,14 @@ take_block_line (ConveneIcsSplitter  *self,
   g_autofree char *message = NULL;
 
   *done = FALSE;
+  if (self->block->len > MAX_PIECE_SIZE)
+    {
+      message = g_strdup_printf (_("The %s that begins on line %u is larger than %d MiB; "
+                                   "no calendar holds one that large."),
+                                 (const char *) g_ptr_array_index (self->stack, 0), self->block_line,
+                                 MAX_PIECE_SIZE >> 20);
+      return syntax_error (self, error, ll->line, message);
+    }
   g_string_append_len (self->block, ll->start, ll->end - ll->start);
   if (self->block->str[self->block->len - 1] != '\n')
     g_string_append (self->block, "\r\n");

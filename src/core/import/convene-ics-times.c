@@ -147,6 +147,10 @@ needs_vtimezone (ConveneIcsImport *self,
   return _convene_ics_lookup_tzid (self, tzid)->zone == NULL;
 }
 
+/* Four-digit years on both sides of UTC, as the model writes them. */
+#define MIN_YEAR 1001
+#define MAX_YEAR 9998
+
 /* The instant of a DTSTART, DTEND or DUE, and the zone it was fixed in.
  * @quiet leaves out warnings that the event's start already gave. */
 static GDateTime *
@@ -159,8 +163,7 @@ read_time (ConveneIcsImport           *self,
 {
   const char *tzid = property_tzid (prop);
 
-  /* Four-digit years on both sides of UTC, as the model writes them. */
-  if (t->year <= 1000 || t->year >= 9999)
+  if (t->year < MIN_YEAR || t->year > MAX_YEAR)
     return NULL;
   if (t->is_date)
     {
@@ -294,6 +297,14 @@ _convene_ics_set_times (ConveneIcsImport  *self,
     }
 
   t = icalproperty_get_dtstart (dtstart);
+  if (t.year > 0 && (t.year < MIN_YEAR || t.year > MAX_YEAR))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The start (DTSTART) is in the year %d; Convene accepts years from %d to %d."),
+                         t.year, MIN_YEAR, MAX_YEAR);
+
+      return _convene_ics_syntax_error (self, error, line, message);
+    }
   start = read_time (self, dtstart, &t, line, FALSE, &zone);
   if (start == NULL)
     return _convene_ics_syntax_error (self, error, line,

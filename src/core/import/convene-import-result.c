@@ -45,6 +45,7 @@ convene_import_result_free (ConveneImportResult *result)
     result->cancel_write (result);
   g_free (result->file);
   g_hash_table_unref (result->let_go);
+  g_clear_pointer (&result->people_by_name, g_hash_table_unref);
   g_ptr_array_unref (result->plans);
   g_ptr_array_unref (result->goals);
   g_ptr_array_unref (result->actions);
@@ -115,15 +116,37 @@ convene_import_result_warn (ConveneImportResult *result,
   g_ptr_array_add (result->warnings, warning);
 }
 
+/* The people by name, brought up to date with those taken since: a long
+ * schedule with a lead on every row looked each one up in a scan. */
+static GHashTable *
+people_by_name (ConveneImportResult *result)
+{
+  if (result->people_by_name == NULL)
+    result->people_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (; result->people_indexed < result->people->len; result->people_indexed++)
+    {
+      ConvenePerson *person = g_ptr_array_index (result->people, result->people_indexed);
+      const char *name = convene_person_get_name (person);
+
+      /* The first of two people with one name is the one found. */
+      if (name != NULL && !g_hash_table_contains (result->people_by_name, name))
+        g_hash_table_insert (result->people_by_name, g_strdup (name), person);
+    }
+  return result->people_by_name;
+}
+
 ConvenePerson *
 convene_import_result_ensure_person (ConveneImportResult *result,
                                      const char          *name)
 {
   ConvenePerson *person;
 
-  for (guint i = 0; i < result->people->len; i++)
-    if (g_strcmp0 (convene_person_get_name (g_ptr_array_index (result->people, i)), name) == 0)
-      return g_ptr_array_index (result->people, i);
+  if (name != NULL && (person = g_hash_table_lookup (people_by_name (result), name)) != NULL)
+    return person;
+  if (name == NULL)
+    for (guint i = 0; i < result->people->len; i++)
+      if (convene_person_get_name (g_ptr_array_index (result->people, i)) == NULL)
+        return g_ptr_array_index (result->people, i);
 
   person = convene_person_new ();
   convene_person_set_name (person, name);

@@ -43,6 +43,8 @@ struct _ConveneImportResult {
   gboolean   keep_ids;    /* a JSON export: keep its ids when the database is empty */
   guint      n_let_go;    /* sessions written while importing and no longer held here */
   GHashTable *let_go;     /* plan's provisional id → how many of those are its own */
+  GHashTable *people_by_name;  /* name → person, for ensure_person; people never change name */
+  guint       people_indexed;  /* how much of @people is in it */
   ConveneImportWriter *writer;  /* set while importing straight into a store */
   /* Set by the writer with @writer: freeing the result rolls the write
    * back, and the result needs nothing else of the writer. */

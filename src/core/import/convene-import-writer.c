@@ -28,6 +28,7 @@ struct _ConveneImportWriter
   ConveneStore      *store;
   ConveneOnExisting  on_existing;
   GHashTable        *maps;      /* table name → (provisional id → database id) */
+  GHashTable        *people;    /* name → database id, read once when first needed */
   gboolean           keep_ids;
   guint              written[N_LISTS];  /* how much of each list is in the database */
 };
@@ -96,16 +97,43 @@ remap_references (ConveneImportWriter *writer,
     }
 }
 
+/* The database's people by name, read once: asking the store for every
+ * person of a file made an import of many people quadratic. */
 static gint64
-find_person_by_name (ConveneStore *store,
-                     const char   *name)
+find_person_by_name (ConveneImportWriter *writer,
+                     const char          *name)
 {
-  g_autoptr(GPtrArray) people = convene_store_query (store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+  gint64 *id;
 
-  for (guint i = 0; people != NULL && i < people->len; i++)
-    if (g_strcmp0 (convene_person_get_name (g_ptr_array_index (people, i)), name) == 0)
-      return convene_entity_get_id (g_ptr_array_index (people, i));
-  return 0;
+  if (writer->people == NULL)
+    {
+      g_autoptr(GPtrArray) people = convene_store_query (writer->store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+
+      writer->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      /* The first of two people with one name is the one found. */
+      for (guint i = people != NULL ? people->len : 0; i-- > 0;)
+        {
+          ConvenePerson *person = g_ptr_array_index (people, i);
+
+          if (convene_person_get_name (person) != NULL)
+            g_hash_table_insert (writer->people, g_strdup (convene_person_get_name (person)),
+                                 g_memdup2 (&(gint64) { convene_entity_get_id (CONVENE_ENTITY (person)) }, sizeof (gint64)));
+        }
+    }
+  id = name != NULL ? g_hash_table_lookup (writer->people, name) : NULL;
+  return id != NULL ? *id : 0;
+}
+
+/* A person just written is found by name by the next ones. */
+static void
+remember_person (ConveneImportWriter *writer,
+                 ConveneEntity       *entity)
+{
+  const char *name = convene_person_get_name (CONVENE_PERSON (entity));
+
+  if (writer->people != NULL && name != NULL && !g_hash_table_contains (writer->people, name))
+    g_hash_table_insert (writer->people, g_strdup (name),
+                         g_memdup2 (&(gint64) { convene_entity_get_id (entity) }, sizeof (gint64)));
 }
 
 /* Writes @original, or a copy of it when the preview keeps it (its
@@ -122,7 +150,7 @@ write_entity (ConveneImportWriter  *writer,
   /* People found by name are members the group already has. */
   if (!writer->keep_ids && CONVENE_IS_PERSON (entity))
     {
-      gint64 existing = find_person_by_name (writer->store, convene_person_get_name (CONVENE_PERSON (entity)));
+      gint64 existing = find_person_by_name (writer, convene_person_get_name (CONVENE_PERSON (entity)));
 
       if (existing != 0)
         {
@@ -136,6 +164,8 @@ write_entity (ConveneImportWriter  *writer,
     convene_entity_set_id (entity, 0);
   if (!convene_store_add (writer->store, entity, error))
     return FALSE;
+  if (!writer->keep_ids && CONVENE_IS_PERSON (entity))
+    remember_person (writer, entity);
   remember (writer, entity, provisional);
   return TRUE;
 }
@@ -208,8 +238,19 @@ rewrite_plans (ConveneImportResult  *result,
   return TRUE;
 }
 
+/* A plan's title and group as one key ("\x1f" is in neither). */
+static char *
+plan_key (ConvenePlan *plan)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s", convene_plan_get_title (plan) != NULL ? "t" : "-",
+                          convene_plan_get_title (plan) != NULL ? convene_plan_get_title (plan) : "",
+                          convene_plan_get_group (plan) != NULL ? convene_plan_get_group (plan) : "\x1e");
+}
+
 /* Applies the writer's on-existing rule to plans that were in the database
- * before this import. */
+ * before this import.  The old plans are looked up by title and group in a
+ * table: comparing every plan of a file with every stored one made large
+ * imports into a full database quadratic. */
 static gboolean
 handle_existing (ConveneImportResult  *result,
                  GError              **error)
@@ -217,6 +258,7 @@ handle_existing (ConveneImportResult  *result,
   ConveneImportWriter *writer = result->writer;
   GHashTable *map = map_for (writer, "plans");
   g_autoptr(GHashTable) ours = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) old_plans = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -230,28 +272,51 @@ handle_existing (ConveneImportResult  *result,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_hash_table_add (ours, value);
 
-  for (guint i = 0; i < result->plans->len; i++)
-    for (guint s = 0; s < stored->len; s++)
-      {
-        ConvenePlan *plan = g_ptr_array_index (result->plans, i);
-        ConvenePlan *old = g_ptr_array_index (stored, s);
-        gint64 old_id = convene_entity_get_id (CONVENE_ENTITY (old));
+  /* key → the stored plans of that title and group, in the store's order */
+  old_plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint s = 0; s < stored->len; s++)
+    {
+      ConvenePlan *old = g_ptr_array_index (stored, s);
+      gint64 old_id = convene_entity_get_id (CONVENE_ENTITY (old));
+      char *key;
+      GPtrArray *same;
 
-        if (g_hash_table_contains (ours, &old_id) ||
-            g_strcmp0 (convene_plan_get_title (plan), convene_plan_get_title (old)) != 0 ||
-            g_strcmp0 (convene_plan_get_group (plan), convene_plan_get_group (old)) != 0)
-          continue;
-        if (writer->on_existing == CONVENE_ON_EXISTING_FAIL)
-          {
-            g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EXISTS,
-                         _("%s: the plan “%s” is already in the database (id %" PRId64 "); "
-                           "replace it, or import it as a new plan beside it"),
-                         result->file, convene_plan_get_title (plan), old_id);
+      if (g_hash_table_contains (ours, &old_id))
+        continue;
+      key = plan_key (old);
+      same = g_hash_table_lookup (old_plans, key);
+      if (same == NULL)
+        g_hash_table_insert (old_plans, key, (same = g_ptr_array_new ()));
+      else
+        g_free (key);
+      g_ptr_array_add (same, old);
+    }
+
+  for (guint i = 0; i < result->plans->len; i++)
+    {
+      ConvenePlan *plan = g_ptr_array_index (result->plans, i);
+      g_autofree char *key = plan_key (plan);
+      GPtrArray *same = g_hash_table_lookup (old_plans, key);
+
+      for (guint s = 0; same != NULL && s < same->len; s++)
+        {
+          ConvenePlan *old = g_ptr_array_index (same, s);
+
+          if (writer->on_existing == CONVENE_ON_EXISTING_FAIL)
+            {
+              g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EXISTS,
+                           _("%s: the plan “%s” is already in the database (id %" PRId64 "); "
+                             "replace it, or import it as a new plan beside it"),
+                           result->file, convene_plan_get_title (plan),
+                           convene_entity_get_id (CONVENE_ENTITY (old)));
+              return FALSE;
+            }
+          if (!convene_store_remove (writer->store, CONVENE_ENTITY (old), error))
             return FALSE;
-          }
-        if (!convene_store_remove (writer->store, CONVENE_ENTITY (old), error))
-          return FALSE;
-      }
+        }
+      /* Removed once, even when two plans of the file have its name. */
+      g_hash_table_remove (old_plans, key);
+    }
   return TRUE;
 }
 
@@ -259,6 +324,7 @@ static void
 writer_free (ConveneImportWriter *writer)
 {
   g_hash_table_unref (writer->maps);
+  g_clear_pointer (&writer->people, g_hash_table_unref);
   g_object_unref (writer->store);
   g_free (writer);
 }

@@ -83,6 +83,12 @@ is_integer (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
+/* Ids are kept within the integers a double holds exactly (2^53), so that
+ * every program reading an export back, JavaScript included, sees the same
+ * id; the parser clamps larger numbers to 2^63 - 1 without a word, which
+ * this bound also catches. */
+#define MAX_ID (G_GINT64_CONSTANT (1) << 53)
+
 static gboolean
 is_string (JsonNode *node)
 {
@@ -99,6 +105,25 @@ enum_choices (GType enum_type)
     g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
   g_type_class_unref (klass);
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An id or a reference to one: a whole number from 1 to MAX_ID. */
+static gboolean
+read_id (Reader     *reader,
+         const char *path,
+         JsonNode   *node,
+         gint64     *out)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+      json_node_get_double (node) >= 1 && json_node_get_double (node) == (gint64) json_node_get_double (node))
+    return fail (reader, path, _("the id is out of range: ids are whole numbers from 1 to %" PRId64), MAX_ID);
+  if (!is_integer (node) || json_node_get_int (node) <= 0)
+    return fail (reader, path, _("expected an id (a whole number above 0), found %s"), node_kind (node));
+  if (json_node_get_int (node) > MAX_ID)
+    return fail (reader, path, _("the id %" PRId64 " is out of range: ids are whole numbers from 1 to %" PRId64),
+                 json_node_get_int (node), MAX_ID);
+  *out = json_node_get_int (node);
+  return TRUE;
 }
 
 static gboolean
@@ -213,12 +238,18 @@ read_value (Reader             *reader,
       g_value_set_int (value, json_node_get_int (node));
       return TRUE;
     case CONVENE_FIELD_REF:
-      if (is_null)
+      {
+        gint64 id;
+
+        if (is_null)
+          return TRUE;
+        if (!is_integer (node) || json_node_get_int (node) <= 0)
+          return fail (reader, path, _("expected an id (a whole number above 0) or null, found %s"), node_kind (node));
+        if (!read_id (reader, path, node, &id))
+          return FALSE;
+        g_value_set_int64 (value, id);
         return TRUE;
-      if (!is_integer (node) || json_node_get_int (node) <= 0)
-        return fail (reader, path, _("expected an id (a whole number above 0) or null, found %s"), node_kind (node));
-      g_value_set_int64 (value, json_node_get_int (node));
-      return TRUE;
+      }
     case CONVENE_FIELD_STRING:
       if (is_null)
         return TRUE;
@@ -308,13 +339,17 @@ read_attendance (Reader     *reader,
   for (guint a = 0; attendance != NULL && a < json_array_get_length (json_node_get_array (attendance)); a++)
     {
       JsonNode *pid = json_array_get_element (json_node_get_array (attendance), a);
+      g_autofree char *where_id = g_strdup_printf ("%s[%u]", apath, a);
       ConveneAttendance *row;
+      gint64 person;
 
       if (!is_integer (pid))
         return fail (reader, apath, _("expected a list of person ids, found %s in it"), node_kind (pid));
+      if (!read_id (reader, where_id, pid, &person))
+        return FALSE;
       row = convene_attendance_new ();
       convene_attendance_set_session (row, session);
-      convene_attendance_set_person (row, json_node_get_int (pid));
+      convene_attendance_set_person (row, person);
       convene_import_result_take (reader->result, row);
     }
   return TRUE;
@@ -346,16 +381,20 @@ read_list (Reader     *reader,
       JsonNode *item = json_array_get_element (array, i);
       g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
       g_autoptr(ConveneEntity) entity = NULL;
+      g_autofree char *where_id = g_strdup_printf ("%s.id", where);
       JsonNode *id;
+      gint64 value;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         return fail (reader, where, _("expected an object, found %s"), node_kind (item));
       id = json_object_get_member (json_node_get_object (item), "id");
-      if (id == NULL || !is_integer (id) || json_node_get_int (id) <= 0)
+      if (id == NULL || JSON_NODE_HOLDS_NULL (id) || (is_integer (id) && json_node_get_int (id) <= 0))
         return fail (reader, where, _("every object needs an id, a whole number above 0"));
+      if (!read_id (reader, where_id, id, &value))
+        return FALSE;
 
       entity = g_object_new (type, NULL);
-      convene_entity_set_id (entity, json_node_get_int (id));
+      convene_entity_set_id (entity, value);
       if (plan_id != 0)
         g_object_set (entity, "plan", plan_id, NULL);
       if (!read_fields (reader, where, json_node_get_object (item), entity))
@@ -369,24 +408,47 @@ read_list (Reader     *reader,
   return TRUE;
 }
 
-static gboolean
-has_id (GPtrArray *entities,
-        gint64     id,
-        gint64     plan_id)
+/* Each id of @entities (unique by then) → its plan's id, or 1 for people:
+ * every reference is then checked in constant time. */
+static GHashTable *
+index_ids (GPtrArray *entities)
 {
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
   for (guint i = 0; i < entities->len; i++)
     {
       ConveneEntity *entity = g_ptr_array_index (entities, i);
-      gint64 plan = 0;
+      gint64 id = convene_entity_get_id (entity);
+      gint64 plan = 1;
 
-      if (convene_entity_get_id (entity) != id)
-        continue;
-      if (plan_id == 0)
-        return TRUE;
-      g_object_get (entity, "plan", &plan, NULL);
-      return plan == plan_id;
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (entity), "plan") != NULL)
+        g_object_get (entity, "plan", &plan, NULL);
+      g_hash_table_insert (index, g_memdup2 (&id, sizeof id), g_memdup2 (&plan, sizeof plan));
     }
-  return FALSE;
+  return index;
+}
+
+/* Whether @index holds @id, of @plan_id's plan unless @plan_id is 0. */
+static gboolean
+has_id (GHashTable *index,
+        gint64      id,
+        gint64      plan_id)
+{
+  gint64 *plan = g_hash_table_lookup (index, &id);
+
+  return plan != NULL && (plan_id == 0 || *plan == plan_id);
+}
+
+/* A session's attendance as one key: both ids are at most 2^53. */
+static gboolean
+add_pair (GHashTable *seen,
+          gint64      session,
+          gint64      person)
+{
+  char key[48];
+
+  g_snprintf (key, sizeof key, "%" PRId64 ":%" PRId64, session, person);
+  return g_hash_table_add (seen, g_strdup (key));
 }
 
 static gboolean
@@ -413,6 +475,10 @@ static gboolean
 check_references (Reader *reader)
 {
   ConveneImportResult *r = reader->result;
+  g_autoptr(GHashTable) goals = NULL;
+  g_autoptr(GHashTable) sessions = NULL;
+  g_autoptr(GHashTable) people = NULL;
+  g_autoptr(GHashTable) attending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!check_unique_ids (reader, "plans", r->plans) ||
       !check_unique_ids (reader, "goals", r->goals) ||
@@ -421,13 +487,16 @@ check_references (Reader *reader)
       !check_unique_ids (reader, "resources", r->resources) ||
       !check_unique_ids (reader, "people", r->people))
     return FALSE;
+  goals = index_ids (r->goals);
+  sessions = index_ids (r->sessions);
+  people = index_ids (r->people);
 
   for (guint i = 0; i < r->actions->len; i++)
     {
       ConveneAction *action = g_ptr_array_index (r->actions, i);
       gint64 goal = convene_action_get_goal (action);
 
-      if (goal != 0 && !has_id (r->goals, goal, convene_action_get_plan (action)))
+      if (goal != 0 && !has_id (goals, goal, convene_action_get_plan (action)))
         return fail (reader, "actions",
                      _("the action %" PRId64 " refers to goal %" PRId64 ", which is not a goal of its plan"),
                      convene_entity_get_id (CONVENE_ENTITY (action)), goal);
@@ -438,11 +507,11 @@ check_references (Reader *reader)
       gint64 session = convene_resource_get_session (resource);
       gint64 person = convene_resource_get_shared_by (resource);
 
-      if (session != 0 && !has_id (r->sessions, session, convene_resource_get_plan (resource)))
+      if (session != 0 && !has_id (sessions, session, convene_resource_get_plan (resource)))
         return fail (reader, "resources",
                      _("the resource %" PRId64 " refers to session %" PRId64 ", which is not a session of its plan"),
                      convene_entity_get_id (CONVENE_ENTITY (resource)), session);
-      if (person != 0 && !has_id (r->people, person, 0))
+      if (person != 0 && !has_id (people, person, 0))
         return fail (reader, "resources",
                      _("the resource %" PRId64 " was shared by person %" PRId64 ", who is not in the file"),
                      convene_entity_get_id (CONVENE_ENTITY (resource)), person);
@@ -453,22 +522,14 @@ check_references (Reader *reader)
       gint64 session = convene_attendance_get_session (row);
       gint64 person = convene_attendance_get_person (row);
 
-      if (!has_id (r->people, person, 0))
+      if (!has_id (people, person, 0))
         return fail (reader, "sessions",
                      _("the session %" PRId64 " lists person %" PRId64 " as attending, who is not in the file"),
                      session, person);
-      /* Rows of one session are next to each other: look back over them. */
-      for (guint j = i; j-- > 0;)
-        {
-          ConveneAttendance *earlier = g_ptr_array_index (r->attendance, j);
-
-          if (convene_attendance_get_session (earlier) != session)
-            break;
-          if (convene_attendance_get_person (earlier) == person)
-            return fail (reader, "sessions",
-                         _("the session %" PRId64 " lists person %" PRId64 " as attending twice"),
-                         session, person);
-        }
+      if (!add_pair (attending, session, person))
+        return fail (reader, "sessions",
+                     _("the session %" PRId64 " lists person %" PRId64 " as attending twice"),
+                     session, person);
     }
   return TRUE;
 }
@@ -575,10 +636,19 @@ convene_json_import (const char  *file,
       return NULL;
     }
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* {} is an export with nothing in it; {"events": []} is another
+   * program's JSON. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (json_object_get_size (json_node_get_object (root)) > 0 &&
+       !json_object_has_member (json_node_get_object (root), "plans") &&
+       !json_object_has_member (json_node_get_object (root), "people")))
     {
       g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_INVALID,
-                   _("%s: expected an object with “plans” and “people”"), file);
+                   /* Translators: a file name, then what the file holds: "an object", "a list", "text"... */
+                   _("%s: this is JSON, but not a Convene export: expected an object with "
+                     "“plans” and “people”, found %s"),
+                   file, root == NULL ? _("empty") : JSON_NODE_HOLDS_OBJECT (root) ? _("an object with neither")
+                                                                                 : node_kind (root));
       return NULL;
     }
 
@@ -599,13 +669,23 @@ convene_json_import (const char  *file,
 }
 
 /* An export is one JSON object: the first character that is not blank
- * says so, whatever the file is called. */
+ * says so, whatever the file is called.  Other JSON (a list, a string) is
+ * claimed when the head parses whole, so that it is refused as JSON rather
+ * than read as a plan; a document starting with "[a link](...)" does not
+ * parse. */
 static ConveneImporterMatch
 sniff_json (const char *file,
             const char *head,
             gsize       length)
 {
-  return convene_importer_starts_with (head, length, "{") ? CONVENE_IMPORTER_CERTAIN : CONVENE_IMPORTER_NO;
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (convene_importer_starts_with (head, length, "{"))
+    return CONVENE_IMPORTER_CERTAIN;
+  if (!convene_importer_starts_with (head, length, "[") && !convene_importer_starts_with (head, length, "\""))
+    return CONVENE_IMPORTER_NO;
+  parser = json_parser_new ();
+  return json_parser_load_from_data (parser, head, length, NULL) ? CONVENE_IMPORTER_CERTAIN : CONVENE_IMPORTER_NO;
 }
 
 const ConveneImporter convene_json_importer = {

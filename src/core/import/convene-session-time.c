@@ -257,18 +257,28 @@ _convene_plan_set_zones (ConveneDocument *doc)
 {
   g_autoptr(GStrvBuilder) extra = g_strv_builder_new ();
   g_auto(GStrv) extra_zones = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *home = NULL;
   guint best = 0;
 
+  /* Counted once each: a schedule of many rows was quadratic here. */
   for (guint i = 0; i < doc->fixed_zones->len; i++)
     {
       const char *zone = g_ptr_array_index (doc->fixed_zones, i);
-      guint count = 0;
+
+      if (zone != NULL)
+        g_hash_table_insert (counts, (gpointer) zone,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, zone)) + 1));
+    }
+  /* On a tie, the zone named first. */
+  for (guint i = 0; i < doc->fixed_zones->len; i++)
+    {
+      const char *zone = g_ptr_array_index (doc->fixed_zones, i);
+      guint count;
 
       if (!is_named_zone (zone))
         continue;
-      for (guint k = 0; k < doc->fixed_zones->len; k++)
-        count += g_strcmp0 (zone, g_ptr_array_index (doc->fixed_zones, k)) == 0;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, zone));
       if (count > best)
         {
           best = count;
