@@ -77,6 +77,12 @@ static gboolean
 set_read_error (ConveneStore  *store,
                 GError       **error)
 {
+  int rc = sqlite3_errcode (_convene_store_get_db (store));
+
+  /* A damaged file or a held lock is said as the store says it. */
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ||
+      (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return _convene_store_set_sqlite_error (store, rc, error);
   g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED,
                /* Translators: the first %s is a file name, the second SQLite's own words */
                _("The database “%s” could not be read: %s"),

@@ -28,6 +28,8 @@ struct _ConveneStore
   GHashTable *updates;      /* GType → its UPDATE statement, prepared once */
   guint       depth;        /* transaction nesting */
   GArray     *pending;      /* PendingChange, emitted on the outermost commit */
+  gint64      data_version; /* PRAGMA data_version when others' changes were last seen */
+  guint       watch_source; /* polls data_version, see convene_store_watch_others() */
 };
 
 /* convene-store.c */
@@ -40,7 +42,22 @@ gboolean            _convene_store_set_sqlite_error (ConveneStore        *self,
 sqlite3            *_convene_store_get_db           (ConveneStore        *self);
 
 /* convene-store-schema.c */
+
+/* PRAGMA application_id of Convene's files: 0x436f6e76, "Conv" in ASCII
+ * (in decimal, as the SQL that sets it is made from it). */
+#define CONVENE_STORE_APPLICATION_ID 1131376246
+/* How long a write waits for another program's before it gives up. */
+#define CONVENE_STORE_BUSY_TIMEOUT_MS 5000
+
 sqlite3            *_convene_store_open_database    (const char          *path,
+                                                     int                 *version_out,
+                                                     GError             **error);
+void                _convene_store_set_open_error   (const char          *path,
+                                                     sqlite3             *db,
+                                                     int                  rc,
+                                                     GError             **error);
+gboolean            _convene_store_mark             (sqlite3             *db,
+                                                     const char          *path,
                                                      GError             **error);
 int                 _convene_store_read_version     (sqlite3             *db,
                                                      int                 *rc_out);

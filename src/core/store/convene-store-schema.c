@@ -3,7 +3,10 @@
  *
  * The schema version is PRAGMA user_version; entry i of the migrations
  * takes it from version i to i + 1, each in its own transaction, so a file
- * of any earlier version opens in this one.
+ * of any earlier version opens in this one.  PRAGMA application_id marks the
+ * file as Convene's, so that another program's SQLite file is recognised
+ * and left as it is: the file is identified before anything is written to
+ * it, before even its journal mode is set.
  */
 #include "config.h"
 
@@ -14,7 +17,8 @@
 
 /* Each entry takes the schema from version i to i + 1. */
 static const char * const migrations[] = {
-  /* 1: the model of DESIGN.md */
+  /* 1: the model of DESIGN.md, in a file marked as Convene's */
+  "PRAGMA application_id = " G_STRINGIFY (CONVENE_STORE_APPLICATION_ID) ";"
   "CREATE TABLE plans ("
   "  id INTEGER PRIMARY KEY, title TEXT NOT NULL, \"group\" TEXT,"
   "  year INTEGER NOT NULL DEFAULT 0, summary TEXT, status TEXT NOT NULL,"
@@ -70,25 +74,33 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);
 
-int
-_convene_store_read_version (sqlite3 *db,
-                             int     *rc_out)
+static int
+read_pragma_int (sqlite3    *db,
+                 const char *sql,
+                 int        *rc_out)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = -1;
+  int value = -1;
 
-  *rc_out = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  *rc_out = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (*rc_out == SQLITE_OK)
     {
       *rc_out = sqlite3_step (stmt);
       if (*rc_out == SQLITE_ROW)
         {
-          version = sqlite3_column_int (stmt, 0);
+          value = sqlite3_column_int (stmt, 0);
           *rc_out = SQLITE_OK;
         }
     }
   sqlite3_finalize (stmt);
-  return version;
+  return value;
+}
+
+int
+_convene_store_read_version (sqlite3 *db,
+                             int     *rc_out)
+{
+  return read_pragma_int (db, "PRAGMA user_version", rc_out);
 }
 
 /* Runs the migrations from @from up to @to, each in its own transaction. */
@@ -99,6 +111,9 @@ _convene_store_migrate (sqlite3     *db,
                         int          to,
                         GError     **error)
 {
+  /* The versions come from the file: never index outside the array. */
+  g_return_val_if_fail (from >= 0 && to <= (int) G_N_ELEMENTS (migrations), FALSE);
+
   for (int v = from; v < to; v++)
     {
       g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
@@ -118,12 +133,140 @@ _convene_store_migrate (sqlite3     *db,
   return TRUE;
 }
 
+/* Marks an older Convene database, made before the application id, as
+ * Convene's; its schema version stays as it is. */
+gboolean
+_convene_store_mark (sqlite3     *db,
+                     const char  *path,
+                     GError     **error)
+{
+  int rc;
+  char *message = NULL;
+
+  if (read_pragma_int (db, "PRAGMA application_id", &rc) == CONVENE_STORE_APPLICATION_ID)
+    return TRUE;
+  if (sqlite3_exec (db,
+                    "BEGIN IMMEDIATE;"
+                    "PRAGMA application_id = " G_STRINGIFY (CONVENE_STORE_APPLICATION_ID) ";"
+                    "COMMIT;",
+                    NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_FAILED,
+                   _("The database “%s” could not be marked as Convene’s: %s"), path, message);
+      sqlite3_free (message);
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tables every version of Convene's schema has, from the first. */
+static gboolean
+has_convene_tables (sqlite3 *db,
+                    int     *n_tables,
+                    int     *rc_out)
+{
+  int ours = read_pragma_int (db,
+                              "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                              " AND name IN ('plans', 'people', 'goals', 'actions',"
+                              " 'sessions', 'attendance', 'resources')",
+                              rc_out);
+
+  if (*rc_out != SQLITE_OK)
+    return FALSE;
+  *n_tables = read_pragma_int (db, "SELECT count(*) FROM sqlite_master", rc_out);
+  return ours == 7;
+}
+
+/* The words for a failure to read the file at all, by SQLite's code. */
+void
+_convene_store_set_open_error (const char  *path,
+                               sqlite3     *db,
+                               int          rc,
+                               GError     **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
+                   _("“%s” is not a Convene database (it is not SQLite)"), path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged; “convene-cli check” says where"), path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_BUSY,
+                   _("The database “%s” is busy: another program is writing to it"), path);
+      break;
+    default:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
+                   _("“%s” could not be opened as a Convene database: %s"),
+                   path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+    }
+}
+
+/* Reads, without writing anything, whether the file is Convene's and at
+ * which version: a new or empty file is, and so is an older Convene
+ * database (its tables and its version tell it, though it has no mark).
+ * Everything else is refused untouched. */
+static gboolean
+identify (sqlite3     *db,
+          const char  *path,
+          int         *version_out,
+          GError     **error)
+{
+  int rc, n_tables = 0;
+  int application_id = read_pragma_int (db, "PRAGMA application_id", &rc);
+  int version = rc == SQLITE_OK ? _convene_store_read_version (db, &rc) : -1;
+  gboolean tables = rc == SQLITE_OK && has_convene_tables (db, &n_tables, &rc);
+
+  if (rc != SQLITE_OK)
+    {
+      _convene_store_set_open_error (path, db, rc, error);
+      return FALSE;
+    }
+  if (application_id != CONVENE_STORE_APPLICATION_ID &&
+      (application_id != 0 || (n_tables > 0 && (!tables || version <= 0))))
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
+                   _("“%s” is a SQLite database of another program; Convene leaves it as it is"),
+                   path);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_DAMAGED,
+                   _("“%s” is not a Convene database or is damaged (its schema version is %d)"),
+                   path, version);
+      return FALSE;
+    }
+  if (version > CONVENE_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer Convene (schema version %d; this one knows up to %d)"),
+                   path, version, CONVENE_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  *version_out = version;
+  return TRUE;
+}
+
+/**
+ * _convene_store_open_database:
+ * @version_out: (out): the file's schema version, within this Convene's
+ *
+ * Opens @path if it is Convene's (or new), and sets it up for writing.
+ */
 sqlite3 *
 _convene_store_open_database (const char  *path,
+                              int         *version_out,
                               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   sqlite3 *db = NULL;
+  int version = 0;
   int rc;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -136,26 +279,39 @@ _convene_store_open_database (const char  *path,
     }
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* Another writer holding the lock is waited for, up to five seconds. */
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db,
-                       "PRAGMA foreign_keys = ON;"
-                       "PRAGMA busy_timeout = 5000;"
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = FULL;"
-                       /* 16 MB, taken only as used: a large import's
-                        * indexes stay in memory instead of being written
-                        * out and read back in the middle of its
-                        * transaction. */
-                       "PRAGMA cache_size = -16384;",
-                       NULL, NULL, NULL);
+    rc = sqlite3_busy_timeout (db, CONVENE_STORE_BUSY_TIMEOUT_MS);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
-                   _("“%s” could not be opened as a Convene database: %s"),
-                   path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      _convene_store_set_open_error (path, db, rc, error);
       sqlite3_close (db);
       return NULL;
     }
+  if (!identify (db, path, &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  rc = sqlite3_exec (db,
+                     "PRAGMA foreign_keys = ON;"
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;"
+                     /* 16 MB, taken only as used: a large import's
+                      * indexes stay in memory instead of being written
+                      * out and read back in the middle of its
+                      * transaction. */
+                     "PRAGMA cache_size = -16384;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _convene_store_set_open_error (path, db, rc, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (version_out != NULL)
+    *version_out = version;
   return db;
 }
 
@@ -169,7 +325,7 @@ _convene_store_create_at_version (const char  *path,
 
   g_return_val_if_fail (version >= 0 && version <= CONVENE_STORE_SCHEMA_VERSION, FALSE);
 
-  db = _convene_store_open_database (path, error);
+  db = _convene_store_open_database (path, NULL, error);
   if (db == NULL)
     return FALSE;
   ok = _convene_store_migrate (db, path, 0, version, error);

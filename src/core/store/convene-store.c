@@ -67,6 +67,9 @@ convene_store_get_entity_types (guint *n_types)
   return types;
 }
 
+/* Says what is really wrong where SQLite's own words would mislead: a
+ * damaged file, a lock held by another program, a file that cannot be
+ * written. */
 gboolean
 _convene_store_set_sqlite_error (ConveneStore  *self,
                                  int            rc,
@@ -74,8 +77,32 @@ _convene_store_set_sqlite_error (ConveneStore  *self,
 {
   int code = CONVENE_STORE_ERROR_FAILED;
 
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    code = CONVENE_STORE_ERROR_CONFLICT;
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_DAMAGED,
+                   _("The database “%s” is damaged; “convene-cli check” says where"),
+                   self->path);
+      return FALSE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_BUSY,
+                   _("The database “%s” is busy: another program is writing to it"),
+                   self->path);
+      return FALSE;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    case SQLITE_CONSTRAINT:
+      code = CONVENE_STORE_ERROR_CONFLICT;
+      break;
+    default:
+      break;
+    }
   g_set_error (error, CONVENE_STORE_ERROR, code,
                /* Translators: the first %s is a file name, the second SQLite's own words */
                _("The database “%s” could not be changed: %s"),
@@ -133,6 +160,7 @@ convene_store_finalize (GObject *object)
 {
   ConveneStore *self = CONVENE_STORE (object);
 
+  g_clear_handle_id (&self->watch_source, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->inserts, g_hash_table_unref);
   g_clear_pointer (&self->updates, g_hash_table_unref);
@@ -175,6 +203,21 @@ convene_store_init (ConveneStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
+/* Counts the commits of other connections to the file (SQLite's own do
+ * not move it); -1 if it could not be read. */
+static gint64
+read_data_version (ConveneStore *self)
+{
+  sqlite3_stmt *stmt = _convene_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
 char *
 convene_store_dup_default_path (void)
 {
@@ -195,34 +238,19 @@ convene_store_new (const char  *path,
                    GError     **error)
 {
   g_autoptr(ConveneStore) self = NULL;
-  int version;
-  int rc;
+  int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (CONVENE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = _convene_store_open_database (path, error);
+  self->db = _convene_store_open_database (path, &version, error);
   if (self->db == NULL)
     return NULL;
-
-  version = _convene_store_read_version (self->db, &rc);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_OPEN,
-                   _("“%s” could not be opened as a Convene database: %s"),
-                   path, sqlite3_errstr (rc));
-      return NULL;
-    }
-  if (version > CONVENE_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer Convene (schema version %d; this one knows up to %d)"),
-                   path, version, CONVENE_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-  if (!_convene_store_migrate (self->db, path, version, CONVENE_STORE_SCHEMA_VERSION, error))
+  if (!_convene_store_migrate (self->db, path, version, CONVENE_STORE_SCHEMA_VERSION, error) ||
+      !_convene_store_mark (self->db, path, error))
     return NULL;
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -258,6 +286,68 @@ convene_store_is_empty (ConveneStore *self)
 
   stmt = _convene_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM plans) AND NOT EXISTS (SELECT 1 FROM people)", NULL);
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+}
+
+/* ---- changes made by other programs ------------------------------------- */
+
+/**
+ * convene_store_notice_others:
+ *
+ * Looks whether another program (convene-cli import, a script) committed a
+ * change to the file since the last look, and if so announces a reset of
+ * every type, so that live lists reload.
+ *
+ * Returns: whether another program changed the file
+ */
+gboolean
+convene_store_notice_others (ConveneStore *self)
+{
+  guint n_types;
+  const GType *types;
+  gint64 version;
+
+  g_return_val_if_fail (CONVENE_IS_STORE (self), FALSE);
+
+  /* Inside a transaction the file cannot change under us. */
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  types = convene_store_get_entity_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    g_signal_emit (self, signals[CHANGED], 0, types[i], (gint64) 0,
+                   (guint) CONVENE_STORE_CHANGE_RESET);
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  convene_store_notice_others (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * convene_store_watch_others:
+ * @interval_ms: how often to look, or 0 to stop looking
+ *
+ * Calls convene_store_notice_others() every @interval_ms from the main
+ * loop, at low priority so that it runs only when the loop is idle.
+ * Reading data_version is one read of the file's header, cheap enough to
+ * poll; a file monitor on the -wal file would miss checkpoints.
+ */
+void
+convene_store_watch_others (ConveneStore *self,
+                            guint         interval_ms)
+{
+  g_return_if_fail (CONVENE_IS_STORE (self));
+
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  if (interval_ms > 0)
+    self->watch_source = g_timeout_add_full (G_PRIORITY_LOW, interval_ms, watch_cb, self, NULL);
 }
 
 /* ---- transactions and change notification -------------------------------- */

@@ -12,12 +12,15 @@ G_BEGIN_DECLS
 #define CONVENE_STORE_ERROR (convene_store_error_quark ())
 
 typedef enum {
-  CONVENE_STORE_ERROR_OPEN,       /* the file cannot be opened or is not a database */
+  CONVENE_STORE_ERROR_OPEN,       /* the file cannot be opened, or is not Convene's database */
   CONVENE_STORE_ERROR_TOO_NEW,    /* written by a newer Convene */
   CONVENE_STORE_ERROR_INVALID,    /* a value breaks the model's rules */
   CONVENE_STORE_ERROR_NOT_FOUND,  /* no object with that id */
   CONVENE_STORE_ERROR_CONFLICT,   /* a reference or uniqueness rule */
   CONVENE_STORE_ERROR_FAILED,     /* anything else SQLite reports */
+  CONVENE_STORE_ERROR_DAMAGED,    /* a corrupted page, an impossible schema version */
+  CONVENE_STORE_ERROR_BUSY,       /* another program held the lock too long */
+  CONVENE_STORE_ERROR_READ_ONLY,  /* the file or its folder cannot be written */
 } ConveneStoreError;
 
 typedef enum {
@@ -41,6 +44,10 @@ int            convene_store_get_schema_version (ConveneStore   *self);
 gboolean       convene_store_is_empty           (ConveneStore   *self);
 
 const GType   *convene_store_get_entity_types   (guint          *n_types);
+
+gboolean       convene_store_notice_others      (ConveneStore   *self);
+void           convene_store_watch_others       (ConveneStore   *self,
+                                                 guint           interval_ms);
 
 gboolean       convene_store_begin              (ConveneStore   *self,
                                                  GError        **error);
