@@ -179,6 +179,68 @@ test_user_zone (void)
 }
 
 static void
+test_assumed_zone (void)
+{
+  g_auto(Run) own = { 0 };
+  g_auto(Run) given = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  /* The user's own zone, and a warning that says it was assumed.  18:00 in
+   * Kolkata (UTC+05:30) on 29 March 2024 is 12:30 UTC. */
+  if (!run_when (&own, "Asia/Kolkata", "--date", "2024-03-29", "18:00", NULL))
+    return;
+  g_assert_cmpint (own.status, ==, 0);
+  g_assert_nonnull (strstr (own.out, "2024-03-29T12:30:00Z"));
+  g_assert_nonnull (strstr (own.err, "No time zone given; read as Asia/Kolkata."));
+
+  /* --zone overrides it: 18:00 in Berlin (CET, UTC+1) is 17:00 UTC. */
+  run_when (&given, "Asia/Kolkata", "--date", "2024-03-29", "--zone", "Europe/Berlin", "--json",
+            "18:00", NULL);
+  g_assert_cmpint (given.status, ==, 0);
+  g_assert_nonnull (strstr (given.out, "\"start\": \"2024-03-29T17:00:00Z\""));
+  g_assert_nonnull (strstr (given.out, "\"timezone\": \"Europe/Berlin\""));
+  g_assert_nonnull (strstr (given.out, "No time zone given; read as Europe/Berlin."));
+
+  run_when (&unknown, "UTC", "--zone", "Atlantis", "18:00", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "unknown time zone or city “Atlantis”"));
+}
+
+static void
+test_iana_zone (void)
+{
+  g_auto(Run) berlin = { 0 };
+  g_auto(Run) mars = { 0 };
+
+  /* Issue 11: this answered 18:00 UTC without a word. */
+  if (!run_when (&berlin, "UTC", "--date", "2024-03-29", "18:00 Europe/Berlin", NULL))
+    return;
+  g_assert_cmpint (berlin.status, ==, 0);
+  g_assert_nonnull (strstr (berlin.out, "2024-03-29T17:00:00Z"));
+  g_assert_cmpstr (berlin.err, ==, "");
+
+  run_when (&mars, "UTC", "--date", "2024-03-29", "18:00 Mars/Olympus", NULL);
+  g_assert_cmpint (mars.status, ==, 1);
+  g_assert_cmpstr (mars.out, ==, "");
+  g_assert_nonnull (strstr (mars.err, "“Mars/Olympus”"));
+}
+
+static void
+test_past_year_9999 (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* 23:00 UTC on the last day GDateTime holds is already the year 10000
+   * in Kiritimati (UTC+14): a message, never "(null)" or a critical. */
+  if (!run_when (&run, "UTC", "--date", "9999-12-31", "at 11pm UTC", "--in", "Pacific/Kiritimati", NULL))
+    return;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_null (strstr (run.out, "(null)"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_nonnull (strstr (run.err, "cannot be shown in Pacific/Kiritimati"));
+}
+
+static void
 test_cannot_resolve (void)
 {
   g_auto(Run) nothing = { 0 };
@@ -243,6 +305,9 @@ main (int    argc,
   g_test_add_func ("/cli/when/text", test_text);
   g_test_add_func ("/cli/when/text-warnings", test_text_warnings);
   g_test_add_func ("/cli/when/user-zone", test_user_zone);
+  g_test_add_func ("/cli/when/assumed-zone", test_assumed_zone);
+  g_test_add_func ("/cli/when/iana-zone", test_iana_zone);
+  g_test_add_func ("/cli/when/past-year-9999", test_past_year_9999);
   g_test_add_func ("/cli/when/cannot-resolve", test_cannot_resolve);
   g_test_add_func ("/cli/when/usage", test_usage);
 

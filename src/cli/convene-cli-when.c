@@ -36,6 +36,9 @@ local_zone (void)
   return zone != NULL ? zone : g_strdup ("UTC");
 }
 
+/* NULL when the instant cannot be written in @zone: GDateTime holds the
+ * years 1 to 9999 only, and 31 December 9999 at 23:00 UTC is already
+ * 1 January 10000 in Kiritimati. */
 static char *
 format_local (GDateTime  *instant,
               const char *zone,
@@ -47,7 +50,29 @@ format_local (GDateTime  *instant,
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
   local = g_date_time_to_timezone (instant, tz);
-  return g_date_time_format (local, format);
+  return local != NULL ? g_date_time_format (local, format) : NULL;
+}
+
+/* Every zone the answer is shown in can hold the instant; otherwise a
+ * message on stderr, rather than "(null)". */
+static gboolean
+check_showable (ConveneTimeExpr *expr,
+                GArray          *targets)
+{
+  for (guint i = 0; i <= targets->len; i++)
+    {
+      const char *zone = i < targets->len ? g_array_index (targets, Target, i).zone : expr->timezone;
+      g_autofree char *local = format_local (expr->start, zone, "%Y");
+      g_autofree char *start = NULL;
+
+      if (local != NULL)
+        continue;
+      start = g_date_time_format (expr->start, "%Y-%m-%dT%H:%M:%SZ");
+      g_printerr (_("convene-cli when: %s cannot be shown in %s: there it is past the year 9999\n"),
+                  start, zone);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The shape DESIGN.md and scripts expect: one line, ", " and ": " between
@@ -277,11 +302,14 @@ convene_cli_when (int    argc,
                   char **argv)
 {
   g_autofree char *date_text = NULL;
+  g_autofree char *zone_text = NULL;
   g_auto(GStrv) in_zones = NULL;
   gboolean json = FALSE, day_first = FALSE;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
       N_("The day of the meeting when the expression names none (default: today)"), N_("YYYY-MM-DD") },
+    { "zone", 0, 0, G_OPTION_ARG_STRING, &zone_text,
+      N_("Read a time that names no zone in this zone or city (default: your own)"), N_("ZONE") },
     { "in", 0, 0, G_OPTION_ARG_STRING_ARRAY, &in_zones,
       N_("Also show the time in this zone or city (repeatable)"), N_("ZONE") },
     { "day-first", 0, 0, G_OPTION_ARG_NONE, &day_first,
@@ -314,7 +342,17 @@ convene_cli_when (int    argc,
       return CONVENE_CLI_USAGE;
     }
 
-  zone = local_zone ();
+  if (zone_text != NULL)
+    {
+      zone = convene_zone_lookup (zone_text, NULL);
+      if (zone == NULL)
+        {
+          g_printerr (_("convene-cli when: unknown time zone or city “%s”\n"), zone_text);
+          return CONVENE_CLI_BAD_INPUT;
+        }
+    }
+  else
+    zone = local_zone ();
   if (!reference_day (date_text, zone, &reference))
     {
       g_printerr (_("convene-cli when: “%s” is not a date; write YYYY-MM-DD\n"), date_text);
@@ -333,7 +371,7 @@ convene_cli_when (int    argc,
       g_printerr ("convene-cli when: %s\n", error->message);
       return CONVENE_CLI_BAD_INPUT;
     }
-  if (!check_resolved (expr, text))
+  if (!check_resolved (expr, text) || !check_showable (expr, targets))
     return CONVENE_CLI_BAD_INPUT;
 
   if (json)

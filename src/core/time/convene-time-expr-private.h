@@ -68,6 +68,7 @@ typedef struct {
 
   GPtrArray       *languages;     /* char *, ISO 639-1 */
   GPtrArray       *warnings;      /* char *, already translated */
+  GPtrArray       *unread;        /* char *, what no recogniser took, as written */
 } ConveneTimeReading;
 
 typedef struct {
@@ -167,6 +168,15 @@ void     _convene_time_set_series     (ConveneTimeParser *p,
                                        int                interval,
                                        guint              byday,
                                        int                ordinal);
+
+/* For tests: @func sees every text parsed, and what it gave (NULL when
+ * nothing was understood), so that a test can follow what importers made of
+ * each time they read.  Not thread-safe: set it before anything parses. */
+typedef void (*ConveneTimeExprObserver) (const char            *text,
+                                         const ConveneTimeExpr *expr,
+                                         gpointer               user_data);
+void _convene_time_expr_set_observer (ConveneTimeExprObserver func,
+                                      gpointer                user_data);
 
 void _convene_time_resolve (ConveneTimeReading *reading,
                             const GDate        *reference,

@@ -23,6 +23,18 @@
 
 G_DEFINE_QUARK (convene-time-expr-error-quark, convene_time_expr_error)
 
+/* Set by tests only, before any thread parses. */
+static ConveneTimeExprObserver observer;
+static gpointer observer_data;
+
+void
+_convene_time_expr_set_observer (ConveneTimeExprObserver func,
+                                 gpointer                user_data)
+{
+  observer = func;
+  observer_data = user_data;
+}
+
 char *
 _convene_time_written (ConveneTimeParser *p,
                        guint              first,
@@ -301,6 +313,23 @@ try_day (ConveneTimeParser *p)
       return TRUE;
     }
 
+  /* "the 32nd": written as a day, so never left out. */
+  if (t->kind == CONVENE_TIME_TOKEN_NUMBER && t->digits <= 2 && (t->value < 1 || t->value > 31) &&
+      _convene_time_is_day_suffix (p, i + 1) && !is_punct (p, i + 1, "\xc2\xb0"))
+    {
+      g_autofree char *written = _convene_time_written (p, i, i + 1);
+
+      warn (p, _("“%s” is not a day of the calendar."), written);
+      if (!p->r->date_named)
+        {
+          p->r->date_named = TRUE;
+          p->r->date_invalid = TRUE;
+          p->r->date_written = g_steal_pointer (&written);
+        }
+      p->i = i + 2;
+      return TRUE;
+    }
+
   if (t->kind == CONVENE_TIME_TOKEN_NUMBER && t->digits <= 2 && t->value >= 1 && t->value <= 31 &&
       (_convene_time_is_day_suffix (p, i + 1) || (p->after_weekday == i && i > 0)))
     {
@@ -336,9 +365,61 @@ clear_zone_mention (gpointer data)
   g_free (mention->written);
 }
 
+/* A clock the recognisers refused ("25:00", "7:75") is a time written
+ * wrong, not a word of the sentence: it is warned about, with its minutes,
+ * so that they are not read as something else.  Returns the last token. */
+static guint
+check_refused_clock (ConveneTimeParser *p)
+{
+  ConveneTimeToken *t = tok (p, p->i), *m = number_at (p, p->i + 2);
+  g_autofree char *written = NULL;
+
+  if (t->kind != CONVENE_TIME_TOKEN_NUMBER || t->digits > 2 || !is_punct (p, p->i + 1, ":") ||
+      !adjacent (p, p->i + 1) || m == NULL || m->digits != 2 || !adjacent (p, p->i + 2))
+    return p->i;
+  written = _convene_time_written (p, p->i, p->i + 2);
+  warn (p, _("“%s” is not a time of day."), written);
+  return p->i + 2;
+}
+
+/* What the recognisers passed over, as written, each run of adjacent
+ * tokens once ("Paul", "leads</i>"), punctuation alone left out: the
+ * parser's account of what it did not read, for ConveneTimeExpr.unread. */
+static void
+flush_unread (ConveneTimeParser *p,
+              guint              run_first,
+              guint              run_last)
+{
+  for (guint k = run_first; k <= run_last; k++)
+    if (tok (p, k)->kind != CONVENE_TIME_TOKEN_PUNCT)
+      {
+        g_ptr_array_add (p->r->unread, _convene_time_written (p, run_first, run_last));
+        return;
+      }
+}
+
+static void
+note_unread (ConveneTimeParser *p,
+             guint              first,
+             guint              last,
+             guint             *run_first,
+             guint             *run_last)
+{
+  if (*run_last != G_MAXUINT && *run_last + 1 == first && adjacent (p, first))
+    {
+      *run_last = last;
+      return;
+    }
+  if (*run_last != G_MAXUINT)
+    flush_unread (p, *run_first, *run_last);
+  *run_first = first;
+  *run_last = last;
+}
+
 static void
 read_tokens (ConveneTimeParser *p)
 {
+  guint run_first = 0, run_last = G_MAXUINT;
   int score = 0;
 
   for (guint k = 0; k < p->tokens->len; k++)
@@ -348,7 +429,7 @@ read_tokens (ConveneTimeParser *p)
 
   while (p->i < p->tokens->len)
     {
-      guint before = p->i;
+      guint before = p->i, last;
       ConveneTimeToken *t = tok (p, p->i);
 
       if (_convene_time_try_series (p) || try_iso_date (p) || try_numeric_date (p) || try_text_date (p) ||
@@ -362,8 +443,12 @@ read_tokens (ConveneTimeParser *p)
        * brackets and commas do not count ("7pm (London)"). */
       if (t->kind != CONVENE_TIME_TOKEN_PUNCT && !is_word_in (p, p->i, (const char * const[]) { "in", "en", NULL }))
         p->open_time = -1;
-      p->i++;
+      last = check_refused_clock (p);
+      note_unread (p, p->i, last, &run_first, &run_last);
+      p->i = last + 1;
     }
+  if (run_last != G_MAXUINT)
+    flush_unread (p, run_first, run_last);
 }
 
 ConveneTimeExpr *
@@ -400,6 +485,7 @@ convene_time_expr_parse (const char            *text,
   g_array_set_clear_func (reading.zones, clear_zone_mention);
   reading.languages = g_ptr_array_new_with_free_func (g_free);
   reading.warnings = g_ptr_array_new_with_free_func (g_free);
+  reading.unread = g_ptr_array_new_with_free_func (g_free);
 
   p.text = valid;
   p.tokens = tokens;
@@ -408,9 +494,12 @@ convene_time_expr_parse (const char            *text,
   p.r = &reading;
   read_tokens (&p);
 
+  /* A time written wrong ("at 25:00") is understood enough to be warned
+   * about. */
   understood = reading.date_named || reading.weekday != 0 || reading.relative_days >= 0 ||
                reading.times->len > 0 || reading.zones->len > 0 ||
-               reading.freq != CONVENE_TIME_FREQ_NONE || reading.languages->len > 0;
+               reading.freq != CONVENE_TIME_FREQ_NONE || reading.languages->len > 0 ||
+               reading.warnings->len > 0;
 
   expr = NULL;
   if (understood)
@@ -419,6 +508,8 @@ convene_time_expr_parse (const char            *text,
       g_date_clear (&expr->date, 1);
       expr->warnings = g_ptr_array_new_with_free_func (g_free);
       _convene_time_resolve (&reading, reference, default_zone, expr);
+      g_ptr_array_add (reading.unread, NULL);
+      expr->unread = (char **) g_ptr_array_steal (reading.unread, NULL);
     }
   else
     g_set_error (error, CONVENE_TIME_EXPR_ERROR, CONVENE_TIME_EXPR_ERROR_NOT_UNDERSTOOD,
@@ -429,6 +520,9 @@ convene_time_expr_parse (const char            *text,
   g_array_unref (reading.zones);
   g_ptr_array_unref (reading.languages);
   g_ptr_array_unref (reading.warnings);
+  g_ptr_array_unref (reading.unread);
+  if (observer != NULL)
+    observer (valid, expr, observer_data);
   return expr;
 }
 
@@ -446,6 +540,7 @@ convene_time_expr_free (ConveneTimeExpr *expr)
   g_clear_pointer (&expr->warnings, g_ptr_array_unref);
   g_free (expr->unknown_zone);
   g_strfreev (expr->zones);
+  g_strfreev (expr->unread);
   g_free (expr);
 }
 

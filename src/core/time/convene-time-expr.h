@@ -36,6 +36,9 @@ typedef struct {
   gboolean   zone_from_text; /* the text names @timezone; it is not the default */
   char     **zones;          /* every known zone the text names, in order, each once
                               * ("7pm London time (2pm ET)": London, New York); or NULL */
+  char     **unread;         /* the parser's account of what it did not read: each run of
+                              * words, numbers and signs it passed over, as written ("Paul",
+                              * "leads</i>"); empty when the whole text was read */
 } ConveneTimeExpr;
 
 #define CONVENE_TIME_EXPR_ERROR (convene_time_expr_error_quark ())

@@ -179,6 +179,10 @@ read_clock (ConveneTimeParser *p,
 
   clock->hour = t->value;
   j = read_minutes (p, i + 1, clock, &minutes, &dotted, &marker);
+  /* "7:75": minutes no hour has; not 7 o'clock with the rest left out. */
+  if (!minutes && is_punct (p, i + 1, ":") && adjacent (p, i + 1) && number_at (p, i + 2) != NULL &&
+      number_at (p, i + 2)->digits == 2 && adjacent (p, i + 2))
+    return FALSE;
   j = read_meridiem (p, j, &clock->meridiem);
   if (clock->meridiem == 0 && is_word_in (p, j, hour_markers) && (minutes || dotted || context))
     {

@@ -338,7 +338,10 @@ check_wall_clock (ConveneTimeExpr *expr,
     }
 }
 
-/* Ambiguous abbreviations, and "EST" in July or "BST" in February. */
+static const ConveneZoneMention *primary_zone (ConveneTimeReading *r);
+
+/* Ambiguous abbreviations, and "EST" in July or "BST" in February; zones
+ * Convene does not know besides the first (that one is resolve_zone()'s). */
 static void
 check_abbreviations (ConveneTimeReading *r,
                      ConveneTimeExpr    *expr,
@@ -351,6 +354,9 @@ check_abbreviations (ConveneTimeReading *r,
       int interval;
       gboolean dst;
 
+      if (mention->zone == NULL && mention != primary_zone (r))
+        warn (expr, _("Convene does not know the time zone “%s”; it was left out."),
+              mention->written);
       if (mention->zone == NULL || mention->extra)
         continue;
       if (mention->ambiguity != NULL)
@@ -520,6 +526,10 @@ resolve_zone (ConveneTimeReading  *r,
         }
       else if (fallback == NULL && r->times->len > 0)
         warn (expr, _("No time zone given; read as UTC."));
+      else if (r->times->len > 0)
+        /* The caller's default is a guess too (the plan's zone, the
+         * user's): it is said which one was taken. */
+        warn (expr, _("No time zone given; read as %s."), expr->timezone);
     }
 
   tz = g_time_zone_new_identifier (expr->timezone);
@@ -567,7 +577,14 @@ resolve_instants (ConveneTimeReading     *r,
   /* NULL only past year 9999, for a reference day that far. */
   expr->start = g_date_time_new_from_unix_utc (instant);
   if (expr->start == NULL)
-    return;
+    {
+      g_autofree char *date = format_date (&expr->date);
+      g_autofree char *as_written = format_minutes (group->start);
+
+      warn (expr, _("%s on %s in %s is past the last day Convene can hold (31 December 9999 UTC)."),
+            as_written, date, expr->timezone);
+      return;
+    }
   check_wall_clock (expr, tz, group->start, kind);
 
   if (group->end >= 0)

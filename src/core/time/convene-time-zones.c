@@ -1,6 +1,6 @@
-/* convene-time-zones.c: zone names in a time expression: "UTC", "GMT-6",
- * "ET", "London time", "Eastern Standard Time", "hora de Londres", and a
- * city right after a time ("4pm Johannesburg").  What the names mean is in
+/* convene-time-zones.c: zone names in a time expression: "Europe/Berlin",
+ * "UTC", "GMT-6", "ET", "London time", "Eastern Standard Time", "hora de
+ * Londres", and a city right after a time ("4pm Johannesburg").  What the names mean is in
  * convene-zone-names.c. */
 #include "config.h"
 
@@ -72,10 +72,82 @@ try_offset_zone (ConveneTimeParser *p)
           add_zone (p, zone, i, last, -1, NULL);
           return TRUE;
         }
+      /* "GMT+25", written as one word: an offset no zone has, never UTC. */
+      if (adjacent (p, j))
+        {
+          add_zone (p, NULL, i, last, -1, NULL);
+          return TRUE;
+        }
     }
 
   add_zone (p, "UTC", i, i, -1, NULL);
   return TRUE;
+}
+
+/* The last token of an identifier written from @i ("Europe/Berlin",
+ * "America/Argentina/Buenos_Aires", "Etc/GMT+5"): a run of adjacent words
+ * and numbers joined by "/", "_", "-" or "+", with at least one "/" before
+ * a word.  0 when there is none. */
+static guint
+identifier_end (ConveneTimeParser *p,
+                guint              i)
+{
+  guint j = i;
+  gboolean slash = FALSE;
+
+  while (TRUE)
+    {
+      ConveneTimeToken *sep = tok (p, j + 1), *next = tok (p, j + 2);
+
+      if (sep == NULL || next == NULL || sep->kind != CONVENE_TIME_TOKEN_PUNCT ||
+          next->kind == CONVENE_TIME_TOKEN_PUNCT || !adjacent (p, j + 1) || !adjacent (p, j + 2) ||
+          strlen (sep->text) != 1 || strchr ("/_-+", sep->text[0]) == NULL)
+        break;
+      if (sep->text[0] == '/')
+        {
+          if (next->kind != CONVENE_TIME_TOKEN_WORD)
+            break;
+          slash = TRUE;
+        }
+      j += 2;
+    }
+  return slash ? j : 0;
+}
+
+static guint match_place (ConveneTimeParser  *p,
+                          guint               i,
+                          const char        **zone);
+
+/* "Europe/Berlin", "asia/kolkata", "US/Pacific", "Asia/Calcutta": a zone's
+ * IANA name in any case, or an old link to one.  A name written the same
+ * way that is no zone ("Europe/Berlinn", "18:00 Mars/Olympus") is an
+ * unknown zone, never left out: one of the tz database's regions, or a
+ * capitalised name right after a time that is not a place ("London/Paris"
+ * is two places). */
+static gboolean
+try_identifier_zone (ConveneTimeParser *p)
+{
+  ConveneTimeToken *t = tok (p, p->i);
+  guint last = identifier_end (p, p->i);
+  g_autofree char *written = NULL;
+  const char *zone;
+
+  if (last == 0)
+    return FALSE;
+  written = _convene_time_written (p, p->i, last);
+  zone = convene_zone_names_find_identifier (written);
+  if (zone != NULL)
+    {
+      add_zone (p, zone, p->i, last, -1, NULL);
+      return TRUE;
+    }
+  if (convene_zone_names_is_region (t->text) ||
+      (p->open_time >= 0 && t->capital && !t->upper && match_place (p, p->i, &zone) == 0))
+    {
+      add_zone (p, NULL, p->i, last, -1, NULL);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* The longest run of words from @i that names a place: "Mexico City",
@@ -197,7 +269,7 @@ _convene_time_try_zone (ConveneTimeParser *p)
   if (t->kind != CONVENE_TIME_TOKEN_WORD)
     return FALSE;
 
-  if (try_offset_zone (p))
+  if (try_identifier_zone (p) || try_offset_zone (p))
     return TRUE;
 
   /* "14:00Z" */

@@ -367,7 +367,8 @@ static const struct {
 
 typedef struct {
   GHashTable *places;       /* folded name → zone; the table above, then the tz cities */
-  GHashTable *identifiers;  /* lower-case IANA name → IANA name */
+  GHashTable *identifiers;  /* lower-case IANA name or link → IANA name */
+  GHashTable *regions;      /* lower-case first parts of those names: "europe", "us" */
 } ZoneIndex;
 
 static int
@@ -430,6 +431,44 @@ index_folder (ZoneIndex  *index,
     }
 }
 
+/* The tz database's links ("L America/Los_Angeles US/Pacific" in its
+ * tzdata.zi): old names that files and people still write, which Debian
+ * no longer installs as files of their own.  Only names with a region, and
+ * not the Etc ones, for the reason zone_index_build() gives; a link counts
+ * only when the zone it points to is installed. */
+static void
+index_links (ZoneIndex  *index,
+             const char *root)
+{
+  g_autofree char *path = g_build_filename (root, "tzdata.zi", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *link = NULL;
+      const char *zone;
+
+      if (!g_str_has_prefix (lines[i], "L "))
+        continue;
+      fields = g_strsplit (lines[i], " ", -1);
+      if (g_strv_length (fields) != 3 || strchr (fields[2], '/') == NULL ||
+          g_ascii_strncasecmp (fields[2], "Etc/", 4) == 0)
+        continue;
+      target = g_ascii_strdown (fields[1], -1);
+      link = g_ascii_strdown (fields[2], -1);
+      zone = g_hash_table_lookup (index->identifiers, target);
+      /* A link installed as a file is already a zone of its own name. */
+      if (zone != NULL && !g_hash_table_contains (index->identifiers, link))
+        g_hash_table_insert (index->identifiers, g_steal_pointer (&link), g_strdup (zone));
+    }
+}
+
 static ZoneIndex *
 zone_index_build (void)
 {
@@ -440,6 +479,8 @@ zone_index_build (void)
     "Australia", "Europe", "Indian", "Pacific",
   };
   ZoneIndex *index = g_new0 (ZoneIndex, 1);
+  GHashTableIter iter;
+  gpointer key;
 
   index->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   index->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -447,12 +488,21 @@ zone_index_build (void)
   for (gsize i = 0; i < G_N_ELEMENTS (regions); i++)
     index_folder (index, convene_zone_directory (), regions[i], 1);
 
+  index_links (index, convene_zone_directory ());
+
   for (gsize i = 0; i < G_N_ELEMENTS (places); i++)
     g_hash_table_replace (index->places, g_strdup (places[i].name), g_strdup (places[i].zone));
 
   g_hash_table_replace (index->identifiers, g_strdup ("utc"), g_strdup ("UTC"));
   g_hash_table_replace (index->identifiers, g_strdup ("etc/utc"), g_strdup ("UTC"));
   g_hash_table_replace (index->identifiers, g_strdup ("etc/gmt"), g_strdup ("UTC"));
+
+  /* "etc" too: "Etc/GMT+5" is written as a zone, even where it is not read. */
+  index->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, index->identifiers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (strchr (key, '/') != NULL)
+      g_hash_table_add (index->regions, g_strndup (key, strcspn (key, "/")));
 
   return index;
 }
@@ -552,6 +602,17 @@ convene_zone_names_find_identifier (const char *identifier)
 
   lower = g_ascii_strdown (identifier, -1);
   return g_hash_table_lookup (zone_index ()->identifiers, lower);
+}
+
+gboolean
+convene_zone_names_is_region (const char *region)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (region != NULL, FALSE);
+
+  lower = g_ascii_strdown (region, -1);
+  return g_hash_table_contains (zone_index ()->regions, lower);
 }
 
 char *

@@ -34,9 +34,14 @@ const ConveneZoneAbbreviation *convene_zone_names_find_abbreviation (const char 
  * ("mexico city", "hora" and "time" already removed); NULL when unknown. */
 const char                    *convene_zone_names_find_place        (const char *folded);
 
-/* An IANA name in any letter case ("europe/london"); returns it as the tz
- * database spells it, or NULL. */
+/* An IANA name in any letter case ("europe/london"), or one of the tz
+ * database's old links ("US/Pacific", "Asia/Calcutta"); returns the zone as
+ * the tz database spells it (a link as the zone it points to), or NULL. */
 const char                    *convene_zone_names_find_identifier   (const char *identifier);
+
+/* The first part of a zone's IANA name or link, in any letter case:
+ * "Europe", "america", "US". */
+gboolean                       convene_zone_names_is_region         (const char *region);
 
 /* "UTC" for 0, otherwise "+05:30" / "-06:00". */
 char                          *convene_zone_names_format_offset     (int         minutes);
