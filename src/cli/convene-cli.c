@@ -28,6 +28,9 @@ static const ConveneCliCommand commands[] = {
   { "check", N_("Check the database’s integrity and schema version"), convene_cli_check },
   { "when", N_("Resolve a meeting time such as “Tuesday 23rd at 7pm London time”"), convene_cli_when },
   { "announce", N_("Print a session’s invitation, in English or Spanish"), convene_cli_announce },
+  { "subscribe", N_("Subscribe to a published calendar, shown read-only"), convene_cli_subscribe },
+  { "subscriptions", N_("List, refresh or remove calendars subscribed to"), convene_cli_subscriptions },
+  { "link", N_("Check a link: its status, redirects and page title"), convene_cli_link },
 };
 
 const char *

@@ -70,6 +70,21 @@ static const char * const migrations[] = {
   "DROP INDEX sessions_by_plan;"
   "CREATE INDEX sessions_by_plan ON sessions (plan);"
   "CREATE INDEX sessions_by_month ON sessions (month);",
+
+  /* 4: calendars followed read-only, and their events: a refresh replaces
+   * a subscription's events whole, so they need no ids of their own that
+   * last; the events go with their subscription. */
+  "CREATE TABLE subscriptions ("
+  "  id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+  "  etag TEXT, last_modified TEXT, state TEXT NOT NULL DEFAULT 'new', error TEXT,"
+  "  checked TEXT);"
+  "CREATE TABLE subscription_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  subscription INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,"
+  "  topic TEXT NOT NULL, description TEXT, location TEXT, month TEXT, start TEXT,"
+  "  timezone TEXT, duration_minutes INTEGER NOT NULL DEFAULT 60, recurrence TEXT,"
+  "  status TEXT NOT NULL);"
+  "CREATE INDEX subscription_events_by_subscription ON subscription_events (subscription);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);
