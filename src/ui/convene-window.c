@@ -21,6 +21,7 @@
 #include "ui/session/convene-session-page.h"
 #include "model/convene-session.h"
 #include "store/convene-undo.h"
+#include "ui/subscriptions/convene-subscriptions-dialog.h"
 #include "ui/convene-format.h"
 
 #define MAX_UNDO 20
@@ -332,6 +333,22 @@ toast_cb (GtkWidget  *widget,
           GVariant   *parameter)
 {
   convene_window_toast (CONVENE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Calendars subscribed to: their dialog and their refresh. */
+static void
+subscriptions_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (g_str_equal (action_name, "win.refresh-subscriptions"))
+    convene_subscriptions_refresh (widget, self->store);
+  else
+    adw_dialog_present (convene_subscriptions_dialog_new (self->store), widget);
 }
 
 static void
@@ -718,6 +735,7 @@ convene_window_constructed (GObject *object)
       g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (on_plans_changed_cb),
                                self, G_CONNECT_SWAPPED);
       sync_plan_selection (self);
+      convene_subscriptions_watch (GTK_WIDGET (self), self->store);
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -731,6 +749,8 @@ convene_window_dispose (GObject *object)
 {
   ConveneWindow *self = CONVENE_WINDOW (object);
 
+  if (self->store != NULL)
+    convene_subscriptions_unwatch (self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
   g_clear_object (&self->plans);
   g_clear_object (&self->plan);
@@ -881,6 +901,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_cb);
+  gtk_widget_class_install_action (widget_class, "win.subscriptions", NULL, subscriptions_cb);
+  gtk_widget_class_install_action (widget_class, "win.refresh-subscriptions", NULL, subscriptions_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-month", NULL, move_month_cb);
   gtk_widget_class_install_action (widget_class, "win.next-month", NULL, move_month_cb);
@@ -895,6 +917,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.next-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh-subscriptions", NULL);
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include "ui/convene-format.h"
 #include "ui/convene-plan-view.h"
+#include "ui/convene-subscription-badge.h"
 #include "model/convene-plan.h"
 #include "model/convene-session.h"
 #include "store/convene-store.h"
@@ -120,9 +121,14 @@ session_chip (ConveneSession *session,
     gtk_widget_add_css_class (button, "inactive");
   if (status == CONVENE_SESSION_STATUS_TENTATIVE)
     gtk_widget_add_css_class (button, "tentative");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-session");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
-                                    convene_entity_get_id (CONVENE_ENTITY (session)));
+  convene_subscription_event_set_action (GTK_ACTIONABLE (button), session);
+  if (convene_subscription_event_get_subscription (session) != NULL)
+    {
+      g_autofree char *described = convene_subscription_event_describe (session);
+
+      gtk_widget_add_css_class (button, "subscription");
+      gtk_widget_set_tooltip_text (button, described);
+    }
   return button;
 }
 
@@ -249,9 +255,7 @@ fill_month (ConveneCalendarView *self)
             adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
             adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
             gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-            gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-session");
-            gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x",
-                                              convene_entity_get_id (CONVENE_ENTITY (session)));
+            convene_subscription_event_set_action (GTK_ACTIONABLE (row), session);
             gtk_list_box_append (self->tbc_list, row);
             break;
           }
@@ -469,8 +473,11 @@ load_sessions (ConveneCalendarView *self)
   self->needs_sessions = FALSE;
   if (store != NULL && plan != NULL)
     {
-      self->sessions = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
-                                           convene_entity_get_id (CONVENE_ENTITY (plan)));
+      g_autoptr(GListModel) own = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
+                                                      convene_entity_get_id (CONVENE_ENTITY (plan)));
+
+      /* Every subscribed event too: the calendar goes to any month. */
+      self->sessions = convene_subscription_events_with (own, store, 0);
       g_signal_connect_object (self->sessions, "items-changed",
                                G_CALLBACK (on_sessions_changed_cb), self, G_CONNECT_SWAPPED);
     }

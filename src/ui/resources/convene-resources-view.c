@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/editors/convene-editor-dialog.h"
+#include "ui/resources/convene-link-check-dialog.h"
 #include "ui/convene-entity-row.h"
 #include "ui/convene-format.h"
 #include "model/convene-person.h"
@@ -33,6 +34,23 @@ struct _ConveneResourcesView
 };
 
 G_DEFINE_FINAL_TYPE (ConveneResourcesView, convene_resources_view, CONVENE_TYPE_PLAN_VIEW)
+
+/* "Check link", before the row's other buttons. */
+static void
+add_check_button (GtkWidget       *row,
+                  ConveneResource *resource)
+{
+  GtkWidget *check = gtk_button_new_from_icon_name ("network-transmit-receive-symbolic");
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (check, "flat");
+  gtk_widget_set_tooltip_text (check, _("Check Link"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "resources.check-link");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "x",
+                                    convene_entity_get_id (CONVENE_ENTITY (resource)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+  gtk_widget_insert_after (check, gtk_widget_get_parent (check), NULL);
+}
 
 static GtkWidget *
 create_resource_row_cb (gpointer item,
@@ -58,6 +76,7 @@ create_resource_row_cb (gpointer item,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", url);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
       gtk_widget_insert_after (open, gtk_widget_get_parent (open), NULL);
+      add_check_button (row, resource);
     }
   return row;
 }
@@ -130,6 +149,19 @@ open_cb (GtkWidget  *widget,
 }
 
 static void
+check_link_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (widget));
+  g_autoptr(ConveneResource) resource = convene_store_load (store, CONVENE_TYPE_RESOURCE,
+                                                            g_variant_get_int64 (parameter), NULL);
+
+  if (resource != NULL && convene_url_is_valid (convene_resource_get_url (resource)))
+    convene_link_check_dialog_present (widget, store, resource);
+}
+
+static void
 convene_resources_view_dispose (GObject *object)
 {
   ConveneResourcesView *self = CONVENE_RESOURCES_VIEW (object);
@@ -160,6 +192,7 @@ convene_resources_view_class_init (ConveneResourcesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "resources.add", NULL, add_cb);
   gtk_widget_class_install_action (widget_class, "resources.edit", "x", edit_cb);
   gtk_widget_class_install_action (widget_class, "resources.open", "s", open_cb);
+  gtk_widget_class_install_action (widget_class, "resources.check-link", "x", check_link_cb);
 }
 
 static void

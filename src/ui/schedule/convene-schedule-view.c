@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ui/convene-format.h"
+#include "ui/convene-subscription-badge.h"
 #include "ui/schedule/convene-session-row.h"
 #include "model/convene-entity-order.h"
 #include "model/convene-session.h"
@@ -419,6 +420,13 @@ on_list_activate_cb (ConveneScheduleView *self,
   if (session == NULL)
     return;
   self->cursor = position;
+  if (convene_subscription_event_get_subscription (session) != NULL)
+    {
+      g_autofree char *message = convene_subscription_event_describe (session);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+      return;
+    }
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
                               convene_entity_get_id (CONVENE_ENTITY (session)));
 }
@@ -637,7 +645,10 @@ reload (ConveneScheduleView *self)
                                        convene_entity_get_id (CONVENE_ENTITY (plan)));
   sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_data, NULL, NULL));
   section_sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_first, NULL, NULL));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (self->sessions), sorter);
+  /* The subscriptions' events of the plan's year, read-only, among them. */
+  self->sorted = gtk_sort_list_model_new (convene_subscription_events_with (self->sessions, store,
+                                                                            convene_plan_get_year (plan)),
+                                          sorter);
   gtk_sort_list_model_set_section_sorter (self->sorted, section_sorter);
   g_object_unref (section_sorter);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),

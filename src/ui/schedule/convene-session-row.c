@@ -11,6 +11,7 @@
 
 #include "ui/convene-format.h"
 #include "model/convene-values.h"
+#include "ui/convene-subscription-badge.h"
 
 struct _ConveneSessionRow
 {
@@ -27,6 +28,7 @@ struct _ConveneSessionRow
   GtkWidget *cancelled_badge;
   GtkWidget *held_badge;
   GtkLabel *language_badge;
+  GtkLabel *subscription_badge;
 
   ConveneSession *session;
   ConvenePlan *plan;
@@ -89,6 +91,7 @@ show_badges (ConveneSessionRow *self)
   gtk_widget_set_visible (self->tentative_badge, status == CONVENE_SESSION_STATUS_TENTATIVE);
   gtk_widget_set_visible (self->cancelled_badge, status == CONVENE_SESSION_STATUS_CANCELLED);
   gtk_widget_set_visible (self->held_badge, status == CONVENE_SESSION_STATUS_HELD);
+  convene_subscription_badge_update (self->subscription_badge, self->session);
 
   /* English is the groups' working language: only other languages stand out. */
   if (language != NULL && *language != '\0' && !g_str_equal (language, "en"))
@@ -252,6 +255,7 @@ convene_session_row_class_init (ConveneSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, times_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, tbc_badge);
+  gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, subscription_badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, no_meeting_badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, tentative_badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, cancelled_badge);
@@ -312,7 +316,7 @@ convene_session_row_dup_badges (ConveneSessionRow *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GtkWidget *badges[] = {
     self->tbc_badge, self->no_meeting_badge, self->tentative_badge, self->cancelled_badge,
-    self->held_badge, GTK_WIDGET (self->language_badge),
+    self->held_badge, GTK_WIDGET (self->language_badge), GTK_WIDGET (self->subscription_badge),
   };
 
   g_return_val_if_fail (CONVENE_IS_SESSION_ROW (self), NULL);
