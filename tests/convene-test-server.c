@@ -129,8 +129,8 @@ handle_cb (SoupServer        *server,
     respond (msg, SOUP_STATUS_NOT_FOUND, "text/plain", "not found");
 }
 
-ConveneTestServer *
-convene_test_server_new (void)
+static ConveneTestServer *
+start (GTlsCertificate *certificate)
 {
   ConveneTestServer *self = g_new0 (ConveneTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -138,15 +138,29 @@ convene_test_server_new (void)
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
 
-  self->server = soup_server_new (NULL, NULL);
+  self->server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (self->server, NULL, handle_cb, self, NULL);
-  if (!soup_server_listen (self->server, address, 0, &error))
+  if (!soup_server_listen (self->server, address, certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0, &error))
     g_error ("The test server could not listen on 127.0.0.1: %s", error->message);
   uris = soup_server_get_uris (self->server);
-  self->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  self->base = g_strdup_printf ("%s://127.0.0.1:%d", certificate != NULL ? "https" : "http",
+                                g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   self->etag = g_strdup ("\"v1\"");
   return self;
+}
+
+ConveneTestServer *
+convene_test_server_new (void)
+{
+  return start (NULL);
+}
+
+ConveneTestServer *
+convene_test_server_new_tls (GTlsCertificate *certificate)
+{
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+  return start (certificate);
 }
 
 void

@@ -26,6 +26,8 @@ typedef struct {
 } ConveneTestServer;
 
 ConveneTestServer *convene_test_server_new     (void);
+/* The same routes over https, with @certificate (self-signed, say). */
+ConveneTestServer *convene_test_server_new_tls (GTlsCertificate   *certificate);
 void               convene_test_server_free    (ConveneTestServer *self);
 char              *convene_test_server_url     (ConveneTestServer *self,
                                                 const char        *path);

@@ -4,6 +4,7 @@
  * character references decoded), the failures, and `convene-cli link check`. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "convene-test-server.h"
@@ -222,6 +223,65 @@ test_unreachable (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "refused"));
 }
 
+/* A self-signed certificate, made with openssl for the test; NULL (and
+ * the test skipped) without openssl. */
+static GTlsCertificate *
+make_certificate (const char *dir)
+{
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  const char *argv[] = { openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                         "-subj", "/CN=convene.test", "-keyout", key, "-out", cert, NULL };
+  int status = -1;
+  GTlsCertificate *certificate;
+
+  if (openssl == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  g_remove (cert);
+  g_remove (key);
+  return certificate;
+}
+
+/* A certificate this computer does not trust: said plainly, and why. */
+static void
+test_untrusted_certificate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("convene-tls-XXXXXX", NULL);
+  g_autoptr(GTlsCertificate) certificate = make_certificate (dir);
+  g_autoptr(ConveneTestServer) server = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneLinkReport) report = NULL;
+
+  g_rmdir (dir);
+  if (certificate == NULL)
+    {
+      g_test_skip ("openssl is not installed: no certificate to serve");
+      return;
+    }
+  server = convene_test_server_new_tls (certificate);
+  url = convene_test_server_url (server, "/page.html");
+  g_assert_true (g_str_has_prefix (url, "https://"));
+  convene_link_check_async (url, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = convene_link_check_finish (result, &error);
+  g_assert_null (report);
+  g_assert_error (error, CONVENE_HTTP_ERROR, CONVENE_HTTP_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "cannot be trusted"));
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+}
+
 static void
 test_find_title (void)
 {
@@ -310,5 +370,6 @@ main (int    argc,
   ADD ("/link-check/cli", test_cli);
 #undef ADD
   g_test_add_func ("/link-check/find-title", test_find_title);
+  g_test_add_func ("/link-check/untrusted-certificate", test_untrusted_certificate);
   return g_test_run ();
 }

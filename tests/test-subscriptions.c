@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "convene-test-server.h"
 #include "sync/convene-subscription-fetch.h"
 #include "sync/convene-subscription-list.h"
 #include "sync/convene-http.h"
+#include "model/convene-plan.h"
 #include "time/convene-clock.h"
 
 static const char calendar_v1[] =
@@ -475,6 +477,41 @@ test_list_model (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (convene_subscription_list_get_subscriptions (list)), ==, 0);
 }
 
+/* A database of version 3, from before subscriptions, gains their tables
+ * on opening and keeps its plans. */
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvenePlan) plan = convene_plan_new ();
+  g_autoptr(ConveneSubscription) subscription = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  sqlite3 *db = NULL;
+
+  convene_plan_set_title (plan, "Action Plan 2021");
+  g_assert_true (convene_store_add (f->store, CONVENE_ENTITY (plan), &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  /* Back to version 3 as it was: no subscription tables. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE subscription_events; DROP TABLE subscriptions;"
+                                     " PRAGMA user_version = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = convene_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (convene_store_get_schema_version (f->store), ==, 4);
+  plans = convene_store_query (f->store, CONVENE_TYPE_PLAN, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpuint (count_subscriptions (f), ==, 0);
+  subscription = subscribe (f, "/calendar.ics", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_subscriptions (f), ==, 1);
+}
+
 /* The same through convene-cli: subscribe, list, refresh, remove, and the
  * failures' exit status and words. */
 static void
@@ -562,6 +599,7 @@ main (int    argc,
   ADD ("/subscriptions/refresh/failure-noted", test_refresh_failure_then_ok);
   ADD ("/subscriptions/list-model", test_list_model);
   ADD ("/subscriptions/cli", test_cli);
+  ADD ("/subscriptions/migration", test_migration);
 #undef ADD
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "../convene-test-server.h"
 #include "i18n/convene-i18n.h"
+#include "model/convene-resource.h"
 #include "sync/convene-subscription-list.h"
 #include "ui/calendar/convene-calendar-view.h"
 #include "ui/schedule/convene-session-row.h"
@@ -202,6 +203,71 @@ test_events_shown (void)
   convene_ui_test_finish (app);
 }
 
+static gboolean
+is_check_link_button (GtkWidget *widget,
+                      gpointer   data)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "resources.check-link") == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+link_checked (gpointer data)
+{
+  GtkWidget *dialog = convene_ui_test_find (data, ADW_TYPE_ALERT_DIALOG, NULL, NULL);
+
+  return dialog != NULL &&
+         g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), _("The Link Works")) == 0;
+}
+
+/* Check Link on a resource: the status and redirect said, the page's
+ * title offered and, once taken, the resource's. */
+static void
+test_check_link (void)
+{
+  g_autoptr(ConveneTestServer) server = convene_test_server_new ();
+  g_autofree char *database = convene_ui_test_temp_db ();
+  ConveneApplication *app = convene_ui_test_app_new (database);
+  ConveneWindow *window = convene_ui_test_window (app);
+  g_autoptr(ConveneResource) resource = convene_resource_new ();
+  g_autoptr(ConveneResource) stored = NULL;
+  g_autofree char *url = convene_test_server_url (server, "/to/page.html");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view, *button, *dialog;
+  gint64 plan;
+
+  convene_ui_test_resize (GTK_WINDOW (window), 1400, 900);
+  plan = convene_ui_test_import_seed (window);
+  convene_resource_set_plan (resource, plan);
+  convene_resource_set_kind (resource, CONVENE_RESOURCE_KIND_RESOURCE);
+  convene_resource_set_title (resource, "Cities guide");
+  convene_resource_set_url (resource, url);
+  g_assert_true (convene_store_add (convene_window_get_store (window), CONVENE_ENTITY (resource), &error));
+  g_assert_no_error (error);
+
+  convene_window_show_section (window, "resources");
+  view = convene_window_get_view (window, "resources");
+  convene_ui_test_wait (200);
+  button = convene_ui_test_find (view, GTK_TYPE_BUTTON, is_check_link_button, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (convene_ui_test_wait_for (link_checked, window, 10000));
+  dialog = convene_ui_test_find (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, NULL, NULL);
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "200 OK"));
+  g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "use-title"));
+  convene_ui_test_wait (300);
+  shoot (window, "subscriptions-check-link");
+
+  g_signal_emit_by_name (dialog, "response", "use-title");
+  stored = convene_store_load (convene_window_get_store (window), CONVENE_TYPE_RESOURCE,
+                               convene_entity_get_id (CONVENE_ENTITY (resource)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (convene_resource_get_title (stored), ==, "Open Data & Cities \u2014 Caf\u00e9 Guide");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+
+  convene_ui_test_finish (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,5 +297,6 @@ main (int   argc,
     }
 
   g_test_add_func ("/ui/subscriptions/events-shown", test_events_shown);
+  g_test_add_func ("/ui/subscriptions/check-link", test_check_link);
   return g_test_run ();
 }
