@@ -475,6 +475,21 @@ test_list_model (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (events_2021), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (convene_subscription_list_get_subscriptions (list)), ==, 0);
+
+  /* Another program subscribes (convene-cli, say): seen once the store
+   * notices others' changes, as the window's watch does. */
+  {
+    g_autoptr(ConveneStore) other = convene_store_new (f->path, &error);
+    g_autoptr(ConveneSubscription) theirs = convene_subscription_new ();
+
+    g_assert_no_error (error);
+    convene_subscription_set_url (theirs, "https://example.org/other.ics");
+    convene_subscription_set_name (theirs, "Theirs");
+    g_assert_true (convene_store_add_subscription (other, theirs, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (convene_store_notice_others (f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (convene_subscription_list_get_subscriptions (list)), ==, 1);
 }
 
 /* A database of version 3, from before subscriptions, gains their tables
@@ -513,7 +528,8 @@ test_migration (Fixture       *f,
 }
 
 /* The same through convene-cli: subscribe, list, refresh, remove, and the
- * failures' exit status and words. */
+ * failures' exit status and words.  Long because it is one database's
+ * story, command after command. */
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)

@@ -141,7 +141,9 @@ return_failure (GTask  *task,
   g_object_unref (task);
 }
 
-/* Back on the caller's thread with the events read: one transaction. */
+/* Back on the caller's thread with the events read: one transaction.  Long
+ * because a new subscription and a refreshed one are filled the same way
+ * and only stored differently. */
 static void
 read_done_cb (GObject      *source,
               GAsyncResult *result,

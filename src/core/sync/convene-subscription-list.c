@@ -12,6 +12,7 @@
 
 #include "sync/convene-subscription-list.h"
 #include "time/convene-clock.h"
+#include "model/convene-plan.h"
 
 struct _ConveneSubscriptionList
 {
@@ -92,6 +93,18 @@ convene_subscription_list_init (ConveneSubscriptionList *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* Another program (convene-cli subscribe, say) changed the file: the store
+ * says so with a RESET of every type; one of them is enough to reload. */
+static void
+on_store_changed_cb (ConveneSubscriptionList *self,
+                     GType                    type,
+                     gint64                   id,
+                     guint                    change)
+{
+  if (change == CONVENE_STORE_CHANGE_RESET && type == CONVENE_TYPE_PLAN)
+    convene_subscription_list_reload (self);
+}
+
 /**
  * convene_subscription_list_get_for_store:
  *
@@ -111,6 +124,7 @@ convene_subscription_list_get_for_store (ConveneStore *store)
   self = g_object_new (CONVENE_TYPE_SUBSCRIPTION_LIST, NULL);
   g_weak_ref_init (&self->store, store);
   g_object_set_data_full (G_OBJECT (store), "convene-subscription-list", self, g_object_unref);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   convene_subscription_list_reload (self);
   return self;
 }
