@@ -8,6 +8,9 @@
  * /status/NNN, /to/PATH (a 302 to /PATH), /loop/a and /loop/b (redirecting
  * to each other), /slow (never answers), /huge (50 MB, with its length)
  * and /huge-chunked (50 MB, chunked).
+ *
+ * The UI tests see it through tests/ui/convene-ui-test-server.h: a test
+ * includes only headers beside it (tests/test-layering.py).
  */
 #pragma once
 
@@ -15,7 +18,9 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct _ConveneTestServer ConveneTestServer;
+
+struct _ConveneTestServer {
   SoupServer *server;
   char       *base;           /* http://127.0.0.1:PORT */
   char       *calendar;       /* what /calendar.ics serves */
@@ -23,7 +28,7 @@ typedef struct {
   guint       calendar_sent;  /* how many times it was sent whole */
   guint       not_modified;   /* how many 304s it answered */
   guint       slow_seen;      /* requests to /slow */
-} ConveneTestServer;
+};
 
 ConveneTestServer *convene_test_server_new     (void);
 /* The same routes over https, with @certificate (self-signed, say). */

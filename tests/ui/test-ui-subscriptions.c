@@ -12,7 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "../convene-test-server.h"
+#include "convene-ui-test-server.h"
 #include "i18n/convene-i18n.h"
 #include "model/convene-resource.h"
 #include "sync/convene-subscription-list.h"
