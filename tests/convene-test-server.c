@@ -6,6 +6,27 @@
 #define MEGABYTE (1024 * 1024)
 #define HUGE_MEGABYTES 50
 
+/* What /calendar.ics serves until a test says otherwise: another group's
+ * two calls, in two zones. */
+static const char default_calendar[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "PRODID:-//Test//Other group//EN\r\n"
+  "X-WR-CALNAME:Open Contracting calls\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:call-1@example.org\r\n"
+  "SUMMARY:Beneficial ownership call\r\n"
+  "DTSTART;TZID=Europe/London:20210223T170000\r\n"
+  "DURATION:PT1H\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:call-2@example.org\r\n"
+  "SUMMARY:Procurement data roundtable\r\n"
+  "DTSTART;TZID=America/New_York:20210316T090000\r\n"
+  "DTEND;TZID=America/New_York:20210316T103000\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
 static const char broken_calendar[] =
   "BEGIN:VCALENDAR\r\n"
   "VERSION:2.0\r\n"
@@ -147,6 +168,7 @@ start (GTlsCertificate *certificate)
                                 g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   self->etag = g_strdup ("\"v1\"");
+  self->calendar = g_strdup (default_calendar);
   return self;
 }
 

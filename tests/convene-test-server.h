@@ -1,7 +1,9 @@
 /* convene-test-server.h: a small web server on 127.0.0.1 for the tests of
  * sync/ (subscriptions, link checks), and running convene-cli beside it.
  *
- * Routes: /calendar.ics (the test's calendar, with an ETag and
+ * Routes: /calendar.ics (the test's calendar, at first two events of
+ * "Open Contracting calls" on 23 February 2021, 17:00 London, and
+ * 16 March 2021, 09:00 to 10:30 New York; with an ETag and
  * Last-Modified, answering 304 to a matching If-None-Match, 500 when it
  * is NULL), /broken.ics,
  * /page.html, /latin1.html, /huge-page.html (a title, then 50 MB),

@@ -20,25 +20,6 @@
 #include "ui/schedule/convene-session-row.h"
 #include "ui/subscriptions/convene-subscriptions-dialog.h"
 
-static const char published[] =
-  "BEGIN:VCALENDAR\r\n"
-  "VERSION:2.0\r\n"
-  "PRODID:-//Test//Other group//EN\r\n"
-  "X-WR-CALNAME:Open Contracting calls\r\n"
-  "BEGIN:VEVENT\r\n"
-  "UID:call-1@example.org\r\n"
-  "SUMMARY:Beneficial ownership call\r\n"
-  "DTSTART;TZID=Europe/London:20210223T170000\r\n"
-  "DURATION:PT1H\r\n"
-  "END:VEVENT\r\n"
-  "BEGIN:VEVENT\r\n"
-  "UID:call-2@example.org\r\n"
-  "SUMMARY:Procurement data roundtable\r\n"
-  "DTSTART;TZID=America/New_York:20210316T090000\r\n"
-  "DTEND;TZID=America/New_York:20210316T103000\r\n"
-  "END:VEVENT\r\n"
-  "END:VCALENDAR\r\n";
-
 static gboolean spanish;
 
 static char *
@@ -146,6 +127,8 @@ subscribe_in_dialog (ConveneWindow     *window,
 static void
 test_events_shown (void)
 {
+  /* Its calendar: two events of "Open Contracting calls" (see
+   * tests/convene-test-server.h). */
   g_autoptr(ConveneTestServer) server = convene_test_server_new ();
   g_autofree char *database = convene_ui_test_temp_db ();
   ConveneApplication *app = convene_ui_test_app_new (database);
@@ -154,7 +137,6 @@ test_events_shown (void)
   GtkWidget *schedule, *calendar, *row, *chip;
   const char *failed_words;
 
-  convene_test_server_set_calendar (server, published, "\"v1\"");
   convene_ui_test_resize (GTK_WINDOW (window), 1400, 900);
   g_assert_cmpint (convene_ui_test_import_seed (window), >, 0);
   list = convene_subscription_list_get_for_store (convene_window_get_store (window));
