@@ -20,6 +20,7 @@
 #include "ui/convene-format.h"
 #include "ui/convene-plan-view.h"
 #include "ui/convene-subscription-badge.h"
+#include "model/convene-entity-order.h"
 #include "model/convene-plan.h"
 #include "model/convene-session.h"
 #include "store/convene-store.h"
@@ -476,8 +477,11 @@ load_sessions (ConveneCalendarView *self)
       g_autoptr(GListModel) own = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
                                                       convene_entity_get_id (CONVENE_ENTITY (plan)));
 
-      /* Every subscribed event too: the calendar goes to any month. */
-      self->sessions = convene_subscription_events_with (own, store, 0);
+      /* Every subscribed event too (the calendar goes to any month), in
+       * the order of time with the plan's own, so that a day's chips are. */
+      self->sessions = G_LIST_MODEL (gtk_sort_list_model_new (
+        convene_subscription_events_with (own, store, 0),
+        GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_data, NULL, NULL))));
       g_signal_connect_object (self->sessions, "items-changed",
                                G_CALLBACK (on_sessions_changed_cb), self, G_CONNECT_SWAPPED);
     }
