@@ -716,15 +716,16 @@ finish_plan (ConveneDocument *doc,
                                 doc->year);
   convene_plan_set_year (doc->plan, doc->year);
   _convene_plan_set_zones (doc);
+  _convene_session_times_settle (doc);
 }
 
 static void
 convene_document_clear (ConveneDocument *doc)
 {
   g_clear_pointer (&doc->lines, g_ptr_array_unref);
-  g_clear_pointer (&doc->last_zone, g_free);
   g_clear_pointer (&doc->zones, g_ptr_array_unref);
   g_clear_pointer (&doc->fixed_zones, g_ptr_array_unref);
+  g_clear_pointer (&doc->pending_times, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConveneDocument, convene_document_clear)

@@ -36,9 +36,9 @@ typedef struct {
   gboolean             spanish;       /* mostly Spanish: day-first dates, sessions in Spanish */
   ConveneColumns       columns;       /* of the last table: a headerless one continues it */
   gboolean             have_columns;
-  char                *last_zone;     /* of the previous dated row: the default for the next */
   GPtrArray           *zones;         /* char *: every zone the sessions name, in order */
   GPtrArray           *fixed_zones;   /* char *: the zone each dated session was fixed in */
+  GPtrArray           *pending_times; /* times naming no zone, read once the plan's zone is known */
 } ConveneDocument;
 
 /* convene-document-words.c */
@@ -61,6 +61,7 @@ gboolean              _convene_session_set_time       (ConveneDocument     *doc,
                                                        const GDate         *reference,
                                                        guint                line);
 void                  _convene_plan_set_zones         (ConveneDocument     *doc);
+void                  _convene_session_times_settle   (ConveneDocument     *doc);
 gboolean              _convene_text_names_meeting     (ConveneDocument     *doc,
                                                        const char          *text,
                                                        const GDate         *reference);
