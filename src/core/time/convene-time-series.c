@@ -130,6 +130,10 @@ read_monthly (ConveneTimeParser *p,
         j++;
       if (is_word_in (p, j, (const char * const[]) { "month", "mes", NULL }))
         {
+          /* "Thursdays (first and third of the month)": the plural said
+           * weekly, the ordinals say which weeks. */
+          if (p->r->freq == CONVENE_TIME_FREQ_WEEKLY && p->r->interval == 0)
+            p->r->freq = CONVENE_TIME_FREQ_MONTHLY;
           _convene_time_set_series (p, CONVENE_TIME_FREQ_MONTHLY, 0, mask, ordinal);
           p->r->ordinals |= ordinals;
           /* A weekday written before its ordinals is the series' day, not
