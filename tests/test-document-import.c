@@ -901,6 +901,53 @@ test_no_zone_announcement (void)
   assert_warning (result, 8, "No time zone given; read as America/New_York.");
 }
 
+/* Meetings written outside a schedule table: a dated bullet under its
+ * heading, a day and its time on two bullets, a series whose first day
+ * comes later, a struck-out date; and a dated line nothing used is said. */
+static void
+test_dated_lines (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "# Working Group Plan 2024\n"
+    "\n"
+    "## Core calls\n"
+    "\n"
+    "- November 13th, 2024 at 17:00 UTC\n"
+    "- ~~November 27th, 2024 at 14:00 UTC~~\n"
+    "\n"
+    "## Hosting team\n"
+    "\n"
+    "* Day: Thursdays (first and third of the month)\n"
+    "* Time: 16:00 to 17:00 (Europe/Madrid)\n"
+    "\n"
+    "## Subcommittee\n"
+    "\n"
+    "We meet every two weeks on Mondays at 9:30 America/Los_Angeles.\n"
+    "\n"
+    "The next call will be Monday 3 June 2024.\n"
+    "\n"
+    "| Past | calls |\n"
+    "\n"
+    "Tuesday 4 June 2024 at 10:00 UTC, with the board, was held in the old office, long before the subcommittee started to meet regularly on Mondays every fortnight as it does now.\n");
+  g_autofree char *hosting = instant_in ("Europe/Madrid", 2024, 1, 4, 16, 0);
+  g_autofree char *sub = instant_in ("America/Los_Angeles", 2024, 6, 3, 9, 30);
+  ConveneSession *session;
+
+  assert_dated (result, "Core calls", "2024-11-13T17:00:00Z", "UTC", NULL);
+  session = result->sessions->pdata[1];
+  g_assert_cmpint (convene_session_get_status (session), ==, CONVENE_SESSION_STATUS_CANCELLED);
+  session = find_session (result, "Hosting team");
+  g_autofree char *start = start_of (session);
+  g_assert_cmpstr (start, ==, hosting);
+  g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=MONTHLY;BYDAY=1TH,3TH");
+  session = find_session (result, "Subcommittee");
+  g_autofree char *sub_start = start_of (session);
+  g_assert_cmpstr (sub_start, ==, sub);
+  g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO");
+  assert_warning (result, 21, "names a day and a time, but no session was made from it");
+  g_assert_cmpuint (result->sessions->len, ==, 4);
+}
+
 /* An email listing several meetings, one a line, each with its topic. */
 static void
 test_announcement_list (void)
@@ -952,6 +999,7 @@ main (int    argc,
   g_test_add_func ("/document/no-zone/plan-zone", test_no_zone_in_plan_zone);
   g_test_add_func ("/document/no-zone/stated-or-none", test_no_zone_stated_or_none);
   g_test_add_func ("/document/no-zone/announcement", test_no_zone_announcement);
+  g_test_add_func ("/document/shapes/dated-lines", test_dated_lines);
   g_test_add ("/document/cli/seed-000", Cli, NULL, cli_set_up, test_cli_seed_000, cli_tear_down);
   g_test_add ("/document/cli/dry-run", Cli, NULL, cli_set_up, test_cli_dry_run, cli_tear_down);
   g_test_add ("/document/cli/on-existing", Cli, NULL, cli_set_up, test_cli_on_existing, cli_tear_down);

@@ -39,6 +39,13 @@ typedef struct {
   GPtrArray           *zones;         /* char *: every zone the sessions name, in order */
   GPtrArray           *fixed_zones;   /* char *: the zone each dated session was fixed in */
   GPtrArray           *pending_times; /* times naming no zone, read once the plan's zone is known */
+  GHashTable          *used_lines;    /* line numbers some reader took a time from */
+  char                *section_title; /* of the heading the walk is under, or NULL */
+  char                *pending_day;   /* a day without its time, waiting for the next line */
+  guint                pending_day_line;
+  ConveneSession      *open_series;   /* a series with no first day yet, borrowed */
+  char                *open_series_when;
+  guint                dated_sessions; /* made by convene-document-dates.c */
 } ConveneDocument;
 
 /* convene-document-words.c */
@@ -70,6 +77,18 @@ gboolean              _convene_split_topic_and_time   (ConveneDocument     *doc,
                                                        const GDate         *reference,
                                                        char               **topic,
                                                        char               **when);
+
+/* convene-document-dates.c */
+void                  _convene_document_note_line     (ConveneDocument     *doc,
+                                                       guint                line);
+void                  _convene_document_dates_section (ConveneDocument     *doc,
+                                                       const char          *title);
+gboolean              _convene_document_dates_read    (ConveneDocument     *doc,
+                                                       const ConveneLine   *line,
+                                                       gboolean             in_schedule);
+void                  _convene_document_dates_warn_unused (ConveneDocument *doc);
+gboolean              _convene_document_dates_or_announcement (ConveneDocument *doc,
+                                                           guint            first_warning);
 
 /* convene-announcement-import.c */
 gboolean              _convene_announcement_read      (ConveneDocument     *doc);

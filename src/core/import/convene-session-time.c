@@ -275,6 +275,7 @@ _convene_session_set_time (ConveneDocument *doc,
   g_autofree char *rrule = NULL;
   g_autofree char *plain = take_rrule (text, &rrule);
 
+  _convene_document_note_line (doc, line);
   expr = convene_time_expr_parse (plain, reference, "UTC", flags, &error);
   if (expr == NULL)
     {
