@@ -48,6 +48,115 @@ count_words (const char *text)
   return n;
 }
 
+static ConveneLine *
+line_near (ConveneDocument   *doc,
+           const ConveneLine *line,
+           int                offset)
+{
+  /* Numbers are 1-based and lines[] holds every line of the file. */
+  int index = (int) line->number - 1 + offset;
+
+  if (index < 0 || index >= (int) doc->lines->len)
+    return NULL;
+  return g_ptr_array_index (doc->lines, index);
+}
+
+static gboolean
+is_paragraph_line (const ConveneLine *line)
+{
+  return line != NULL && line->kind == CONVENE_LINE_TEXT;
+}
+
+/* Longer, a sentence names days for more than one meeting or reason. */
+#define MAX_WORDS 30
+
+static ConveneTimeExpr *parse (ConveneDocument *doc, const char *text);
+static gboolean names_meeting (ConveneTimeExpr *expr);
+static gboolean names_day_only (ConveneTimeExpr *expr);
+
+/* The sentences of @text: a sentence ends at ". ", "! " or "? " before a
+ * capital letter, or at the end. */
+static GPtrArray *
+split_sentences (const char *text)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  const char *start = text;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (strchr (".!?", *p) != NULL && p[1] == ' ' && g_unichar_isupper (g_utf8_get_char (p + 2)))
+      {
+        g_ptr_array_add (sentences, g_strndup (start, p + 1 - start));
+        start = p + 2;
+      }
+  if (*start != '\0')
+    g_ptr_array_add (sentences, g_strdup (start));
+  return sentences;
+}
+
+/* "This is currently UTC+7.": a sentence that only names a zone or an
+ * offset, more of the sentence before it. */
+static gboolean
+names_zone_only (ConveneDocument *doc,
+                 const char      *sentence)
+{
+  g_autoptr(ConveneTimeExpr) expr = parse (doc, sentence);
+
+  return expr != NULL && expr->zone_from_text && !expr->has_time && !expr->date_from_text && expr->rrule == NULL;
+}
+
+/* The one sentence of the paragraph starting at @line that names a
+ * meeting, with a sentence after it that only names its zone; else the
+ * first that names a day without a time; NULL when there is none, or
+ * when two sentences name meetings (the warning about unused lines then
+ * quotes the paragraph). */
+static char *
+paragraph_sentence (ConveneDocument   *doc,
+                    const ConveneLine *line)
+{
+  g_autoptr(GString) joined = g_string_new (line->text);
+  g_autoptr(GPtrArray) sentences = NULL;
+  const ConveneLine *next;
+  char *meeting = NULL, *day = NULL;
+  int found = -1;
+
+  for (int k = 1; is_paragraph_line (next = line_near (doc, line, k)); k++)
+    g_string_append_printf (joined, " %s", next->text);
+  if (joined->len > 2000)
+    return NULL;
+  sentences = split_sentences (joined->str);
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const char *sentence = g_ptr_array_index (sentences, i);
+      g_autoptr(ConveneTimeExpr) expr = NULL;
+
+      if (count_words (sentence) > MAX_WORDS || (expr = parse (doc, sentence)) == NULL)
+        continue;
+      if (names_meeting (expr))
+        {
+          if (found >= 0)
+            {
+              g_free (day);
+              return NULL;
+            }
+          found = i;
+        }
+      else if (names_day_only (expr) && day == NULL)
+        day = g_strdup (sentence);
+    }
+  if (found < 0)
+    return day;
+  g_free (day);
+  meeting = g_strdup (g_ptr_array_index (sentences, found));
+  if ((guint) found + 1 < sentences->len && names_zone_only (doc, g_ptr_array_index (sentences, found + 1)))
+    {
+      char *more = g_strdup_printf ("%s %s", meeting, (char *) g_ptr_array_index (sentences, found + 1));
+
+      g_free (meeting);
+      meeting = more;
+    }
+  return meeting;
+}
+
 static ConveneTimeExpr *
 parse (ConveneDocument *doc,
        const char      *text)
@@ -115,33 +224,6 @@ is_duplicate (ConveneDocument *doc,
   return FALSE;
 }
 
-static ConveneLine *
-line_near (ConveneDocument   *doc,
-           const ConveneLine *line,
-           int                offset)
-{
-  /* Numbers are 1-based and lines[] holds every line of the file. */
-  int index = (int) line->number - 1 + offset;
-
-  if (index < 0 || index >= (int) doc->lines->len)
-    return NULL;
-  return g_ptr_array_index (doc->lines, index);
-}
-
-static gboolean
-is_paragraph_line (const ConveneLine *line)
-{
-  return line != NULL && line->kind == CONVENE_LINE_TEXT;
-}
-
-/* A line of text that is a paragraph of its own. */
-static gboolean
-stands_alone (ConveneDocument   *doc,
-              const ConveneLine *line)
-{
-  return !is_paragraph_line (line_near (doc, line, -1)) && !is_paragraph_line (line_near (doc, line, 1));
-}
-
 /* Whether a reader took a time from @line or, for a line of a
  * paragraph, from any line of that paragraph. */
 static gboolean
@@ -192,9 +274,9 @@ void
 _convene_document_dates_section (ConveneDocument *doc,
                                  const char      *title)
 {
+  /* A series stays open: "## NOTE WELL / The next call will be Monday 3
+   * July 2023" still speaks of the group's one call. */
   forget_pending (doc);
-  doc->open_series = NULL;
-  g_clear_pointer (&doc->open_series_when, g_free);
   g_free (doc->section_title);
   doc->section_title = g_strdup (title);
 }
@@ -290,14 +372,25 @@ _convene_document_dates_read (ConveneDocument   *doc,
       cancelled = TRUE;
     }
   value = value_of (text);
-  /* "Date: Tuesday 30 March 2021" on a line of its own, and the lines of
-   * a paragraph, are an announcement's: its reader takes them together. */
-  if (line->kind == CONVENE_LINE_TEXT && (value != text || !stands_alone (doc, line)))
-    return FALSE;
-  /* A long sentence names days for more than one reason ("the 2nd in the
+  if (line->kind == CONVENE_LINE_TEXT)
+    {
+      /* "Date: Tuesday 30 March 2021" on a line of its own is an
+       * announcement's; a paragraph is read once, at its first line, for
+       * the sentence that names its meeting. */
+      if (value != text || is_paragraph_line (line_near (doc, line, -1)))
+        return FALSE;
+      g_free (text);
+      if ((text = paragraph_sentence (doc, line)) == NULL)
+        {
+          forget_pending (doc);
+          return FALSE;
+        }
+      value = text;
+    }
+  /* A long item names days for more than one reason ("the 2nd in the
    * month, so the first will be Monday 13 September"): not read as one
    * meeting; the warning about unused lines quotes it. */
-  if (count_words (value) > 24)
+  else if (count_words (value) > MAX_WORDS)
     return FALSE;
   if (strlen (value) > 400 || (expr = parse (doc, value)) == NULL)
     {
@@ -380,7 +473,8 @@ looks_like_mail (ConveneDocument *doc)
 
   if (g_once_init_enter_pointer (&labels))
     g_once_init_leave_pointer (&labels, g_regex_new (
-      "^(?:subject|asunto|from|de|to|para|date|fecha|time|hora|when|cuándo)\\s*:",
+      "^(?:subject|asunto|from|de|to|para|date|fecha|time|hora|when|cuándo|host|lead|link|join"
+      "|enlace|modera|speakers|languages|idioma)\\s*:",
       G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   for (guint i = 0; i < doc->lines->len; i++)
     {
