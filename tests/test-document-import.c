@@ -810,6 +810,144 @@ test_schedule_list (void)
   g_assert_cmpuint (result->warnings->len, ==, 0);
 }
 
+/* The UTC instant of @hour:@minute on a day in @zone, by the tz database. */
+static char *
+instant_in (const char *zone,
+            int         year,
+            int         month,
+            int         day,
+            int         hour,
+            int         minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_assert_nonnull (tz);
+  local = g_date_time_new (tz, year, month, day, hour, minute, 0);
+  utc = g_date_time_to_utc (local);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* A row without a zone is read in the plan's zone (the one its other rows
+ * are fixed in), and the warning on its line says which zone that was,
+ * even when the zone is first named further down. */
+static void
+test_no_zone_in_plan_zone (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "# Work Plan 2024\n"
+    "\n"
+    "## Meetings\n"
+    "\n"
+    "- March: Data standards (Tuesday 12 March at 18:00)\n"
+    "- April: Open budgets (Tuesday 9 April at 18:00 Europe/Berlin)\n"
+    "- May: Procurement (Tuesday 14 May at 18:00 Europe/Berlin)\n");
+  g_autofree char *march = instant_in ("Europe/Berlin", 2024, 3, 12, 18, 0);
+  g_autofree char *april = instant_in ("Europe/Berlin", 2024, 4, 9, 18, 0);
+
+  assert_dated (result, "Data standards", march, "Europe/Berlin", NULL);
+  assert_dated (result, "Open budgets", april, "Europe/Berlin", NULL);
+  assert_warning (result, 5, "No time zone given; read as Europe/Berlin.");
+  g_assert_null (find_warning (result, 6, "No time zone"));
+  g_assert_cmpstr (convene_plan_get_timezone (result->plans->pdata[0]), ==, "Europe/Berlin");
+}
+
+/* "All times are Buenos Aires time" names the plan's zone when no row
+ * does; with no zone anywhere the time is UTC, and the warning says so. */
+static void
+test_no_zone_stated_or_none (void)
+{
+  g_autoptr(ConveneImportResult) stated = import_text (
+    "# Plan de trabajo 2023\n"
+    "\n"
+    "Todas las horas son de America/Argentina/Buenos_Aires.\n"
+    "\n"
+    "## Reuniones\n"
+    "\n"
+    "- Marzo: Datos de salud (martes 14 de marzo, 10:00)\n");
+  g_autoptr(ConveneImportResult) none = import_text (
+    "# Work Plan 2024\n"
+    "\n"
+    "## Meetings\n"
+    "\n"
+    "- March: Data standards (Tuesday 12 March at 18:00)\n");
+  g_autofree char *buenos_aires = instant_in ("America/Argentina/Buenos_Aires", 2023, 3, 14, 10, 0);
+  g_autofree char *utc = instant_in ("UTC", 2024, 3, 12, 18, 0);
+
+  assert_dated (stated, "Datos de salud", buenos_aires, "America/Argentina/Buenos_Aires", NULL);
+  assert_warning (stated, 7, "read as America/Argentina/Buenos_Aires.");
+  assert_dated (none, "Data standards", utc, "UTC", NULL);
+  assert_warning (none, 5, "No time zone given; read as UTC.");
+}
+
+/* An announcement whose time names no zone, in a plan whose other
+ * meeting names one: read in that zone, said on the line. */
+static void
+test_no_zone_announcement (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "Subject: Steering committee calls\n"
+    "\n"
+    "Dear all,\n"
+    "\n"
+    "Our calls this spring:\n"
+    "\n"
+    "- Budget review: Thursday 7 March 2024, 16:00 America/New_York\n"
+    "- Roadmap: Thursday 4 April 2024, 16:00\n");
+  g_autofree char *april = instant_in ("America/New_York", 2024, 4, 4, 16, 0);
+
+  assert_dated (result, "Roadmap", april, "America/New_York", NULL);
+  assert_warning (result, 8, "No time zone given; read as America/New_York.");
+}
+
+/* Meetings written outside a schedule table: a dated bullet under its
+ * heading, a day and its time on two bullets, a series whose first day
+ * comes later, a struck-out date; and a dated line nothing used is said. */
+static void
+test_dated_lines (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "# Working Group Plan 2024\n"
+    "\n"
+    "## Core calls\n"
+    "\n"
+    "- November 13th, 2024 at 17:00 UTC\n"
+    "- ~~November 27th, 2024 at 14:00 UTC~~\n"
+    "\n"
+    "## Hosting team\n"
+    "\n"
+    "* Day: Thursdays (first and third of the month)\n"
+    "* Time: 16:00 to 17:00 (Europe/Madrid)\n"
+    "\n"
+    "## Subcommittee\n"
+    "\n"
+    "We meet every two weeks on Mondays at 9:30 America/Los_Angeles.\n"
+    "\n"
+    "The next call will be Monday 3 June 2024.\n"
+    "\n"
+    "| Past | calls |\n"
+    "\n"
+    "Tuesday 4 June 2024 at 10:00 UTC, with the board, was held in the old office, long before the subcommittee started to meet regularly on Mondays every fortnight as it does now.\n");
+  g_autofree char *hosting = instant_in ("Europe/Madrid", 2024, 1, 4, 16, 0);
+  g_autofree char *sub = instant_in ("America/Los_Angeles", 2024, 6, 3, 9, 30);
+  ConveneSession *session;
+
+  assert_dated (result, "Core calls", "2024-11-13T17:00:00Z", "UTC", NULL);
+  session = result->sessions->pdata[1];
+  g_assert_cmpint (convene_session_get_status (session), ==, CONVENE_SESSION_STATUS_CANCELLED);
+  session = find_session (result, "Hosting team");
+  g_autofree char *start = start_of (session);
+  g_assert_cmpstr (start, ==, hosting);
+  g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=MONTHLY;BYDAY=1TH,3TH");
+  session = find_session (result, "Subcommittee");
+  g_autofree char *sub_start = start_of (session);
+  g_assert_cmpstr (sub_start, ==, sub);
+  g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO");
+  assert_warning (result, 21, "names a day and a time, but no session was made from it");
+  g_assert_cmpuint (result->sessions->len, ==, 4);
+}
+
 /* An email listing several meetings, one a line, each with its topic. */
 static void
 test_announcement_list (void)
@@ -858,6 +996,10 @@ main (int    argc,
   g_test_add_func ("/document/shapes/date-column-without-month", test_date_column);
   g_test_add_func ("/document/shapes/schedule-as-a-list", test_schedule_list);
   g_test_add_func ("/document/announcement/list-of-meetings", test_announcement_list);
+  g_test_add_func ("/document/no-zone/plan-zone", test_no_zone_in_plan_zone);
+  g_test_add_func ("/document/no-zone/stated-or-none", test_no_zone_stated_or_none);
+  g_test_add_func ("/document/no-zone/announcement", test_no_zone_announcement);
+  g_test_add_func ("/document/shapes/dated-lines", test_dated_lines);
   g_test_add ("/document/cli/seed-000", Cli, NULL, cli_set_up, test_cli_seed_000, cli_tear_down);
   g_test_add ("/document/cli/dry-run", Cli, NULL, cli_set_up, test_cli_dry_run, cli_tear_down);
   g_test_add ("/document/cli/on-existing", Cli, NULL, cli_set_up, test_cli_on_existing, cli_tear_down);

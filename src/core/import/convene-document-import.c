@@ -436,6 +436,7 @@ read_heading (Walk              *walk,
   const char *text = line->text;
 
   walk->list = LIST_NONE;
+  _convene_document_dates_section (walk->doc, text);
   walk->goal = goal_titled (walk, text);
   if (walk->goal != NULL)
     walk->section = SECTION_GOAL_TEXT;
@@ -553,6 +554,18 @@ read_text (Walk              *walk,
     prose_append (walk->summary, text, NULL, !walk->after_blank);
 }
 
+/* A meeting's day and time wherever it stands, outside goals and actions
+ * (convene-document-dates.c). */
+static gboolean
+read_dated (Walk              *walk,
+            const ConveneLine *line)
+{
+  if (walk->list != LIST_NONE || (walk->section != SECTION_NONE && walk->section != SECTION_NARRATIVE &&
+                                  walk->section != SECTION_SCHEDULE))
+    return FALSE;
+  return _convene_document_dates_read (walk->doc, line, walk->section == SECTION_SCHEDULE);
+}
+
 static void
 walk_lines (Walk *walk)
 {
@@ -568,6 +581,7 @@ walk_lines (Walk *walk)
           /* A blank line ends a list of plain lines, once it has items. */
           if (walk->list_style == CONVENE_LINE_TEXT && walk->list_items > 0)
             walk->list = LIST_NONE;
+          _convene_document_dates_read (doc, line, FALSE);
           break;
         case CONVENE_LINE_HEADING:
           if ((int) i != walk->title_index && (int) i != walk->group_index)
@@ -590,11 +604,13 @@ walk_lines (Walk *walk)
           break;
         case CONVENE_LINE_NUMBERED:
         case CONVENE_LINE_BULLET:
-          read_item (walk, line);
+          if (!read_dated (walk, line))
+            read_item (walk, line);
           break;
         case CONVENE_LINE_TEXT:
         default:
-          read_text (walk, line);
+          if (!read_dated (walk, line))
+            read_text (walk, line);
           break;
         }
       walk->after_blank = line->kind == CONVENE_LINE_BLANK;
@@ -716,15 +732,20 @@ finish_plan (ConveneDocument *doc,
                                 doc->year);
   convene_plan_set_year (doc->plan, doc->year);
   _convene_plan_set_zones (doc);
+  _convene_session_times_settle (doc);
 }
 
 static void
 convene_document_clear (ConveneDocument *doc)
 {
   g_clear_pointer (&doc->lines, g_ptr_array_unref);
-  g_clear_pointer (&doc->last_zone, g_free);
   g_clear_pointer (&doc->zones, g_ptr_array_unref);
   g_clear_pointer (&doc->fixed_zones, g_ptr_array_unref);
+  g_clear_pointer (&doc->pending_times, g_ptr_array_unref);
+  g_clear_pointer (&doc->used_lines, g_hash_table_unref);
+  g_clear_pointer (&doc->section_title, g_free);
+  g_clear_pointer (&doc->pending_day, g_free);
+  g_clear_pointer (&doc->open_series_when, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConveneDocument, convene_document_clear)
@@ -741,6 +762,7 @@ convene_document_import (const char  *file,
   g_autoptr(GHashTable) goal_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *text = NULL;
   gboolean guessed;
+  guint first_warning;
   Walk walk = { 0 };
 
   g_return_val_if_fail (file != NULL, NULL);
@@ -768,11 +790,14 @@ convene_document_import (const char  *file,
   walk.goal_titles = goal_titles;
 
   start_plan (&doc, &walk);
+  first_warning = result->warnings->len;
   walk_lines (&walk);
   /* An announcement's text is about its meeting, which has it as its
    * description; it is not a plan's summary. */
-  if (!found_anything (&doc) && _convene_announcement_read (&doc))
+  if ((!found_anything (&doc) && _convene_announcement_read (&doc)) ||
+      _convene_document_dates_or_announcement (&doc, first_warning))
     g_string_truncate (summary, 0);
+  _convene_document_dates_warn_unused (&doc);
   if (!found_anything (&doc))
     {
       g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY,

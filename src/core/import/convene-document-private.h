@@ -36,9 +36,16 @@ typedef struct {
   gboolean             spanish;       /* mostly Spanish: day-first dates, sessions in Spanish */
   ConveneColumns       columns;       /* of the last table: a headerless one continues it */
   gboolean             have_columns;
-  char                *last_zone;     /* of the previous dated row: the default for the next */
   GPtrArray           *zones;         /* char *: every zone the sessions name, in order */
   GPtrArray           *fixed_zones;   /* char *: the zone each dated session was fixed in */
+  GPtrArray           *pending_times; /* times naming no zone, read once the plan's zone is known */
+  GHashTable          *used_lines;    /* line numbers some reader took a time from */
+  char                *section_title; /* of the heading the walk is under, or NULL */
+  char                *pending_day;   /* a day without its time, waiting for the next line */
+  guint                pending_day_line;
+  ConveneSession      *open_series;   /* a series with no first day yet, borrowed */
+  char                *open_series_when;
+  guint                dated_sessions; /* made by convene-document-dates.c */
 } ConveneDocument;
 
 /* convene-document-words.c */
@@ -61,6 +68,7 @@ gboolean              _convene_session_set_time       (ConveneDocument     *doc,
                                                        const GDate         *reference,
                                                        guint                line);
 void                  _convene_plan_set_zones         (ConveneDocument     *doc);
+void                  _convene_session_times_settle   (ConveneDocument     *doc);
 gboolean              _convene_text_names_meeting     (ConveneDocument     *doc,
                                                        const char          *text,
                                                        const GDate         *reference);
@@ -69,6 +77,18 @@ gboolean              _convene_split_topic_and_time   (ConveneDocument     *doc,
                                                        const GDate         *reference,
                                                        char               **topic,
                                                        char               **when);
+
+/* convene-document-dates.c */
+void                  _convene_document_note_line     (ConveneDocument     *doc,
+                                                       guint                line);
+void                  _convene_document_dates_section (ConveneDocument     *doc,
+                                                       const char          *title);
+gboolean              _convene_document_dates_read    (ConveneDocument     *doc,
+                                                       const ConveneLine   *line,
+                                                       gboolean             in_schedule);
+void                  _convene_document_dates_warn_unused (ConveneDocument *doc);
+gboolean              _convene_document_dates_or_announcement (ConveneDocument *doc,
+                                                           guint            first_warning);
 
 /* convene-announcement-import.c */
 gboolean              _convene_announcement_read      (ConveneDocument     *doc);

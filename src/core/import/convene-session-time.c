@@ -186,6 +186,77 @@ take_rrule (const char  *text,
   return g_strconcat (head, at + strlen ("RRULE:") + n, NULL);
 }
 
+static gboolean is_named_zone (const char *zone);
+
+/* Puts what @expr read into @session, with what only a plan knows to
+ * doubt, and notes the zones the line names. */
+static void
+apply_expr (ConveneDocument *doc,
+            ConveneSession  *session,
+            const char      *text,
+            const GDate     *reference,
+            guint            line,
+            ConveneTimeExpr *expr,
+            const char      *rrule)
+{
+  _convene_document_warn_expr (doc, line, expr);
+  set_instant (session, expr);
+  if (rrule != NULL)
+    convene_session_set_recurrence (session, rrule);
+  check_weekday (doc, text, expr, line);
+  check_year (doc, expr, line);
+  if (expr->zone_from_text)
+    record_zones (doc, text, reference, expr);
+}
+
+typedef struct {
+  ConveneSession *session;
+  char           *text;   /* as written, for the weekday check */
+  char           *plain;  /* without its RRULE: what is parsed */
+  char           *rrule;
+  GDate           reference;
+  guint           line;
+} PendingTime;
+
+static void
+pending_time_free (gpointer data)
+{
+  PendingTime *pending = data;
+
+  g_object_unref (pending->session);
+  g_free (pending->text);
+  g_free (pending->plain);
+  g_free (pending->rrule);
+  g_free (pending);
+}
+
+/* A time that names no zone is read in the plan's zone, which is known
+ * only once every line has been read: until then the session holds the
+ * time read as UTC, and the line waits in doc->pending_times. */
+static void
+defer_time (ConveneDocument *doc,
+            ConveneSession  *session,
+            const char      *text,
+            const char      *plain,
+            const char      *rrule,
+            const GDate     *reference,
+            guint            line)
+{
+  PendingTime *pending = g_new0 (PendingTime, 1);
+
+  pending->session = g_object_ref (session);
+  pending->text = g_strdup (text);
+  pending->plain = g_strdup (plain);
+  pending->rrule = g_strdup (rrule);
+  g_date_clear (&pending->reference, 1);
+  if (reference != NULL)
+    pending->reference = *reference;
+  pending->line = line;
+  if (doc->pending_times == NULL)
+    doc->pending_times = g_ptr_array_new_with_free_func (pending_time_free);
+  g_ptr_array_add (doc->pending_times, pending);
+}
+
 /* Reads a date and time such as "Tuesday 23rd at 7pm London time (2pm ET)"
  * into @session.  FALSE, with a warning when the text looked like a time,
  * when it gives no day and time; the session then keeps only its month. */
@@ -204,7 +275,8 @@ _convene_session_set_time (ConveneDocument *doc,
   g_autofree char *rrule = NULL;
   g_autofree char *plain = take_rrule (text, &rrule);
 
-  expr = convene_time_expr_parse (plain, reference, doc->last_zone, flags, &error);
+  _convene_document_note_line (doc, line);
+  expr = convene_time_expr_parse (plain, reference, "UTC", flags, &error);
   if (expr == NULL)
     {
       if (strpbrk (text, "0123456789") != NULL)
@@ -212,9 +284,9 @@ _convene_session_set_time (ConveneDocument *doc,
                                     text, error->message);
       return FALSE;
     }
-  _convene_document_warn_expr (doc, line, expr);
   if (!expr->has_time || expr->start == NULL)
     {
+      _convene_document_warn_expr (doc, line, expr);
       if (expr->date_from_text)
         convene_import_result_warn (doc->result, line,
                                     _("“%s” gives no time of day; the session is kept as tentative."), text);
@@ -222,6 +294,7 @@ _convene_session_set_time (ConveneDocument *doc,
     }
   if (!expr->date_from_text && expr->rrule == NULL && rrule == NULL)
     {
+      _convene_document_warn_expr (doc, line, expr);
       if (month != NULL)
         convene_import_result_warn (doc->result, line,
                                     _("“%s” gives no day; the session is kept as tentative in %s."),
@@ -231,15 +304,81 @@ _convene_session_set_time (ConveneDocument *doc,
                                     _("“%s” gives no day; the session is kept as to be confirmed."), text);
       return FALSE;
     }
-  set_instant (session, expr);
-  if (rrule != NULL)
-    convene_session_set_recurrence (session, rrule);
-  check_weekday (doc, text, expr, line);
-  check_year (doc, expr, line);
-  record_zones (doc, text, reference, expr);
-  g_free (doc->last_zone);
-  doc->last_zone = g_strdup (expr->timezone);
+  if (!expr->zone_from_text)
+    {
+      set_instant (session, expr);
+      if (rrule != NULL)
+        convene_session_set_recurrence (session, rrule);
+      defer_time (doc, session, text, plain, rrule, reference, line);
+      return TRUE;
+    }
+  apply_expr (doc, session, text, reference, line, expr, rrule);
   return TRUE;
+}
+
+static gint
+compare_warning_lines (gconstpointer a,
+                       gconstpointer b)
+{
+  const ConveneImportWarning *x = *(ConveneImportWarning * const *) a;
+  const ConveneImportWarning *y = *(ConveneImportWarning * const *) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+/* "All times are in Buenos Aires time", "Horario: hora de Madrid": a line
+ * that names a zone and no time, for a plan whose times name none. */
+static char *
+find_stated_zone (ConveneDocument *doc)
+{
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      ConveneLine *line = g_ptr_array_index (doc->lines, i);
+      g_autoptr(ConveneTimeExpr) expr = NULL;
+
+      if (line->kind == CONVENE_LINE_BLANK || strlen (line->text) > 200)
+        continue;
+      expr = convene_time_expr_parse (line->text, NULL, NULL, CONVENE_TIME_EXPR_DEFAULT, NULL);
+      if (expr != NULL && expr->zone_from_text && !expr->has_time && is_named_zone (expr->timezone))
+        return g_strdup (expr->timezone);
+    }
+  return NULL;
+}
+
+/* Every time that named no zone, read again in the plan's zone (UTC when
+ * the plan has none), with the parser's warning saying which zone that
+ * was.  Their warnings join the others in line order. */
+void
+_convene_session_times_settle (ConveneDocument *doc)
+{
+  ConveneTimeExprFlags flags = doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT;
+  const char *zone;
+
+  if (doc->pending_times == NULL)
+    return;
+  if (convene_plan_get_timezone (doc->plan) == NULL)
+    {
+      g_autofree char *stated = find_stated_zone (doc);
+
+      convene_plan_set_timezone (doc->plan, stated);
+    }
+  zone = convene_plan_get_timezone (doc->plan);
+  for (guint i = 0; i < doc->pending_times->len; i++)
+    {
+      PendingTime *pending = g_ptr_array_index (doc->pending_times, i);
+      g_autoptr(ConveneTimeExpr) expr = NULL;
+      const GDate *reference = g_date_valid (&pending->reference) ? &pending->reference : NULL;
+
+      /* A session the announcement reader dropped again. */
+      if (!g_ptr_array_find (doc->result->sessions, pending->session, NULL))
+        continue;
+      expr = convene_time_expr_parse (pending->plain, reference, zone, flags, NULL);
+      if (expr == NULL || expr->start == NULL)
+        continue;
+      apply_expr (doc, pending->session, pending->text, reference, pending->line, expr, pending->rrule);
+    }
+  g_clear_pointer (&doc->pending_times, g_ptr_array_unref);
+  g_ptr_array_sort (doc->result->warnings, compare_warning_lines);
 }
 
 static gboolean

@@ -65,10 +65,13 @@ typedef struct {
   int              interval;      /* 0 when not written */
   guint            byday;         /* 1 << GDateWeekday */
   int              ordinal;       /* monthly: the 1st..5th or last (-1) weekday; 0 for none */
+  guint            ordinals;      /* monthly: every ordinal named, 1 << n for the nth, 1 << 6 for
+                                   * the last ("the 1st, 2nd and 4th Wednesdays"); 0 for none */
 
   GPtrArray       *languages;     /* char *, ISO 639-1 */
   GPtrArray       *warnings;      /* char *, already translated */
   GPtrArray       *unread;        /* char *, what no recogniser took, as written */
+  const char      *text;          /* the text read (valid UTF-8), which text_start/end index */
 } ConveneTimeReading;
 
 typedef struct {

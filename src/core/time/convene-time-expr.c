@@ -488,6 +488,7 @@ convene_time_expr_parse (const char            *text,
   reading.unread = g_ptr_array_new_with_free_func (g_free);
 
   p.text = valid;
+  reading.text = valid;
   p.tokens = tokens;
   p.day_first = (flags & CONVENE_TIME_EXPR_DAY_FIRST) != 0;
   p.open_time = -1;

@@ -183,43 +183,67 @@ attach_zones (ConveneTimeReading *r)
     }
 }
 
+/* The @ordinal (1..5, or -1 for the last) @weekday of @month's month. */
+static GDate
+nth_weekday_of (const GDate  *month,
+                GDateWeekday  weekday,
+                int           ordinal)
+{
+  GDate candidate = *month;
+
+  g_date_set_day (&candidate, 1);
+  if (ordinal > 0)
+    {
+      while (g_date_get_weekday (&candidate) != weekday)
+        g_date_add_days (&candidate, 1);
+      g_date_add_days (&candidate, 7 * (ordinal - 1));
+    }
+  else
+    {
+      g_date_set_day (&candidate, g_date_get_days_in_month (g_date_get_month (month), g_date_get_year (month)));
+      while (g_date_get_weekday (&candidate) != weekday)
+        g_date_subtract_days (&candidate, 1);
+    }
+  return candidate;
+}
+
+/* The first day on or after @reference that is one of @ordinals' weekdays
+ * of @byday in its month. */
 static void
 nth_weekday_on_or_after (GDate       *date,
                          const GDate *reference,
                          guint        byday,
-                         int          ordinal)
+                         guint        ordinals)
 {
-  GDateWeekday weekday = G_DATE_MONDAY;
+  GDate month = *reference;
 
-  while (weekday < G_DATE_SUNDAY && (byday & (1u << weekday)) == 0)
-    weekday++;
-
-  *date = *reference;
-  g_date_set_day (date, 1);
+  g_date_set_day (&month, 1);
   for (int months = 0; months < 14; months++)
     {
-      GDate candidate = *date;
+      gboolean found = FALSE;
+      GDate best;
 
-      if (ordinal > 0)
+      for (GDateWeekday weekday = G_DATE_MONDAY; weekday <= G_DATE_SUNDAY; weekday++)
+        for (int n = 1; n <= 6 && (byday & (1u << weekday)); n++)
+          {
+            GDate candidate;
+
+            if ((ordinals & (1u << n)) == 0)
+              continue;
+            candidate = nth_weekday_of (&month, weekday, n == 6 ? -1 : n);
+            if (g_date_get_month (&candidate) == g_date_get_month (&month) &&
+                g_date_compare (&candidate, reference) >= 0 && (!found || g_date_compare (&candidate, &best) < 0))
+              {
+                best = candidate;
+                found = TRUE;
+              }
+          }
+      if (found)
         {
-          while (g_date_get_weekday (&candidate) != weekday)
-            g_date_add_days (&candidate, 1);
-          g_date_add_days (&candidate, 7 * (ordinal - 1));
-        }
-      else
-        {
-          g_date_set_day (&candidate, g_date_get_days_in_month (g_date_get_month (date),
-                                                                g_date_get_year (date)));
-          while (g_date_get_weekday (&candidate) != weekday)
-            g_date_subtract_days (&candidate, 1);
-        }
-      if (g_date_get_month (&candidate) == g_date_get_month (date) &&
-          g_date_compare (&candidate, reference) >= 0)
-        {
-          *date = candidate;
+          *date = best;
           return;
         }
-      g_date_add_months (date, 1);
+      g_date_add_months (&month, 1);
     }
   *date = *reference;
 }
@@ -264,7 +288,7 @@ resolve_day (ConveneTimeReading *r,
       g_date_add_days (date, r->relative_days);
     }
   else if (r->freq == CONVENE_TIME_FREQ_MONTHLY && r->ordinal != 0 && r->byday != 0)
-    nth_weekday_on_or_after (date, reference, r->byday, r->ordinal);
+    nth_weekday_on_or_after (date, reference, r->byday, r->ordinals);
   else
     {
       guint days = r->byday | (r->weekday != 0 ? 1u << r->weekday : 0);
@@ -383,6 +407,42 @@ check_abbreviations (ConveneTimeReading *r,
     }
 }
 
+/* "9:30 Pacific. This is currently UTC+7.": an offset the text states
+ * for its time, with no time of its own, that the time's zone does not
+ * have on that day. */
+static void
+check_stated_offsets (ConveneTimeReading *r,
+                      ConveneTimeExpr    *expr,
+                      gint64              instant)
+{
+  const ConveneZoneMention *primary = primary_zone (r);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *actual = NULL;
+
+  if (expr->timezone == NULL || (expr->timezone[0] == '+' || expr->timezone[0] == '-'))
+    return;
+  for (guint m = 0; m < r->zones->len; m++)
+    {
+      const ConveneZoneMention *mention = &g_array_index (r->zones, ConveneZoneMention, m);
+      g_autofree char *date = NULL;
+
+      if (mention == primary || mention->time >= 0 || mention->extra || mention->zone == NULL ||
+          (mention->zone[0] != '+' && mention->zone[0] != '-'))
+        continue;
+      if (tz == NULL)
+        {
+          tz = zone_new (expr->timezone);
+          actual = convene_zone_names_format_offset (
+            g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant)) / 60);
+        }
+      if (g_str_equal (mention->zone, actual))
+        continue;
+      date = format_date (&expr->date);
+      warn (expr, _("“%s” is not the offset of %s on %s, which is UTC%s."),
+            mention->written, expr->timezone, date, actual);
+    }
+}
+
 /* "7pm London time (3pm ET)" in winter: the times do not agree. */
 static void
 check_other_times (ConveneTimeReading *r,
@@ -398,10 +458,23 @@ check_other_times (ConveneTimeReading *r,
       g_autoptr(GDateTime) local = NULL;
       int minutes;
 
-      if (group->merged || group->zone < 0)
+      if (group->merged)
         continue;
-      mention = &g_array_index (r->zones, ConveneZoneMention, group->zone);
-      if (mention->zone == NULL || strcmp (mention->zone, expr->timezone) == 0)
+      mention = group->zone >= 0 ? &g_array_index (r->zones, ConveneZoneMention, group->zone) : NULL;
+      /* "at 7 pm or 8pm", "15:30 UTC during US DST / 16:30 UTC otherwise":
+       * a second time in the same zone is not the same moment written
+       * again, and only the first is used. */
+      if ((mention == NULL || g_strcmp0 (mention->zone, expr->timezone) == 0) &&
+          group->start % 1440 != primary_minutes % 1440)
+        {
+          g_autofree char *primary = format_minutes (primary_minutes);
+          g_autofree char *second = g_strndup (r->text + group->text_start, group->text_end - group->text_start);
+
+          warn (expr, _("“%s” is a second time for the same meeting; only the first, %s, was used."),
+                g_strstrip (second), primary);
+          continue;
+        }
+      if (mention == NULL || mention->zone == NULL || strcmp (mention->zone, expr->timezone) == 0)
         continue;
 
       tz = zone_new (mention->zone);
@@ -443,12 +516,17 @@ build_rrule (ConveneTimeReading *r)
   if (r->freq == CONVENE_TIME_FREQ_DAILY || (r->freq == CONVENE_TIME_FREQ_MONTHLY && r->ordinal == 0))
     byday = 0;
 
+  /* "1WE,2WE,4WE": each ordinal of each weekday, the last as -1. */
   for (int day = G_DATE_MONDAY; day <= G_DATE_SUNDAY; day++)
-    if (byday & (1u << day))
+    for (int n = 1; n <= 6 && (byday & (1u << day)); n++)
       {
+        if (r->freq == CONVENE_TIME_FREQ_MONTHLY && (r->ordinals & (1u << n)) == 0)
+          continue;
+        if (r->freq != CONVENE_TIME_FREQ_MONTHLY && n > 1)
+          break;
         g_string_append (rule, first ? ";BYDAY=" : ",");
         if (r->freq == CONVENE_TIME_FREQ_MONTHLY)
-          g_string_append_printf (rule, "%d", r->ordinal);
+          g_string_append_printf (rule, "%d", n == 6 ? -1 : n);
         g_string_append (rule, day_codes[day]);
         first = FALSE;
       }
@@ -628,6 +706,8 @@ _convene_time_resolve (ConveneTimeReading *r,
       check_abbreviations (r, expr, expr->start != NULL
                                     ? g_date_time_to_unix (expr->start)
                                     : wall_clock_to_instant (tz, &expr->date, 12 * 60, NULL));
+      if (expr->start != NULL)
+        check_stated_offsets (r, expr, g_date_time_to_unix (expr->start));
     }
 
   expr->zones = list_zones (r);

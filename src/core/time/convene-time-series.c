@@ -48,24 +48,79 @@ _convene_time_set_series (ConveneTimeParser *p,
   r->byday |= byday;
   if (ordinal != 0 && r->ordinal == 0)
     r->ordinal = ordinal;
+  if (ordinal != 0)
+    r->ordinals |= 1u << (ordinal > 0 ? ordinal : 6);
 }
 
-/* "first Tuesday of the month", "el primer martes de cada mes" */
+/* One ordinal of a list: "2nd", "second", "segundo"; its token after, or 0. */
 static guint
-read_monthly (ConveneTimeParser *p,
-              guint              i)
+read_ordinal (ConveneTimeParser *p,
+              guint              i,
+              int               *ordinal)
 {
-  guint mask, j = i + 1;
-  int ordinal;
   ConveneTimeToken *t = tok (p, i);
 
   if (t == NULL)
     return 0;
   if (t->kind == CONVENE_TIME_TOKEN_NUMBER && t->value >= 1 && t->value <= 5 && _convene_time_is_day_suffix (p, i + 1))
-    ordinal = t->value, j++;  /* "2nd Wednesday" */
-  else if (t->kind != CONVENE_TIME_TOKEN_WORD || (ordinal = convene_time_words_ordinal (t->text)) == 0)
+    {
+      *ordinal = t->value;  /* "2nd Wednesday" */
+      return i + 2;
+    }
+  if (t->kind == CONVENE_TIME_TOKEN_WORD && (*ordinal = convene_time_words_ordinal (t->text)) != 0)
+    return i + 1;
+  return 0;
+}
+
+/* "1st, 2nd, and 4th", "primero y tercero": every ordinal of a list, as
+ * a mask of 1 << n (1 << 6 for the last); the token after it, or 0. */
+static guint
+read_ordinals (ConveneTimeParser *p,
+               guint              i,
+               int               *first,
+               guint             *mask)
+{
+  static const char * const joins[] = { "and", "y", "e", "&", NULL };
+  guint j = read_ordinal (p, i, first), next;
+  int ordinal;
+
+  *mask = 0;
+  if (j == 0)
+    return 0;
+  *mask = 1u << (*first > 0 ? *first : 6);
+  for (;;)
+    {
+      guint k = j;
+
+      if (is_punct (p, k, ","))
+        k++;
+      if (is_word_in (p, k, joins) || is_punct (p, k, "&"))
+        k++;
+      if (k == j || (next = read_ordinal (p, k, &ordinal)) == 0)
+        return j;
+      *mask |= 1u << (ordinal > 0 ? ordinal : 6);
+      j = next;
+    }
+}
+
+/* "first Tuesday of the month", "el primer martes de cada mes", "the 1st,
+ * 2nd, and 4th Wednesdays of each month", and, after a weekday, "(primero
+ * y tercero del mes)". */
+static guint
+read_monthly (ConveneTimeParser *p,
+              guint              i)
+{
+  guint mask, ordinals, j;
+  int ordinal;
+
+  if ((j = read_ordinals (p, i, &ordinal, &ordinals)) == 0)
     return 0;
   j = _convene_time_read_weekdays (p, j, &mask);
+  /* "jueves (primero y tercero del mes)": the weekday came first. */
+  if (mask == 0 && p->r->weekday != 0)
+    mask = 1u << p->r->weekday;
+  else if (mask == 0 && p->r->byday != 0)
+    mask = p->r->byday;
   if (mask == 0)
     return 0;
   if (is_word_in (p, j, (const char * const[]) { "of", "de", "del", "in", NULL }))
@@ -75,7 +130,16 @@ read_monthly (ConveneTimeParser *p,
         j++;
       if (is_word_in (p, j, (const char * const[]) { "month", "mes", NULL }))
         {
+          /* "Thursdays (first and third of the month)": the plural said
+           * weekly, the ordinals say which weeks. */
+          if (p->r->freq == CONVENE_TIME_FREQ_WEEKLY && p->r->interval == 0)
+            p->r->freq = CONVENE_TIME_FREQ_MONTHLY;
           _convene_time_set_series (p, CONVENE_TIME_FREQ_MONTHLY, 0, mask, ordinal);
+          p->r->ordinals |= ordinals;
+          /* A weekday written before its ordinals is the series' day, not
+           * a day of its own. */
+          if (p->r->weekday != 0 && (mask & (1u << p->r->weekday)))
+            p->r->weekday = 0;
           return j + 1;
         }
     }

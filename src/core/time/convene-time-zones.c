@@ -37,6 +37,18 @@ add_zone (ConveneTimeParser *p,
   else if (group != NULL)
     mention.extra = TRUE;  /* "CEST (Central European Summer Time)" */
 
+  /* "EET/EEST" with no time before it: one zone, in either season. */
+  if (!mention.extra && first > 0 && is_punct (p, first - 1, "/") && p->r->zones->len > 0)
+    {
+      ConveneZoneMention *before = &g_array_index (p->r->zones, ConveneZoneMention, p->r->zones->len - 1);
+
+      if (g_strcmp0 (before->zone, zone) == 0)
+        {
+          mention.extra = TRUE;
+          before->dst = -1;
+        }
+    }
+
   g_array_append_val (p->r->zones, mention);
   p->i = last + 1;
 }
