@@ -214,6 +214,18 @@ take_theirs (ConveneSessionPage *self,
   adw_banner_set_revealed (self->conflict_banner, FALSE);
 }
 
+/* Leaving the page with the question open: say, where the user will still
+ * see it, that the edits were not saved rather than drop them quietly. */
+static void
+warn_unsettled (ConveneSessionPage *self)
+{
+  if (!adw_banner_get_revealed (self->conflict_banner) || self->stored == NULL ||
+      convene_entity_equal (CONVENE_ENTITY (self->session), CONVENE_ENTITY (self->stored)))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                              _("Your edits were not saved: the session was changed elsewhere"));
+}
+
 static void
 on_store_changed_cb (ConveneSessionPage *self,
                      GType               type,
@@ -351,6 +363,7 @@ on_hiding_cb (ConveneSessionPage *self)
 {
   if (self->save_source != 0)
     convene_session_page_save (self);
+  warn_unsettled (self);
 }
 
 /* Showing */
