@@ -322,6 +322,22 @@ test_overwrite (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (page, "topic_row"))), ==, "My topic");
 }
 
+/* Leaving the page with the question open: the edits are not saved, and
+ * the window says so. */
+static void
+test_leaving_says_so (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *stored = NULL;
+  Wanted toast = { GTK_WIDGET (f->window), _("Your edits were not saved: the session was changed elsewhere") };
+
+  edit_against_change (f, "My topic", "Their topic");
+  convene_window_show_section (f->window, "calendar");
+  g_assert_true (convene_ui_test_wait_for (label_shown, &toast, 5000));
+  stored = stored_topic (f, f->february);
+  g_assert_cmpstr (stored, ==, "Their topic");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,5 +363,7 @@ main (int   argc,
               fixture_set_up, test_keep_theirs, fixture_tear_down);
   g_test_add ("/ui/two-writers/overwrite", Fixture, NULL,
               fixture_set_up, test_overwrite, fixture_tear_down);
+  g_test_add ("/ui/two-writers/leaving-says-so", Fixture, NULL,
+              fixture_set_up, test_leaving_says_so, fixture_tear_down);
   return g_test_run ();
 }
