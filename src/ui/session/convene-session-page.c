@@ -1054,6 +1054,7 @@ convene_session_page_finalize (GObject *object)
   G_OBJECT_CLASS (convene_session_page_parent_class)->finalize (object);
 }
 
+/* Long because it names every template child, callback and action once. */
 static void
 convene_session_page_class_init (ConveneSessionPageClass *klass)
 {
