@@ -233,6 +233,13 @@ test_changes_appear (Fixture       *f,
   g_assert_true (convene_ui_test_wait_for (label_shown, &plan, 5000));
   g_assert_false (adw_banner_get_revealed (ADW_BANNER (child (page, "conflict_banner"))));
   g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "two-writers-followed"));
+
+  /* Back on the schedule, the added session is a row a search finds. */
+  convene_window_show_section (f->window, "schedule");
+  convene_schedule_view_set_search (CONVENE_SCHEDULE_VIEW (schedule), "script");
+  added.root = GTK_WIDGET (f->window);
+  g_assert_true (convene_ui_test_wait_for (label_shown, &added, 5000));
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "two-writers-added-row"));
 }
 
 /* Types into the topic, and before the page saves another process writes
