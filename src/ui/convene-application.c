@@ -42,6 +42,8 @@ convene_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (convene_application_parent_class)->handle_local_options (app, options);
 }
 
+#define WATCH_OTHERS_MS 1000
+
 static void
 open_store (ConveneApplication *self)
 {
@@ -55,6 +57,10 @@ open_store (ConveneApplication *self)
   self->store = convene_store_new (path, &self->store_error);
   if (self->store == NULL)
     g_printerr ("%s\n", self->store_error->message);
+  else
+    /* convene-cli or a second window may write the file too: look for their
+     * commits once a second, so the live lists follow them. */
+    convene_store_watch_others (self->store, WATCH_OTHERS_MS);
 }
 
 GtkWindow *

@@ -146,8 +146,11 @@ set_plan (ConveneWindow *self,
   if (self->plan == plan)
     return;
 
-  /* A session page belongs to the plan it was opened from. */
-  adw_navigation_view_pop_to_page (self->content_nav, self->section_page);
+  /* A session page belongs to the plan it was opened from; the same plan
+   * read again (another program wrote the file) keeps its pages open. */
+  if (plan == NULL || self->plan == NULL ||
+      convene_entity_get_id (CONVENE_ENTITY (plan)) != convene_entity_get_id (CONVENE_ENTITY (self->plan)))
+    adw_navigation_view_pop_to_page (self->content_nav, self->section_page);
   g_set_object (&self->plan, plan);
   if (plan != NULL && self->settings != NULL)
     {

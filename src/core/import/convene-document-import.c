@@ -207,7 +207,10 @@ find_year (Walk *walk)
   return year;
 }
 
-/* Copies the time parser's warnings, each once per line. */
+/* Copies the time parser's warnings, each once per line.  A line's
+ * warnings are added while that line is read, so they are the last ones in
+ * the list: only those are compared.  (Comparing with every warning before
+ * made a long table with a warning on each row quadratic.) */
 void
 _convene_document_warn_expr (ConveneDocument *doc,
                              guint            line,
@@ -220,11 +223,13 @@ _convene_document_warn_expr (ConveneDocument *doc,
       const char *message = g_ptr_array_index (expr->warnings, i);
       gboolean seen = FALSE;
 
-      for (guint k = 0; k < warnings->len && !seen; k++)
+      for (guint k = warnings->len; k > 0 && !seen; k--)
         {
-          ConveneImportWarning *warning = g_ptr_array_index (warnings, k);
+          ConveneImportWarning *warning = g_ptr_array_index (warnings, k - 1);
 
-          seen = warning->line == line && g_strcmp0 (warning->message, message) == 0;
+          if (warning->line != line)
+            break;
+          seen = g_strcmp0 (warning->message, message) == 0;
         }
       if (!seen)
         convene_import_result_warn (doc->result, line, "%s", message);

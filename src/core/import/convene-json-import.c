@@ -119,6 +119,9 @@ read_id (Reader     *reader,
     return fail (reader, path, _("the id is out of range: ids are whole numbers from 1 to %" PRId64), MAX_ID);
   if (!is_integer (node) || json_node_get_int (node) <= 0)
     return fail (reader, path, _("expected an id (a whole number above 0), found %s"), node_kind (node));
+  /* json-glib reads a larger number as 2^63 − 1: that is not what the file says. */
+  if (json_node_get_int (node) == G_MAXINT64)
+    return fail (reader, path, _("the id is out of range: ids are whole numbers from 1 to %" PRId64), MAX_ID);
   if (json_node_get_int (node) > MAX_ID)
     return fail (reader, path, _("the id %" PRId64 " is out of range: ids are whole numbers from 1 to %" PRId64),
                  json_node_get_int (node), MAX_ID);

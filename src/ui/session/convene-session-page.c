@@ -35,6 +35,7 @@ struct _ConveneSessionPage
 
   GtkWidget      *join_button;
   AdwBanner      *error_banner;
+  AdwBanner      *conflict_banner;
   GtkWidget      *topic_row;
   GtkWidget      *status_row;
   GtkWidget      *format_row;
@@ -68,6 +69,8 @@ struct _ConveneSessionPage
   ConveneStore   *store;
   ConvenePlan    *plan;
   ConveneSession *session;      /* our copy */
+  ConveneSession *stored;       /* the row as this page last read or wrote it */
+  gboolean        saving;       /* our own write: not a change made elsewhere */
   GListModel     *resources;
   GHashTable     *errors;       /* row → message */
   GPtrArray      *language_codes;
@@ -117,6 +120,196 @@ set_row_error (ConveneSessionPage *self,
   show_errors (self);
 }
 
+/* Changes made elsewhere
+ *
+ * convene-cli, a script or a second window may write the session while this
+ * page has it open; the store announces what it notices.  The page keeps
+ * the row as it last read or wrote it: when the row in the file is no
+ * longer that, someone else wrote it.  Without edits of ours the page just
+ * shows theirs; with edits it saves nothing and asks, in a banner, whose
+ * version to keep.  Either way the kept version is stored whole.
+ */
+
+static void load_fields (ConveneSessionPage *self);
+
+static ConveneSession *
+load_stored (ConveneSessionPage *self)
+{
+  gint64 id = convene_entity_get_id (CONVENE_ENTITY (self->session));
+
+  return convene_store_load (self->store, CONVENE_TYPE_SESSION, id, NULL);
+}
+
+static void
+remember_stored (ConveneSessionPage *self)
+{
+  ConveneSession *stored = load_stored (self);
+
+  g_clear_object (&self->stored);
+  self->stored = stored != NULL ? stored
+                                : CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (self->session)));
+}
+
+static gboolean
+write_session (ConveneSessionPage  *self,
+               GError             **error)
+{
+  gboolean ok;
+
+  self->saving = TRUE;
+  ok = convene_store_update (self->store, CONVENE_ENTITY (self->session), error);
+  self->saving = FALSE;
+  if (ok)
+    remember_stored (self);
+  return ok;
+}
+
+static gboolean
+has_unsaved_edits (ConveneSessionPage *self)
+{
+  return self->save_source != 0 ||
+         !convene_entity_equal (CONVENE_ENTITY (self->session), CONVENE_ENTITY (self->stored));
+}
+
+static void
+show_conflict (ConveneSessionPage *self,
+               gboolean            deleted)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  adw_banner_set_title (self->conflict_banner,
+                        deleted ? _("This session was deleted elsewhere; your edits are not saved")
+                                : _("This session was changed elsewhere; your edits are not saved yet"));
+  adw_banner_set_button_label (self->conflict_banner, deleted ? NULL : _("_Resolve…"));
+  adw_banner_set_revealed (self->conflict_banner, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.keep-theirs", !deleted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.overwrite", !deleted);
+}
+
+/* Whether the row in the file is no longer the one this page last saw;
+ * if so the banner says so and nothing may be saved until it is settled. */
+static gboolean
+changed_elsewhere (ConveneSessionPage *self)
+{
+  g_autoptr(ConveneSession) theirs = NULL;
+
+  if (adw_banner_get_revealed (self->conflict_banner))
+    return TRUE;
+  theirs = load_stored (self);
+  if (theirs != NULL && convene_entity_equal (CONVENE_ENTITY (theirs), CONVENE_ENTITY (self->stored)))
+    return FALSE;
+  show_conflict (self, theirs == NULL);
+  return TRUE;
+}
+
+static void
+take_theirs (ConveneSessionPage *self,
+             ConveneSession     *theirs)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_set_object (&self->stored, theirs);
+  g_clear_object (&self->session);
+  self->session = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (theirs)));
+  convene_people_popover_set_chosen (self->speakers_people, convene_session_get_speakers (theirs));
+  load_fields (self);
+  adw_banner_set_revealed (self->conflict_banner, FALSE);
+}
+
+/* Leaving the page with the question open: say, where the user will still
+ * see it, that the edits were not saved rather than drop them quietly. */
+static void
+warn_unsettled (ConveneSessionPage *self)
+{
+  if (!adw_banner_get_revealed (self->conflict_banner) || self->stored == NULL ||
+      convene_entity_equal (CONVENE_ENTITY (self->session), CONVENE_ENTITY (self->stored)))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                              _("Your edits were not saved: the session was changed elsewhere"));
+}
+
+static void
+on_store_changed_cb (ConveneSessionPage *self,
+                     GType               type,
+                     gint64              id,
+                     guint               change)
+{
+  g_autoptr(ConveneSession) theirs = NULL;
+
+  if (self->saving || type != CONVENE_TYPE_SESSION || self->stored == NULL ||
+      (change != CONVENE_STORE_CHANGE_RESET &&
+       id != convene_entity_get_id (CONVENE_ENTITY (self->session))))
+    return;
+  theirs = load_stored (self);
+  if (theirs != NULL && convene_entity_equal (CONVENE_ENTITY (theirs), CONVENE_ENTITY (self->stored)))
+    return;
+  if (theirs != NULL && !has_unsaved_edits (self))
+    take_theirs (self, theirs);
+  else
+    show_conflict (self, theirs == NULL);
+}
+
+static void
+keep_theirs_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  g_autoptr(ConveneSession) theirs = load_stored (self);
+
+  if (theirs != NULL)
+    take_theirs (self, theirs);
+}
+
+static void
+overwrite_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!write_session (self, &error))
+    {
+      adw_banner_set_title (self->error_banner, error->message);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      return;
+    }
+  adw_banner_set_revealed (self->conflict_banner, FALSE);
+}
+
+static void
+on_resolve_response_cb (ConveneSessionPage *self,
+                        const char         *response)
+{
+  if (g_str_equal (response, "theirs"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "session.keep-theirs", NULL);
+  else if (g_str_equal (response, "mine"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "session.overwrite", NULL);
+}
+
+static void
+resolve_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AdwDialog *dialog;
+
+  dialog = adw_alert_dialog_new (_("Session Changed Elsewhere"),
+                                 _("Another program or window changed this session while you were "
+                                   "editing it. Keep their version and drop your edits, or overwrite "
+                                   "theirs with yours?"));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "theirs", _("_Keep Theirs"),
+                                  "mine", _("_Overwrite"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "mine",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_resolve_response_cb),
+                           widget, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
+}
+
 /* Saving */
 
 /**
@@ -136,7 +329,9 @@ convene_session_page_save (ConveneSessionPage *self)
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->session == NULL || self->store == NULL)
     return FALSE;
-  if (!convene_store_update (self->store, CONVENE_ENTITY (self->session), &error))
+  if (changed_elsewhere (self))
+    return FALSE;
+  if (!write_session (self, &error))
     {
       adw_banner_set_title (self->error_banner, error->message);
       adw_banner_set_revealed (self->error_banner, TRUE);
@@ -168,6 +363,7 @@ on_hiding_cb (ConveneSessionPage *self)
 {
   if (self->save_source != 0)
     convene_session_page_save (self);
+  warn_unsettled (self);
 }
 
 /* Showing */
@@ -840,6 +1036,7 @@ convene_session_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SESSION_PAGE);
   g_clear_object (&self->resources);
   g_clear_object (&self->session);
+  g_clear_object (&self->stored);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
 
@@ -857,6 +1054,7 @@ convene_session_page_finalize (GObject *object)
   G_OBJECT_CLASS (convene_session_page_parent_class)->finalize (object);
 }
 
+/* Long because it names every template child, callback and action once. */
 static void
 convene_session_page_class_init (ConveneSessionPageClass *klass)
 {
@@ -871,6 +1069,7 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ConveneSessionPage, name)
   BIND (join_button);
   BIND (error_banner);
+  BIND (conflict_banner);
   BIND (topic_row);
   BIND (status_row);
   BIND (format_row);
@@ -916,6 +1115,9 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.copy-invitation", "s", copy_invitation_cb);
   gtk_widget_class_install_action (widget_class, "session.add-resource", NULL, add_resource_cb);
   gtk_widget_class_install_action (widget_class, "session.edit-resource", "x", edit_resource_cb);
+  gtk_widget_class_install_action (widget_class, "session.resolve-conflict", NULL, resolve_cb);
+  gtk_widget_class_install_action (widget_class, "session.keep-theirs", NULL, keep_theirs_cb);
+  gtk_widget_class_install_action (widget_class, "session.overwrite", NULL, overwrite_cb);
 }
 
 static void
@@ -969,6 +1171,8 @@ convene_session_page_new (ConveneStore   *store,
   convene_people_popover_set_chosen (self->speakers_people, convene_session_get_speakers (session));
   load_fields (self);
   load_lists (self);
+  remember_stored (self);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   return ADW_NAVIGATION_PAGE (self);
 }
 
