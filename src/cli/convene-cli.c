@@ -28,6 +28,9 @@ static const ConveneCliCommand commands[] = {
   { "check", N_("Check the database’s integrity and schema version"), convene_cli_check },
   { "when", N_("Resolve a meeting time such as “Tuesday 23rd at 7pm London time”"), convene_cli_when },
   { "announce", N_("Print a session’s invitation, in English or Spanish"), convene_cli_announce },
+  { "insights", N_("Print the night-time ledger and the attendance of a plan"), convene_cli_insights },
+  { "planner", N_("Print every member’s local hour for each start across a day"), convene_cli_planner },
+  { "rotate", N_("Propose slots for a plan’s sessions to take in turn"), convene_cli_rotate },
 };
 
 const char *

@@ -58,5 +58,8 @@ int convene_cli_import (int argc, char **argv);
 int convene_cli_check  (int argc, char **argv);
 int convene_cli_when   (int argc, char **argv);
 int convene_cli_announce (int argc, char **argv);
+int convene_cli_insights (int argc, char **argv);
+int convene_cli_planner  (int argc, char **argv);
+int convene_cli_rotate   (int argc, char **argv);
 
 G_END_DECLS
