@@ -31,6 +31,8 @@ static const ConveneCliCommand commands[] = {
   { "insights", N_("Print the night-time ledger and the attendance of a plan"), convene_cli_insights },
   { "planner", N_("Print every member’s local hour for each start across a day"), convene_cli_planner },
   { "rotate", N_("Propose slots for a plan’s sessions to take in turn"), convene_cli_rotate },
+  { "people", N_("Import a roster of members"), convene_cli_people },
+  { "attendance", N_("Import a meeting tool’s participant report into a session"), convene_cli_attendance },
 };
 
 const char *

@@ -61,5 +61,7 @@ int convene_cli_announce (int argc, char **argv);
 int convene_cli_insights (int argc, char **argv);
 int convene_cli_planner  (int argc, char **argv);
 int convene_cli_rotate   (int argc, char **argv);
+int convene_cli_people   (int argc, char **argv);
+int convene_cli_attendance (int argc, char **argv);
 
 G_END_DECLS
