@@ -33,6 +33,7 @@ static const ConveneCliCommand commands[] = {
   { "rotate", N_("Propose slots for a plan’s sessions to take in turn"), convene_cli_rotate },
   { "people", N_("Import a roster of members"), convene_cli_people },
   { "attendance", N_("Import a meeting tool’s participant report into a session"), convene_cli_attendance },
+  { "report", N_("Write a plan’s year in review as Markdown or PDF"), convene_cli_report },
 };
 
 const char *

@@ -63,5 +63,6 @@ int convene_cli_planner  (int argc, char **argv);
 int convene_cli_rotate   (int argc, char **argv);
 int convene_cli_people   (int argc, char **argv);
 int convene_cli_attendance (int argc, char **argv);
+int convene_cli_report   (int argc, char **argv);
 
 G_END_DECLS

@@ -231,6 +231,31 @@ def check_bad_files(db, tmp):
     check(bob and bob[0]["timezone"] is None and bob[0]["sector"] == "other", "the unreadable cells are left empty")
 
 
+def check_report(db, tmp):
+    insights = json.loads(run(db, "insights", "--json").stdout)
+    out = run(db, "report", "--lang", "en")
+    check(out.returncode == 0 and out.stdout.startswith("# Action Plan 2021: the year in review"),
+          "the Markdown report has its title")
+    for nick, label in (("civil-society", "Civil society"), ("national-government", "National government")):
+        check("| %s | %d |" % (label, insights["by_sector"][nick]) in out.stdout,
+              "the report's %s row is the ledger's %d" % (label, insights["by_sector"][nick]))
+    asia = [r for r in insights["regions"] if r["region"] == "Asia-Pacific"][0]
+    check("| Asia-Pacific | 5 | %d | %d |" % (asia["attended"], asia["night_sessions"]) in out.stdout,
+          "the report's Asia-Pacific row: its nights and attendance")
+    es = run(db, "report", "--lang", "es").stdout
+    check("## Participación por sector" in es and "| Sociedad civil |" in es, "the report in Spanish")
+    pdf = os.path.join(tmp, "report-es.pdf")
+    out = run(db, "report", "--format", "pdf", "--lang", "es", "-o", pdf)
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", pdf, "-"], capture_output=True, text=True).stdout
+    check(out.returncode == 0 and "balance del año" in text and "Sesiones" in text,
+          "the PDF's first page is the Spanish report")
+    png = os.environ.get("CONVENE_REPORT_PNG")
+    if png:
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, png], check=True)
+    out = run(db, "report", "--format", "pdf")
+    check(out.returncode == 2 and "-o" in out.stderr, "a PDF without a file is a usage error")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "insights.db")
@@ -254,6 +279,7 @@ def main():
         check_rotation(db, members)
         check_attendance(db)
         check_bad_files(db, tmp)
+        check_report(db, tmp)
     print("1..%d" % tests)
     return 1 if failures else 0
 
