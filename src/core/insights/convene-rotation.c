@@ -493,7 +493,8 @@ compare_fixed (const Tables    *t,
 
       for (guint i = 0; i < t->n_sessions; i++)
         sum += t->night[((gsize) r * t->n_sessions + i) * S + self->slots[i % self->n_slots]];
-      if (sum > worst_of_proposal)
+      /* no region is worst off when none meets at night */
+      if (sum > worst_of_proposal && sum > 0)
         {
           worst_of_proposal = sum;
           g_free (self->worst_region);
