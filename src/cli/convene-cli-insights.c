@@ -495,6 +495,8 @@ write_output (const char *path,
   return TRUE;
 }
 
+/* Long because each option is checked in turn with its own message before anything is opened,
+ * as the other commands do. */
 int
 convene_cli_report (int    argc,
                     char **argv)

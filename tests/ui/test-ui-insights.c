@@ -96,6 +96,8 @@ march_session (ConveneStore *store)
   g_assert_not_reached ();
 }
 
+/* Long because it is one story a coordinator goes through: empty, filled, proposed, applied,
+ * undone. */
 static void
 test_insights (void)
 {

@@ -179,6 +179,9 @@ find_header (GPtrArray  *rows,
 
 /* Reads the participants after the header into @result: who was there
  * (rejoins once), their minutes, and the names that match no one. */
+/* Long because one pass does the three things a row needs (its name from one or two columns,
+ * its match, its rejoin or its stranger) and splitting them would pass the same five tables
+ * around. */
 static void
 read_participants (GPtrArray               *rows,
                    guint                    header,

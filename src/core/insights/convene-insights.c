@@ -525,6 +525,8 @@ build_members (JsonBuilder     *builder,
  * sessions_counted, members, regions, by_sector, by_region, and the
  * starts counted with their night and attendance counts.
  */
+/* Long because it writes the JSON shape issue 13 fixes, key after key, in one place a reader
+ * can check against it. */
 char *
 convene_insights_to_json (ConveneInsights *self)
 {

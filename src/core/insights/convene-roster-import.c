@@ -100,6 +100,8 @@ cell (const ConveneTableRow *row,
 }
 
 /* Fills @person with the cells @row has; what cannot be read is a warning. */
+/* Long because it is one short rule a column (sector, zone, languages each warn in their own
+ * words), read top to bottom. */
 static void
 fill_person (ConvenePerson         *person,
              const ConveneTableRow *row,

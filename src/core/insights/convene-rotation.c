@@ -147,6 +147,8 @@ add_slot_names (JsonBuilder *builder,
 }
 
 /* The grid as JSON: slots, then regions with their members' rows. */
+/* Long because the regions' arrays open and close as the sorted members cross from one region
+ * to the next, which reads best in one loop. */
 char *
 convene_planner_to_json (ConvenePlanner *self)
 {

@@ -72,6 +72,8 @@ end_row (GPtrArray *rows,
  * Returns: (transfer full) (element-type ConveneTableRow): the non-empty
  *   rows, the header first; %NULL with a message naming the file and line
  */
+/* Long because it is one state machine (quoted or not, the line a quote opened on) over the
+ * bytes of the file. */
 GPtrArray *
 convene_table_file_read (const char  *name,
                          const char  *contents,

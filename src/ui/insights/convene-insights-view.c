@@ -579,6 +579,7 @@ convene_insights_view_reload (ConvenePlanView *view)
 
 /* The parts of the content that the template leaves to code: one section
  * a question, each a chart and its table. */
+/* Long because it lays the section out from top to bottom, in the order a person reads it. */
 static void
 build_content (ConveneInsightsView *self)
 {

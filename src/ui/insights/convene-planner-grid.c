@@ -87,6 +87,8 @@ draw_text (GtkWidget   *widget,
 }
 
 /* The hours of the UTC day along the top, then a row a member. */
+/* Long because headings, rows and the selected column are drawn in one pass over the members,
+ * in the order they appear. */
 static void
 convene_planner_grid_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
