@@ -44,6 +44,39 @@ label_starts_with (GtkWidget *widget,
   return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
 }
 
+/* The table of each region's night sessions: its header's second column. */
+static gboolean
+is_night_table (GtkWidget *widget,
+                gpointer   data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (widget));
+  const char *newline = strchr (text, '\n');
+  g_autofree char *first = g_strndup (text, newline != NULL ? newline - text : (gssize) strlen (text));
+
+  return g_str_has_prefix (text, _("Region")) && g_str_has_suffix (first, _("Sessions in its night"));
+}
+
+static GtkWidget *
+find_night_table (GtkWidget *view)
+{
+  GtkWidget *table = convene_ui_test_find (view, GTK_TYPE_LABEL, is_night_table, NULL);
+
+  g_assert_nonnull (table);
+  return table;
+}
+
+/* The sum of the last column of a table's rows. */
+static int
+count_in_table (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  int sum = 0;
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    sum += atoi (strrchr (lines[i], '\t') + 1);
+  return sum;
+}
+
 static void
 read_fixture (ConveneStore *store,
               gint64        march)
@@ -140,6 +173,26 @@ test_insights (void)
   g_assert_cmpint (sum, ==, 5);
   g_assert_cmpint (sum, ==, insights->attendance_rows);
   shoot (window, "charts");
+
+  /* the night is a setting: an empty night leaves no region a night session */
+  {
+    GSettings *settings = convene_application_get_settings (app);
+    GtkWidget *nights;
+    g_autofree char *before_nights = NULL;
+
+    g_assert_nonnull (settings);
+    nights = find_night_table (view);
+    before_nights = g_strdup (gtk_label_get_text (GTK_LABEL (nights)));
+    g_assert_true (count_in_table (before_nights) > 0);
+    g_settings_set_int (settings, "insights-night-start", 0);
+    g_settings_set_int (settings, "insights-night-end", 1);
+    convene_ui_test_wait (200);
+    g_assert_cmpint (count_in_table (gtk_label_get_text (GTK_LABEL (find_night_table (view)))), ==, 0);
+    g_settings_reset (settings, "insights-night-start");
+    g_settings_reset (settings, "insights-night-end");
+    convene_ui_test_wait (200);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_night_table (view))), ==, before_nights);
+  }
 
   /* the planner, then the rotation proposed, scrolled into sight */
   g_assert_true (convene_insights_view_propose (CONVENE_INSIGHTS_VIEW (view), 2));

@@ -26,6 +26,7 @@
 #include "model/convene-plan.h"
 #include "model/convene-session.h"
 #include "time/convene-clock.h"
+#include "ui/convene-application.h"
 #include "ui/convene-format.h"
 #include "ui/insights/convene-bar-chart.h"
 #include "ui/insights/convene-planner-grid.h"
@@ -65,6 +66,7 @@ struct _ConveneInsightsView
   ConveneRotation    *rotation;
   GArray             *undo;          /* OldStart of the last rotation applied */
   GSignalGroup       *store_signals;
+  GSettings          *settings;      /* the application's, for the hours and weights */
   guint               reload_idle;
 };
 
@@ -180,6 +182,22 @@ format_table (GPtrArray *rows)
   return g_string_free (out, FALSE);
 }
 
+/* The hours and weights of the settings, or the defaults without them. */
+static void
+read_options (ConveneInsightsView    *self,
+              ConveneInsightsOptions *options)
+{
+  convene_insights_options_init (options);
+  if (self->settings == NULL)
+    return;
+  options->night_start = g_settings_get_int (self->settings, "insights-night-start");
+  options->night_end = g_settings_get_int (self->settings, "insights-night-end");
+  options->work_start = g_settings_get_int (self->settings, "insights-work-start");
+  options->work_end = g_settings_get_int (self->settings, "insights-work-end");
+  options->early_weight = g_settings_get_double (self->settings, "insights-early-weight");
+  options->late_weight = g_settings_get_double (self->settings, "insights-late-weight");
+}
+
 static void
 show_participation (ConveneInsightsView *self)
 {
@@ -266,7 +284,7 @@ show_planner (ConveneInsightsView *self)
   g_autoptr(GDateTime) day = NULL;
   int y, m, d;
 
-  convene_insights_options_init (&options);
+  read_options (self, &options);
   if (sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
     day = g_date_time_new_utc (y, m, d, 0, 0, 0);
   if (day == NULL && self->insights->starts->len > 0)
@@ -362,7 +380,7 @@ convene_insights_view_propose (ConveneInsightsView *self,
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
   if (self->insights == NULL || n_slots < 1 || n_slots > CONVENE_ROTATION_MAX_SLOTS)
     return FALSE;
-  convene_insights_options_init (&options);
+  read_options (self, &options);
   g_clear_pointer (&self->rotation, convene_rotation_free);
   self->rotation = convene_rotation_compute (self->insights->members, self->insights->starts,
                                              &options, n_slots);
@@ -539,13 +557,34 @@ store_changed_cb (ConveneStore        *store,
 }
 
 static void
+settings_changed_cb (GSettings           *settings,
+                     const char          *key,
+                     ConveneInsightsView *self)
+{
+  if (g_str_has_prefix (key, "insights-") && self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+static void
 reload (ConveneInsightsView *self)
 {
   ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
   ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
   g_autoptr(ConveneInsights) old = g_steal_pointer (&self->insights);
   g_autoptr(GError) error = NULL;
+  ConveneInsightsOptions options;
 
+  if (self->settings == NULL && CONVENE_IS_APPLICATION (g_application_get_default ()))
+    {
+      GSettings *settings = convene_application_get_settings (CONVENE_APPLICATION (g_application_get_default ()));
+
+      if (settings != NULL)
+        {
+          self->settings = g_object_ref (settings);
+          g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, 0);
+        }
+    }
+  read_options (self, &options);
   g_signal_group_set_target (self->store_signals, store);
   adw_window_title_set_subtitle (self->window_title, plan != NULL ? convene_plan_get_title (plan) : NULL);
   if (store == NULL || plan == NULL)
@@ -554,7 +593,7 @@ reload (ConveneInsightsView *self)
       convene_planner_grid_set_planner (self->planner_grid, NULL);
       return;
     }
-  self->insights = convene_insights_compute (store, convene_entity_get_id (CONVENE_ENTITY (plan)), NULL, &error);
+  self->insights = convene_insights_compute (store, convene_entity_get_id (CONVENE_ENTITY (plan)), &options, &error);
   /* the grid and the proposal point into the members of the old numbers */
   g_clear_pointer (&self->rotation, convene_rotation_free);
   if (self->insights == NULL || !has_something_to_show (self->insights))
@@ -669,6 +708,7 @@ convene_insights_view_dispose (GObject *object)
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_INSIGHTS_VIEW);
   G_OBJECT_CLASS (convene_insights_view_parent_class)->dispose (object);
 }
