@@ -174,6 +174,8 @@ print_insights (ConveneInsights *insights)
   g_autoptr(ConveneCliTable) regions = new_table (4, _("REGION"), _("MEMBERS"), _("NIGHT SESSIONS"),
                                                   _("ATTENDED"), NULL);
   g_autoptr(ConveneCliTable) sectors = new_table (2, _("SECTOR"), _("ATTENDED"), NULL);
+  g_autoptr(ConveneCliTable) sessions = new_table (5, _("SESSION"), _("START (UTC)"), _("MEMBERS AT NIGHT"),
+                                                   _("REGIONS AT NIGHT"), _("ATTENDED"), NULL);
 
   g_print (ngettext ("%u session counted\n\n", "%u sessions counted\n\n", insights->starts->len),
            insights->starts->len);
@@ -215,6 +217,21 @@ print_insights (ConveneInsights *insights)
       convene_cli_table_add_int (sectors, insights->by_sector[s]);
     }
   convene_cli_table_print (sectors);
+  g_print ("\n");
+  for (guint i = 0; i < insights->starts->len; i++)
+    {
+      ConveneInsightsStart *start = &g_array_index (insights->starts, ConveneInsightsStart, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (start->when);
+      g_autofree char *text = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      g_autofree char *at_night = g_strjoinv (", ", g_ptr_array_index (insights->night_regions, i));
+
+      convene_cli_table_add_int (sessions, start->session);
+      convene_cli_table_add (sessions, text, -1);
+      convene_cli_table_add_int (sessions, insights->night_members[i]);
+      convene_cli_table_add (sessions, at_night, -1);
+      convene_cli_table_add_int (sessions, insights->attended[i]);
+    }
+  convene_cli_table_print (sessions);
 }
 
 /* Parses, opens the store and finds the plan: what every command begins

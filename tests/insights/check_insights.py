@@ -109,6 +109,11 @@ def check_ledger(db, members, insights):
         check(got.get("night") == night and got.get("outside_hours") == outside,
               "%s (%s): %d nights, %d outside hours; convene-cli says %s, %s"
               % (m["Name"], m["zone"], night, outside, got.get("night"), got.get("outside_hours")))
+    for start, got in zip(SEED_STARTS, insights["sessions"]):
+        want = sorted(r for r, n in region_nights(members, [start]).items() if n)
+        at_night = sum(is_night(start.astimezone(ZoneInfo(m["zone"]))) for m in members)
+        check(sorted(got["night_regions"]) == want and got["night_members"] == at_night,
+              "session %s: %d members and %s at night" % (got["start"], at_night, want))
     expected = region_nights(members, SEED_STARTS)
     got = {r["region"]: r["night_sessions"] for r in insights["regions"] if r["members"] > 0}
     check(got == expected, "night sessions by region %s (convene-cli: %s)" % (expected, got))

@@ -314,14 +314,20 @@ count_nights (ConveneInsights              *self,
           g_hash_table_insert (at_night, member->region,
                                GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (at_night, member->region)) + 1));
         }
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
       for (guint r = 0; r < self->regions->len; r++)
         {
           ConveneInsightsRegion *region = g_ptr_array_index (self->regions, r);
           int n = GPOINTER_TO_INT (g_hash_table_lookup (at_night, region->region));
 
           if (region->members > 0 && 2 * n >= region->members)
-            region->night_sessions++;
+            {
+              region->night_sessions++;
+              g_strv_builder_add (names, region->region);
+            }
         }
+      g_ptr_array_add (self->night_regions, g_strv_builder_end (names));
     }
   for (guint m = 0; m < self->members->len; m++)
     {
@@ -420,6 +426,7 @@ convene_insights_compute (ConveneStore                 *store,
   if (self->members == NULL)
     return NULL;
   self->night_members = g_new0 (int, self->starts->len + 1);
+  self->night_regions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->attended = g_new0 (int, self->starts->len + 1);
   for (guint m = 0; m < self->members->len; m++)
     {
@@ -444,6 +451,7 @@ convene_insights_free (ConveneInsights *self)
   g_clear_pointer (&self->starts, g_array_unref);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->night_regions, g_ptr_array_unref);
   g_free (self->night_members);
   g_free (self->attended);
   g_free (self->usual_zone);
@@ -581,6 +589,11 @@ convene_insights_to_json (ConveneInsights *self)
       json_builder_set_member_name (builder, "month_only");
       json_builder_add_boolean_value (builder, start->month_only);
       add_int (builder, "night_members", self->night_members[s]);
+      json_builder_set_member_name (builder, "night_regions");
+      json_builder_begin_array (builder);
+      for (GStrv r = g_ptr_array_index (self->night_regions, s); *r != NULL; r++)
+        json_builder_add_string_value (builder, *r);
+      json_builder_end_array (builder);
       add_int (builder, "attended", self->attended[s]);
       json_builder_end_object (builder);
     }

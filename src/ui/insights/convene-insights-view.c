@@ -55,6 +55,7 @@ struct _ConveneInsightsView
   ConveneBarChart    *night_chart;
   GtkLabel           *night_table;
   GtkLabel           *ledger_table;
+  GtkLabel           *sessions_table;
   GtkEntry           *date_entry;
   ConvenePlannerGrid *planner_grid;
   GtkLabel           *planner_label;
@@ -272,6 +273,23 @@ show_ledger (ConveneInsightsView *self)
     }
   table = format_table (rows);
   gtk_label_set_text (self->ledger_table, table);
+
+  g_ptr_array_set_size (rows, 0);
+  g_ptr_array_add (rows, g_strdup_printf ("%s\t%s\t%s\t%s", _("Date (UTC)"), _("Members at night"),
+                                          _("Regions at night"), _("Attendances")));
+  for (guint i = 0; i < self->insights->starts->len; i++)
+    {
+      ConveneInsightsStart *start = &g_array_index (self->insights->starts, ConveneInsightsStart, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (start->when);
+      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      g_autofree char *regions = g_strjoinv (", ", g_ptr_array_index (self->insights->night_regions, i));
+
+      g_ptr_array_add (rows, g_strdup_printf ("%s\t%d\t%s\t%d", date, self->insights->night_members[i],
+                                              *regions != '\0' ? regions : "—", self->insights->attended[i]));
+    }
+  g_clear_pointer (&table, g_free);
+  table = format_table (rows);
+  gtk_label_set_text (self->sessions_table, table);
 }
 
 /* The planner for the date in the entry (the first counted session's
@@ -642,6 +660,8 @@ build_content (ConveneInsightsView *self)
   self->night_table = add_table (box);
   box = add_section (self->content_box, _("The Night-Time Ledger"));
   self->ledger_table = add_table (box);
+  box = add_section (self->content_box, _("Each Session’s Night"));
+  self->sessions_table = add_table (box);
 
   box = add_section (self->content_box, _("Planner"));
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
