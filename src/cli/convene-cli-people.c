@@ -64,7 +64,7 @@ convene_cli_people (int    argc,
   g_option_context_set_summary (context,
                                 _("Imports a roster of members: a CSV or TSV file whose header row names "
                                   "its columns, in any order: name, email, organisation, sector, country, "
-                                  "region, timezone, languages, role.  A person already known by name is "
+                                  "region, timezone, languages, role (or a vCard file).  A person already known by name is "
                                   "updated, not added again; nothing is written if the file cannot be read."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = convene_cli_parse (context, &argc, &argv)) >= 0)

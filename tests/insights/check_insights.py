@@ -261,6 +261,21 @@ def check_report(db, tmp):
     check(out.returncode == 2 and "-o" in out.stderr, "a PDF without a file is a usage error")
 
 
+def check_vcards(db, tmp):
+    out = run(db, "people", "import", os.path.join(HERE, "members.vcf"))
+    check(out.returncode == 0 and "1 person added, 1 updated" in out.stdout,
+          "a vCard file adds the new member and updates the known one (folded name): " + out.stdout.strip())
+    people = {p["name"]: p for p in export(db)["people"]}
+    n = people.get("Nomvula Dlamini", {})
+    check(n.get("timezone") == "Africa/Johannesburg" and n.get("country") == "ZA" and n.get("sector") == "civil-society"
+          and n.get("languages") == ["en", "zu"] and n.get("organisation") == "Open Cities Lab",
+          "the card's zone (a city), country, sector label, languages and organisation: %s" % n)
+    path = os.path.join(tmp, "open.vcf")
+    with open(path, "w") as f:
+        f.write("BEGIN:VCARD\nFN:Ann\nEND:VCARD\nBEGIN:VCARD\nFN:Bob\n")
+    refused(db, ["people", "import", path], ["open.vcf:4:", "END:VCARD"], "a card that never ends")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "insights.db")
@@ -285,6 +300,7 @@ def main():
         check_attendance(db)
         check_bad_files(db, tmp)
         check_report(db, tmp)
+        check_vcards(db, tmp)
     print("1..%d" % tests)
     return 1 if failures else 0
 

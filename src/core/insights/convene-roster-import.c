@@ -3,7 +3,8 @@
  *
  * Columns are found by their header (English or Spanish, any order, any
  * letter case): name, email, organisation, sector, country, region,
- * timezone, languages, role.  A zone may be an IANA name or a city
+ * timezone, languages, role; or a vCard file, its cards read as rows
+ * (convene_table_file_read_vcards()).  A zone may be an IANA name or a city
  * (convene_zone_lookup()); a sector its nick or its English or Spanish
  * label; languages are separated by spaces, commas or semicolons.  A
  * person already known by name (its words in any order, accents and case
@@ -275,6 +276,21 @@ import_row (ConveneStore          *store,
   return TRUE;
 }
 
+/* A vCard file starts with its first card, after blank lines or a BOM. */
+static gboolean
+looks_like_vcard (const char *contents,
+                  gsize       length)
+{
+  const char *p = contents, *end = contents + length;
+
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return end - p >= 11 && g_ascii_strncasecmp (p, "BEGIN:VCARD", 11) == 0 &&
+         g_utf8_validate_len (contents, length, NULL);
+}
+
 /**
  * convene_roster_import:
  * @name: the file's name, for messages
@@ -299,7 +315,10 @@ convene_roster_import (ConveneStore        *store,
 
   memset (result, 0, sizeof *result);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
-  rows = convene_table_file_read (name, contents, length, error);
+  if (looks_like_vcard (contents, length))
+    rows = convene_table_file_read_vcards (name, contents, length, error);
+  else
+    rows = convene_table_file_read (name, contents, length, error);
   if (rows == NULL || !read_header (g_ptr_array_index (rows, 0), name, columns, result, error))
     return FALSE;
   n_header = g_strv_length (((ConveneTableRow *) g_ptr_array_index (rows, 0))->cells);

@@ -185,3 +185,173 @@ convene_table_file_name_key (const char *name)
   qsort (words, n, sizeof (char *), compare_words);
   return g_strjoinv (" ", words);
 }
+
+/* A vCard property's value with its escapes read (\n, \, \; \\). */
+static char *
+unescape_vcard (const char *value,
+                gssize      length)
+{
+  GString *out = g_string_new (NULL);
+  const char *end = value + (length < 0 ? (gssize) strlen (value) : length);
+
+  for (const char *p = value; p < end; p++)
+    {
+      if (*p == '\\' && p + 1 < end)
+        {
+          p++;
+          g_string_append_c (out, *p == 'n' || *p == 'N' ? ' ' : *p);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+/* The @index-th part of a structured value ("a;b;c"), escapes read. */
+static char *
+vcard_part (const char *value,
+            guint       index)
+{
+  const char *start = value;
+
+  for (guint i = 0; i < index; i++)
+    {
+      while (*start != '\0' && (*start != ';' || (start > value && start[-1] == '\\')))
+        start++;
+      if (*start == '\0')
+        return g_strdup ("");
+      start++;
+    }
+  {
+    const char *end = start;
+
+    while (*end != '\0' && (*end != ';' || (end > start && end[-1] == '\\')))
+      end++;
+    return unescape_vcard (start, end - start);
+  }
+}
+
+static const char * const vcard_header[] = {
+  "name", "email", "organisation", "country", "region", "timezone", "languages", "role", "sector", NULL
+};
+
+/* One card's lines (already unfolded) as a roster row. */
+static ConveneTableRow *
+card_row (GPtrArray *lines,
+          guint      line)
+{
+  ConveneTableRow *row = g_new0 (ConveneTableRow, 1);
+  GStrvBuilder *languages = g_strv_builder_new ();
+  char **cells = g_new0 (char *, G_N_ELEMENTS (vcard_header));
+  g_auto(GStrv) langs = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *text = g_ptr_array_index (lines, i);
+      const char *colon = strchr (text, ':');
+      g_autofree char *name = NULL;
+      const char *value;
+      char *semi;
+      int column = -1;
+
+      if (colon == NULL)
+        continue;
+      name = g_ascii_strup (text, colon - text);
+      if ((semi = strchr (name, ';')) != NULL)
+        *semi = '\0';
+      value = colon + 1;
+      if (g_str_has_prefix (name, "ITEM") && strchr (name, '.') != NULL)
+        memmove (name, strchr (name, '.') + 1, strlen (strchr (name, '.') + 1) + 1);
+      if (g_str_equal (name, "FN")) column = 0;
+      else if (g_str_equal (name, "EMAIL")) column = 1;
+      else if (g_str_equal (name, "ROLE") || g_str_equal (name, "TITLE")) column = 7;
+      else if (g_str_equal (name, "X-SECTOR")) column = 8;
+      else if (g_str_equal (name, "X-REGION")) column = 4;
+      else if (g_str_equal (name, "TZ")) column = 5;
+      if (column >= 0 && cells[column] == NULL)
+        cells[column] = unescape_vcard (value, -1);
+      else if (g_str_equal (name, "ORG") && cells[2] == NULL)
+        cells[2] = vcard_part (value, 0);
+      else if (g_str_equal (name, "ADR") && cells[3] == NULL)
+        cells[3] = vcard_part (value, 6);
+      else if (g_str_equal (name, "LANG"))
+        g_strv_builder_take (languages, unescape_vcard (value, -1));
+    }
+  langs = g_strv_builder_end (languages);
+  g_strv_builder_unref (languages);
+  cells[6] = g_strjoinv (" ", langs);
+  for (guint c = 0; c + 1 < G_N_ELEMENTS (vcard_header); c++)
+    if (cells[c] == NULL)
+      cells[c] = g_strdup ("");
+  row->line = line;
+  row->cells = cells;
+  return row;
+}
+
+/**
+ * convene_table_file_read_vcards:
+ * @name: the file's name, for messages
+ *
+ * The cards of a vCard file (3.0 or 4.0) as roster rows under a header
+ * of the roster's own column names: FN, EMAIL, ORG, the country of ADR,
+ * TZ, LANG, ROLE (or TITLE), and X-SECTOR and X-REGION, which a group's
+ * own export may carry.
+ *
+ * Returns: (transfer full) (element-type ConveneTableRow): the header and
+ *   a row a card, or %NULL with a message naming the file and line
+ */
+GPtrArray *
+convene_table_file_read_vcards (const char  *name,
+                                const char  *contents,
+                                gsize        length,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = g_strndup (contents, length);
+  g_auto(GStrv) raw = g_strsplit (text, "\n", -1);
+  ConveneTableRow *header = g_new0 (ConveneTableRow, 1);
+  guint begin = 0;
+
+  header->line = 1;
+  header->cells = g_strdupv ((char **) vcard_header);
+  g_ptr_array_add (rows, header);
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      char *l = raw[i];
+      gsize n = strlen (l);
+
+      if (n > 0 && l[n - 1] == '\r')
+        l[--n] = '\0';
+      if ((*l == ' ' || *l == '\t') && begin > 0 && lines->len > 0)
+        {
+          /* a folded line goes on the one before it */
+          char *last = g_ptr_array_index (lines, lines->len - 1);
+
+          g_ptr_array_index (lines, lines->len - 1) = g_strconcat (last, l + 1, NULL);
+          g_free (last);
+          continue;
+        }
+      if (g_ascii_strncasecmp (l, "BEGIN:VCARD", 11) == 0)
+        {
+          if (begin > 0)
+            break;
+          begin = i + 1;
+          g_ptr_array_set_size (lines, 0);
+        }
+      else if (g_ascii_strncasecmp (l, "END:VCARD", 9) == 0 && begin > 0)
+        {
+          g_ptr_array_add (rows, card_row (lines, begin));
+          begin = 0;
+        }
+      else if (begin > 0)
+        g_ptr_array_add (lines, g_strdup (l));
+    }
+  if (begin > 0)
+    {
+      g_set_error (error, CONVENE_INSIGHTS_ERROR, CONVENE_INSIGHTS_ERROR_INVALID,
+                   _("%s:%u: a card begins here and never ends; expected END:VCARD"), name, begin);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

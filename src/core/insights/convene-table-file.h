@@ -23,6 +23,10 @@ GPtrArray *convene_table_file_read      (const char  *name,
                                          const char  *contents,
                                          gsize        length,
                                          GError     **error);
+GPtrArray *convene_table_file_read_vcards (const char  *name,
+                                           const char  *contents,
+                                           gsize        length,
+                                           GError     **error);
 int        convene_table_file_column    (const ConveneTableRow *header,
                                          const char * const    *names);
 char      *convene_table_file_name_key  (const char  *name);
