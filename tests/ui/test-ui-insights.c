@@ -206,7 +206,10 @@ test_insights (void)
     g_assert_nonnull (grid);
     g_assert_true (gtk_widget_compute_point (grid, box, &GRAPHENE_POINT_INIT (0, 0), &at));
     gtk_adjustment_set_value (v, at.y - 90);
-    convene_ui_test_wait (200);
+    /* 11:30 UTC on the first session’s date, picked as the keyboard would */
+    convene_planner_grid_select (CONVENE_PLANNER_GRID (grid), 23);
+    gtk_widget_grab_focus (grid);
+    convene_ui_test_wait (100);
     shoot (window, "planner");
     gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
     convene_ui_test_wait (200);
@@ -223,6 +226,28 @@ test_insights (void)
   undone = starts_of (store, plan);
   g_assert_cmpstr (undone, ==, before);
   g_assert_false (convene_insights_view_undo (CONVENE_INSIGHTS_VIEW (view)));
+
+  /* a new session at the picked start: 11:30 UTC on 23 February 2021 */
+  {
+    GtkWidget *grid = convene_ui_test_find (view, CONVENE_TYPE_PLANNER_GRID, NULL, NULL);
+    g_autoptr(GPtrArray) sessions = NULL;
+    g_autoptr(GDateTime) want = g_date_time_new_utc (2021, 2, 23, 11, 30, 0);
+    gboolean found = FALSE;
+
+    convene_window_show_section (window, "insights");
+    convene_ui_test_wait (100);
+    convene_planner_grid_select (CONVENE_PLANNER_GRID (grid), 23);
+    g_assert_true (convene_insights_view_create_session (CONVENE_INSIGHTS_VIEW (view)));
+    sessions = convene_store_query (store, CONVENE_TYPE_SESSION, "plan", plan, NULL);
+    for (guint i = 0; i < sessions->len; i++)
+      {
+        GDateTime *start = convene_session_get_start (g_ptr_array_index (sessions, i));
+
+        found |= start != NULL && g_date_time_equal (start, want) &&
+                 g_strcmp0 (convene_session_get_month (g_ptr_array_index (sessions, i)), "2021-02") == 0;
+      }
+    g_assert_true (found);
+  }
 
   convene_ui_test_finish (app);
   g_unlink (database);

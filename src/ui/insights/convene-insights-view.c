@@ -26,6 +26,7 @@
 #include "model/convene-plan.h"
 #include "model/convene-session.h"
 #include "time/convene-clock.h"
+#include "time/convene-zone.h"
 #include "ui/convene-application.h"
 #include "ui/convene-format.h"
 #include "ui/insights/convene-bar-chart.h"
@@ -59,6 +60,7 @@ struct _ConveneInsightsView
   GtkEntry           *date_entry;
   ConvenePlannerGrid *planner_grid;
   GtkLabel           *planner_label;
+  GtkWidget          *create_button;
   GtkSpinButton      *slots_spin;
   GtkLabel           *rotation_label;
   GtkWidget          *apply_button;
@@ -354,6 +356,57 @@ selected_changed_cb (ConvenePlannerGrid  *grid,
                                     "A start at %s UTC is in the night of %d members", night),
                           name, night);
   gtk_label_set_text (self->planner_label, text);
+  gtk_widget_set_sensitive (self->create_button, slot >= 0);
+}
+
+/* A new session of the plan at the selected start, opened for its topic. */
+static void
+create_clicked_cb (GtkButton           *button,
+                   ConveneInsightsView *self)
+{
+  convene_insights_view_create_session (self);
+}
+
+gboolean
+convene_insights_view_create_session (ConveneInsightsView *self)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
+  int slot = convene_planner_grid_get_selected (self->planner_grid);
+  gint64 day = convene_planner_grid_get_day (self->planner_grid);
+  g_autoptr(ConveneSession) session = convene_session_new ();
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (day + slot * 1800);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = NULL;
+  const char *zone;
+
+  if (store == NULL || plan == NULL || slot < 0)
+    return FALSE;
+  /* fixed in the plan's home zone, as a coordinator would write it */
+  zone = convene_plan_get_timezone (plan);
+  tz = zone != NULL ? convene_timezone_new (zone) : NULL;
+  if (tz == NULL)
+    {
+      zone = "UTC";
+      tz = convene_timezone_new (zone);
+    }
+  local = g_date_time_to_timezone (start, tz);
+  month = g_date_time_format (local, "%Y-%m");
+  convene_session_set_plan (session, convene_entity_get_id (CONVENE_ENTITY (plan)));
+  convene_session_set_topic (session, _("New session"));
+  convene_session_set_month (session, month);
+  convene_session_set_timezone (session, zone);
+  convene_session_set_start (session, start);
+  if (!convene_store_add (store, CONVENE_ENTITY (session), &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return FALSE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
+                              convene_entity_get_id (CONVENE_ENTITY (session)));
+  return TRUE;
 }
 
 /* What the last proposal says, before it is applied. */
@@ -685,6 +738,11 @@ build_content (ConveneInsightsView *self)
   g_signal_connect_object (self->planner_grid, "notify::selected", G_CALLBACK (selected_changed_cb), self, 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->planner_grid));
   gtk_box_append (box, scroller);
+  self->create_button = gtk_button_new_with_mnemonic (_("_New Session at This Start"));
+  gtk_widget_set_halign (self->create_button, GTK_ALIGN_START);
+  gtk_widget_set_sensitive (self->create_button, FALSE);
+  g_signal_connect_object (self->create_button, "clicked", G_CALLBACK (create_clicked_cb), self, 0);
+  gtk_box_append (box, self->create_button);
   {
     GtkWidget *legend = gtk_label_new (_("Green: working hours · yellow: early morning or evening · "
                                          "blue: night. The hours along the top are UTC; each cell "

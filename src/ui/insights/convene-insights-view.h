@@ -15,5 +15,7 @@ gboolean convene_insights_view_propose (ConveneInsightsView *self,
                                         guint                n_slots);
 gboolean convene_insights_view_apply   (ConveneInsightsView *self);
 gboolean convene_insights_view_undo    (ConveneInsightsView *self);
+/* A new session at the planner's selected start, opened. */
+gboolean convene_insights_view_create_session (ConveneInsightsView *self);
 
 G_END_DECLS

@@ -156,6 +156,37 @@ convene_planner_grid_snapshot (GtkWidget   *widget,
     }
 }
 
+void
+convene_planner_grid_select (ConvenePlannerGrid *self,
+                             int                 slot)
+{
+  g_return_if_fail (CONVENE_IS_PLANNER_GRID (self));
+  g_return_if_fail (slot >= -1 && slot < CONVENE_ROTATION_N_SLOTS);
+
+  if (slot == self->selected)
+    return;
+  self->selected = slot;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* Left and Right move the selected start by half an hour. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                ConvenePlannerGrid    *self)
+{
+  int step = keyval == GDK_KEY_Left ? -1 : keyval == GDK_KEY_Right ? 1 : 0;
+
+  if (step == 0)
+    return FALSE;
+  convene_planner_grid_select (self, CLAMP (self->selected < 0 ? 0 : self->selected + step, 0,
+                                            CONVENE_ROTATION_N_SLOTS - 1));
+  return TRUE;
+}
+
 static void
 pressed_cb (GtkGestureClick    *gesture,
             int                 n_press,
@@ -165,11 +196,10 @@ pressed_cb (GtkGestureClick    *gesture,
 {
   int slot = (int) ((x - NAME_WIDTH) / CELL_WIDTH);
 
-  if (x < NAME_WIDTH || slot < 0 || slot >= CONVENE_ROTATION_N_SLOTS || slot == self->selected)
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (x < NAME_WIDTH || slot < 0 || slot >= CONVENE_ROTATION_N_SLOTS)
     return;
-  self->selected = slot;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  convene_planner_grid_select (self, slot);
 }
 
 static void
@@ -221,10 +251,15 @@ static void
 convene_planner_grid_init (ConvenePlannerGrid *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *key;
 
   self->selected = -1;
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -261,4 +296,12 @@ convene_planner_grid_get_night (ConvenePlannerGrid *self,
   if (self->planner == NULL || slot < 0 || slot >= CONVENE_ROTATION_N_SLOTS)
     return 0;
   return self->planner->night[slot];
+}
+
+/* The UTC midnight of the grid's date, in Unix seconds; 0 without one. */
+gint64
+convene_planner_grid_get_day (ConvenePlannerGrid *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PLANNER_GRID (self), 0);
+  return self->planner != NULL ? self->planner->day : 0;
 }

@@ -18,6 +18,9 @@ GtkWidget *convene_planner_grid_new          (void);
 void       convene_planner_grid_set_planner  (ConvenePlannerGrid *self,
                                               ConvenePlanner     *planner);
 int        convene_planner_grid_get_selected (ConvenePlannerGrid *self);
+void       convene_planner_grid_select       (ConvenePlannerGrid *self,
+                                              int                 slot);
+gint64     convene_planner_grid_get_day      (ConvenePlannerGrid *self);
 int        convene_planner_grid_get_night    (ConvenePlannerGrid *self,
                                               int                 slot);
 
