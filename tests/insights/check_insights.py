@@ -193,6 +193,10 @@ def check_attendance(db):
         sectors[people[name]["sector"]] = sectors.get(people[name]["sector"], 0) + 1
     check(all(insights["by_sector"][k] == sectors.get(k, 0) for k in insights["by_sector"]),
           "by sector: %s" % sectors)
+    march = [x for x in insights["sessions"] if x["id"] == 3][0]
+    government = sum(people[n]["sector"] in ("national-government", "local-government") for n in attended)
+    check(march["attended"] == len(attended) and march["government"] == government,
+          "the March session: %d attended, %d from government" % (len(attended), government))
 
 
 def refused(db, args, words, what):

@@ -22,6 +22,7 @@
 #include "insights/convene-roster-import.h"
 #include "model/convene-session.h"
 #include "ui/insights/convene-insights-view.h"
+#include "ui/insights/convene-bar-chart.h"
 #include "ui/insights/convene-planner-grid.h"
 
 static const char *lang = "en";
@@ -42,6 +43,16 @@ label_starts_with (GtkWidget *widget,
                    gpointer   data)
 {
   return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* The third bar chart of the section: the government share. */
+static gboolean
+is_third_chart (GtkWidget *widget,
+                gpointer   data)
+{
+  static int seen;
+
+  return ++seen == 3;
 }
 
 /* The table of each region's night sessions: its header's second column. */
@@ -205,6 +216,16 @@ test_insights (void)
 
     g_assert_nonnull (grid);
     g_assert_true (gtk_widget_compute_point (grid, box, &GRAPHENE_POINT_INIT (0, 0), &at));
+    {
+      /* the government share and each region's nights, the charts below the first two */
+      GtkWidget *chart = convene_ui_test_find (view, CONVENE_TYPE_BAR_CHART, is_third_chart, NULL);
+      graphene_point_t chart_at;
+      g_assert_nonnull (chart);
+      g_assert_true (gtk_widget_compute_point (chart, box, &GRAPHENE_POINT_INIT (0, 0), &chart_at));
+      gtk_adjustment_set_value (v, chart_at.y - 60);
+      convene_ui_test_wait (150);
+      shoot (window, "government-nights");
+    }
     gtk_adjustment_set_value (v, at.y - 90);
     /* 11:30 UTC on the first session’s date, picked as the keyboard would */
     convene_planner_grid_select (CONVENE_PLANNER_GRID (grid), 23);

@@ -384,7 +384,11 @@ count_attendance (ConveneInsights  *self,
       find_region (self->regions, by_name, member->region)->attended++;
       for (guint s = 0; s < self->starts->len; s++)
         if (g_array_index (self->starts, ConveneInsightsStart, s).session == session)
-          self->attended[s]++;
+          {
+            self->attended[s]++;
+            self->government[s] += member->sector == CONVENE_SECTOR_NATIONAL_GOVERNMENT ||
+                                   member->sector == CONVENE_SECTOR_LOCAL_GOVERNMENT;
+          }
     }
   return TRUE;
 }
@@ -428,6 +432,7 @@ convene_insights_compute (ConveneStore                 *store,
   self->night_members = g_new0 (int, self->starts->len + 1);
   self->night_regions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->attended = g_new0 (int, self->starts->len + 1);
+  self->government = g_new0 (int, self->starts->len + 1);
   for (guint m = 0; m < self->members->len; m++)
     {
       ConveneInsightsMember *member = g_ptr_array_index (self->members, m);
@@ -454,6 +459,7 @@ convene_insights_free (ConveneInsights *self)
   g_clear_pointer (&self->night_regions, g_ptr_array_unref);
   g_free (self->night_members);
   g_free (self->attended);
+  g_free (self->government);
   g_free (self->usual_zone);
   g_free (self);
 }
@@ -595,6 +601,7 @@ convene_insights_to_json (ConveneInsights *self)
         json_builder_add_string_value (builder, *r);
       json_builder_end_array (builder);
       add_int (builder, "attended", self->attended[s]);
+      add_int (builder, "government", self->government[s]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

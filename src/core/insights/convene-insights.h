@@ -65,6 +65,7 @@ typedef struct {
   /* per start: how many members had it in their night, and the regions */
   int        *night_members;    /* starts->len */
   int        *attended;         /* starts->len, attendance rows per start */
+  int        *government;       /* starts->len, of those, national or local government */
   GPtrArray  *night_regions;    /* starts->len GStrv: the regions each start finds at night */
   char       *usual_zone;       /* the plan's usual slot, or NULL */
   int         usual_minute;

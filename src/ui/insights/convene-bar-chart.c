@@ -18,6 +18,7 @@ struct _ConveneBarChart
 
   GPtrArray *labels;
   GArray    *values;
+  int        scale;   /* the value a full bar stands for; 0 for the largest */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneBarChart, convene_bar_chart, GTK_TYPE_WIDGET)
@@ -51,7 +52,7 @@ convene_bar_chart_snapshot (GtkWidget   *widget,
   /* a narrow window gives the labels half their room before the bars */
   int label_width = width < LABEL_WIDTH + VALUE_WIDTH + 120 ? LABEL_WIDTH / 2 : LABEL_WIDTH;
   int bar_space = MAX (10, width - label_width - VALUE_WIDTH - 8);
-  int max = 1;
+  int max = MAX (1, self->scale);
   GdkRGBA bar, text;
 
   gtk_widget_get_color (widget, &text);
@@ -137,4 +138,14 @@ convene_bar_chart_set_bars (ConveneBarChart    *self,
   g_array_append_vals (self->values, values, n_bars);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Bars of percentages are drawn against 100, not against the largest. */
+void
+convene_bar_chart_set_scale (ConveneBarChart *self,
+                             int              scale)
+{
+  g_return_if_fail (CONVENE_IS_BAR_CHART (self));
+  self->scale = MAX (0, scale);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -17,4 +17,7 @@ void       convene_bar_chart_set_bars (ConveneBarChart    *self,
                                        guint               n_bars,
                                        const char         *summary);
 
+void       convene_bar_chart_set_scale (ConveneBarChart    *self,
+                                        int                 scale);
+
 G_END_DECLS

@@ -57,6 +57,8 @@ struct _ConveneInsightsView
   GtkLabel           *night_table;
   GtkLabel           *ledger_table;
   GtkLabel           *sessions_table;
+  ConveneBarChart    *government_chart;
+  GtkLabel           *government_table;
   GtkEntry           *date_entry;
   ConvenePlannerGrid *planner_grid;
   GtkLabel           *planner_label;
@@ -256,6 +258,35 @@ show_participation (ConveneInsightsView *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
+/* The seeds track how many government participants came: the share of
+ * each counted session's attendees from national or local government. */
+static void
+show_government (ConveneInsightsView *self)
+{
+  ConveneInsights *in = self->insights;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *shares = g_new0 (int, in->starts->len + 1);
+  g_autofree char *table = NULL;
+
+  g_ptr_array_add (rows, g_strdup_printf ("%s\t%s\t%s\t%s", _("Date (UTC)"), _("Attendances"),
+                                          _("Government"), _("Share")));
+  for (guint i = 0; i < in->starts->len; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (
+        g_array_index (in->starts, ConveneInsightsStart, i).when);
+
+      shares[i] = in->attended[i] > 0 ? (100 * in->government[i] + in->attended[i] / 2) / in->attended[i] : 0;
+      g_ptr_array_add (labels, g_date_time_format (when, "%Y-%m-%d"));
+      g_ptr_array_add (rows, g_strdup_printf ("%s\t%d\t%d\t%d%%", (char *) g_ptr_array_index (labels, i),
+                                              in->attended[i], in->government[i], shares[i]));
+    }
+  table = format_table (rows);
+  gtk_label_set_text (self->government_table, table);
+  convene_bar_chart_set_bars (self->government_chart, (const char * const *) labels->pdata, shares,
+                              in->starts->len, table);
+}
+
 static void
 show_ledger (ConveneInsightsView *self)
 {
@@ -292,6 +323,7 @@ show_ledger (ConveneInsightsView *self)
   g_clear_pointer (&table, g_free);
   table = format_table (rows);
   gtk_label_set_text (self->sessions_table, table);
+  show_government (self);
 }
 
 /* The planner for the date in the entry (the first counted session's
@@ -708,6 +740,10 @@ build_content (ConveneInsightsView *self)
   box = add_section (self->content_box, _("Participation by Region"));
   self->region_chart = add_chart (box);
   self->region_table = add_table (box);
+  box = add_section (self->content_box, _("Government Participation, Session by Session (%)"));
+  self->government_chart = add_chart (box);
+  convene_bar_chart_set_scale (self->government_chart, 100);
+  self->government_table = add_table (box);
   box = add_section (self->content_box, _("Sessions in Each Region’s Night"));
   self->night_chart = add_chart (box);
   self->night_table = add_table (box);
