@@ -89,8 +89,10 @@ count_in_table (const char *text)
 }
 
 static void
-read_fixture (ConveneStore *store,
-              gint64        march)
+read_fixture (ConveneWindow *window,
+              GtkWidget     *view,
+              ConveneStore  *store,
+              gint64         march)
 {
   g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "insights", "members.csv", NULL);
   g_autofree char *report = g_test_build_filename (G_TEST_DIST, "fixtures", "insights", "zoom-march.csv", NULL);
@@ -101,9 +103,30 @@ read_fixture (ConveneStore *store,
   gsize length;
 
   g_assert_true (g_file_get_contents (roster, &contents, &length, &error));
-  g_assert_true (convene_roster_import (store, roster, contents, length, FALSE, &people, &error));
-  g_assert_cmpuint (people.created, ==, 22);
-  convene_roster_result_clear (&people);
+  /* the roster through its preview, as from the header's button */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (contents, length);
+    AdwDialog *dialog = convene_insights_view_preview_roster (CONVENE_INSIGHTS_VIEW (view), roster, bytes);
+    g_autoptr(GPtrArray) before = convene_store_query (store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+    g_autoptr(GPtrArray) after = NULL;
+    g_autofree char *expected = g_strdup_printf (ngettext ("%u person will be added", "%u people will be added", 22), 22);
+
+    g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+    g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), expected));
+    convene_ui_test_wait (200);
+    shoot (window, "roster-preview");
+    {
+      /* nothing is written before the preview is answered */
+      g_autoptr(GPtrArray) previewed = convene_store_query (store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+
+      g_assert_cmpuint (previewed->len, ==, before->len);
+    }
+    g_signal_emit_by_name (dialog, "response", "import");
+    adw_dialog_force_close (dialog);
+    after = convene_store_query (store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
+    g_assert_cmpuint (after->len, ==, before->len + 22);
+  }
+  (void) people;
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (report, &contents, &length, &error));
   g_assert_true (convene_attendance_import (store, march, report, contents, length, FALSE, &attendance, &error));
@@ -166,7 +189,7 @@ test_insights (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   shoot (window, "empty");
 
-  read_fixture (store, march_session (store));
+  read_fixture (window, view, store, march_session (store));
   convene_ui_test_wait (200);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
 

@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "insights/convene-insights.h"
+#include "insights/convene-roster-import.h"
 #include "insights/convene-rotation.h"
 #include "model/convene-enum-labels.h"
 #include "model/convene-enum-types.h"
@@ -623,6 +624,171 @@ apply_clicked_cb (GtkButton           *button,
   convene_insights_view_apply (self);
 }
 
+/* A roster read but not written yet, for its preview. */
+typedef struct {
+  ConveneInsightsView *self;
+  char                *name;
+  GBytes              *contents;
+} RosterPreview;
+
+static void
+roster_preview_free (RosterPreview *p)
+{
+  g_object_unref (p->self);
+  g_free (p->name);
+  g_bytes_unref (p->contents);
+  g_free (p);
+}
+
+static void
+roster_preview_notify (gpointer  data,
+                       GClosure *closure)
+{
+  roster_preview_free (data);
+}
+
+static void
+roster_response_cb (AdwAlertDialog *dialog,
+                    const char     *response,
+                    RosterPreview  *p)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (p->self));
+  ConveneRosterResult result;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (p->contents, &length);
+
+  if (g_str_equal (response, "import"))
+    {
+      if (!convene_roster_import (store, p->name, data, length, FALSE, &result, &error))
+        gtk_widget_activate_action (GTK_WIDGET (p->self), "win.show-error", "s", error->message);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (ngettext ("%u person added, %u updated",
+                                                                "%u people added, %u updated",
+                                                                result.created),
+                                                      result.created, result.updated);
+
+          adw_toast_overlay_add_toast (p->self->toast_overlay, adw_toast_new (message));
+        }
+      convene_roster_result_clear (&result);
+    }
+}
+
+/* Reads @contents without writing, and shows what an import would do:
+ * how many people it adds and updates, and every warning. */
+static AdwDialog *
+preview_roster (ConveneInsightsView *self,
+                const char          *name,
+                GBytes              *contents)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  ConveneRosterResult result;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwDialog *dialog;
+  RosterPreview *p;
+  gsize length;
+  const char *data = g_bytes_get_data (contents, &length);
+
+  if (!convene_roster_import (store, name, data, length, TRUE, &result, &error))
+    {
+      dialog = adw_alert_dialog_new (_("The Roster Cannot Be Read"), error->message);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      convene_roster_result_clear (&result);
+      adw_dialog_present (dialog, GTK_WIDGET (self));
+      return dialog;
+    }
+  g_string_append_printf (body, ngettext ("%u person will be added", "%u people will be added", result.created),
+                          result.created);
+  g_string_append (body, "; ");
+  g_string_append_printf (body, ngettext ("%u will be updated.", "%u will be updated.", result.updated),
+                          result.updated);
+  for (guint i = 0; i < result.warnings->len; i++)
+    g_string_append_printf (body, "\n• %s", (char *) g_ptr_array_index (result.warnings, i));
+  convene_roster_result_clear (&result);
+  dialog = adw_alert_dialog_new (_("Import the Roster?"), body->str);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "import");
+  p = g_new0 (RosterPreview, 1);
+  p->self = g_object_ref (self);
+  p->name = g_strdup (name);
+  p->contents = g_bytes_ref (contents);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (roster_response_cb), p,
+                         roster_preview_notify, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+/**
+ * convene_insights_view_preview_roster:
+ * @name: the file's name, for messages
+ *
+ * Shows the preview of a roster's import (for tests and drops).
+ *
+ * Returns: (transfer none): the dialog
+ */
+AdwDialog *
+convene_insights_view_preview_roster (ConveneInsightsView *self,
+                                      const char          *name,
+                                      GBytes              *contents)
+{
+  g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), NULL);
+  return preview_roster (self, name, contents);
+}
+
+static void
+roster_loaded_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  g_autoptr(ConveneInsightsView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = g_file_load_bytes_finish (G_FILE (source), res, NULL, &error);
+  g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+
+  if (contents == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      return;
+    }
+  preview_roster (self, name, contents);
+}
+
+static void
+roster_chosen_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  g_autoptr(ConveneInsightsView) self = data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), res, NULL);
+
+  if (file != NULL)
+    g_file_load_bytes_async (file, NULL, roster_loaded_cb, g_object_ref (self));
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("Rosters (CSV, TSV, vCard)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Import a Roster"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, roster_chosen_cb,
+                        g_object_ref (widget));
+}
+
 static gboolean
 has_something_to_show (ConveneInsights *insights)
 {
@@ -850,6 +1016,9 @@ convene_insights_view_class_init (ConveneInsightsViewClass *klass)
   plan_view_class->reload = convene_insights_view_reload;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/convene/Convene/ui/insights/convene-insights-view.ui");
+  gtk_widget_class_install_action (widget_class, "insights.import-roster", NULL, import_roster_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "insights.import-roster", NULL);
   gtk_widget_class_bind_template_child (widget_class, ConveneInsightsView, window_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneInsightsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConveneInsightsView, stack);

@@ -15,6 +15,9 @@ gboolean convene_insights_view_propose (ConveneInsightsView *self,
                                         guint                n_slots);
 gboolean convene_insights_view_apply   (ConveneInsightsView *self);
 gboolean convene_insights_view_undo    (ConveneInsightsView *self);
+AdwDialog *convene_insights_view_preview_roster (ConveneInsightsView *self,
+                                                const char          *name,
+                                                GBytes              *contents);
 /* A new session at the planner's selected start, opened. */
 gboolean convene_insights_view_create_session (ConveneInsightsView *self);
 
