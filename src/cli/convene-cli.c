@@ -31,6 +31,12 @@ static const ConveneCliCommand commands[] = {
   { "subscribe", N_("Subscribe to a published calendar, shown read-only"), convene_cli_subscribe },
   { "subscriptions", N_("List, refresh or remove calendars subscribed to"), convene_cli_subscriptions },
   { "link", N_("Check a link: its status, redirects and page title"), convene_cli_link },
+  { "insights", N_("Print the night-time ledger and the attendance of a plan"), convene_cli_insights },
+  { "planner", N_("Print every member’s local hour for each start across a day"), convene_cli_planner },
+  { "rotate", N_("Propose slots for a plan’s sessions to take in turn"), convene_cli_rotate },
+  { "people", N_("Import a roster of members"), convene_cli_people },
+  { "attendance", N_("Import a meeting tool’s participant report into a session"), convene_cli_attendance },
+  { "report", N_("Write a plan’s year in review as Markdown or PDF"), convene_cli_report },
 };
 
 const char *

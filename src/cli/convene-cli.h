@@ -61,5 +61,11 @@ int convene_cli_announce (int argc, char **argv);
 int convene_cli_subscribe (int argc, char **argv);
 int convene_cli_subscriptions (int argc, char **argv);
 int convene_cli_link (int argc, char **argv);
+int convene_cli_insights (int argc, char **argv);
+int convene_cli_planner  (int argc, char **argv);
+int convene_cli_rotate   (int argc, char **argv);
+int convene_cli_people   (int argc, char **argv);
+int convene_cli_attendance (int argc, char **argv);
+int convene_cli_report   (int argc, char **argv);
 
 G_END_DECLS

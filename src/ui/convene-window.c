@@ -17,6 +17,7 @@
 #include "ui/goals/convene-goals-view.h"
 #include "ui/people/convene-people-view.h"
 #include "ui/resources/convene-resources-view.h"
+#include "ui/insights/convene-insights-view.h"
 #include "ui/schedule/convene-schedule-view.h"
 #include "ui/session/convene-session-page.h"
 #include "model/convene-session.h"
@@ -47,7 +48,7 @@ struct _ConveneWindow
   GtkWidget            *goals_view;
   GtkWidget            *people_view;
   GtkWidget            *resources_view;
-  AdwWindowTitle       *insights_title;
+  GtkWidget            *insights_view;
   GMenu                *export_menu;
 
   ConveneStore         *store;
@@ -701,17 +702,13 @@ convene_window_constructed (GObject *object)
   ConveneWindow *self = CONVENE_WINDOW (object);
   GtkWidget *views[] = {
     self->schedule_view, self->calendar_view, self->goals_view, self->people_view,
-    self->resources_view,
+    self->resources_view, self->insights_view,
   };
 
   G_OBJECT_CLASS (convene_window_parent_class)->constructed (object);
 
   restore_state (self);
 
-  gtk_expression_bind (gtk_property_expression_new (CONVENE_TYPE_PLAN,
-                         gtk_property_expression_new (CONVENE_TYPE_WINDOW, NULL, "plan"),
-                         "title"),
-                       self->insights_title, "subtitle", self);
   _convene_window_fill_export_menu (self->export_menu);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -869,6 +866,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   g_type_ensure (CONVENE_TYPE_GOALS_VIEW);
   g_type_ensure (CONVENE_TYPE_PEOPLE_VIEW);
   g_type_ensure (CONVENE_TYPE_RESOURCES_VIEW);
+  g_type_ensure (CONVENE_TYPE_INSIGHTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/convene/Convene/ui/convene-window.ui");
@@ -888,7 +886,7 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, goals_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, people_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, resources_view);
-  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, insights_title);
+  gtk_widget_class_bind_template_child (widget_class, ConveneWindow, insights_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneWindow, export_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_row_activated_cb);
