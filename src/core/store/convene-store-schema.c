@@ -70,6 +70,24 @@ static const char * const migrations[] = {
   "DROP INDEX sessions_by_plan;"
   "CREATE INDEX sessions_by_plan ON sessions (plan);"
   "CREATE INDEX sessions_by_month ON sessions (month);",
+
+  /* 4: CalDAV accounts (the password is in the Secret Service, never
+   * here), what each calendar holds of a plan's sessions and actions (its
+   * href, its ETag and what was last sent or read, so that either side's
+   * edit is seen), and the conflicts waiting for the coordinator */
+  "CREATE TABLE sync_accounts ("
+  "  id INTEGER PRIMARY KEY, url TEXT NOT NULL, user TEXT NOT NULL,"
+  "  calendar_url TEXT, sync_token TEXT, UNIQUE (url, user));"
+  "CREATE TABLE sync_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account INTEGER NOT NULL REFERENCES sync_accounts (id) ON DELETE CASCADE,"
+  "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  uid TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, synced TEXT,"
+  "  UNIQUE (account, uid));"
+  "CREATE TABLE sync_conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item INTEGER NOT NULL UNIQUE REFERENCES sync_items (id) ON DELETE CASCADE,"
+  "  local TEXT, remote TEXT, remote_etag TEXT);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);
