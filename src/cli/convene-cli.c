@@ -28,6 +28,10 @@ static const ConveneCliCommand commands[] = {
   { "check", N_("Check the database’s integrity and schema version"), convene_cli_check },
   { "when", N_("Resolve a meeting time such as “Tuesday 23rd at 7pm London time”"), convene_cli_when },
   { "announce", N_("Print a session’s invitation, in English or Spanish"), convene_cli_announce },
+  { "account", N_("Add, list or remove CalDAV accounts"), convene_cli_account },
+  { "sync", N_("Publish a plan to a CalDAV calendar and take back its changes"), convene_cli_sync },
+  { "conflicts", N_("List what changed on both sides and waits for a choice"), convene_cli_conflicts },
+  { "resolve", N_("Settle a conflict: keep local, remote or both"), convene_cli_resolve },
 };
 
 const char *
