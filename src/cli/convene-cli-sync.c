@@ -71,6 +71,7 @@ account_add (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *id_text = NULL;
   Wait wait = { NULL };
   gint64 id;
   int status;
@@ -121,7 +122,9 @@ account_add (int    argc,
       return CONVENE_CLI_BAD_INPUT;
     }
   g_object_unref (wait.result);
-  g_print (_("Account %" G_GINT64_FORMAT ": %s at %s\n"), id, user, url);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: the account's id, its user, its server */
+  g_print (_("Account %s: %s at %s\n"), id_text, user, url);
   return CONVENE_CLI_OK;
 }
 
@@ -185,7 +188,7 @@ account_remove (ConveneStore *store,
     g_printerr (_("convene-cli account remove: the account is removed, but its password could "
                   "not be taken from the keyring: %s\n"), error->message);
   g_object_unref (wait.result);
-  g_print (_("Removed account %" G_GINT64_FORMAT ".\n"), id);
+  g_print (_("Removed account %s.\n"), id_text);
   return CONVENE_CLI_OK;
 }
 
@@ -393,6 +396,6 @@ convene_cli_resolve (int    argc,
       g_printerr ("convene-cli resolve: %s\n", error->message);
       return CONVENE_CLI_BAD_INPUT;
     }
-  g_print (_("Conflict %" G_GINT64_FORMAT " settled; the next sync tells the server.\n"), id);
+  g_print (_("Conflict %s settled; the next sync tells the server.\n"), argv[1]);
   return CONVENE_CLI_OK;
 }

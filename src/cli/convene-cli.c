@@ -30,7 +30,7 @@ static const ConveneCliCommand commands[] = {
   { "announce", N_("Print a session’s invitation, in English or Spanish"), convene_cli_announce },
   { "account", N_("Add, list or remove CalDAV accounts"), convene_cli_account },
   { "sync", N_("Publish a plan to a CalDAV calendar and take back its changes"), convene_cli_sync },
-  { "conflicts", N_("List what changed on both sides and waits for a choice"), convene_cli_conflicts },
+  { "conflicts", N_("List the items changed on both sides that wait for a choice"), convene_cli_conflicts },
   { "resolve", N_("Settle a conflict: keep local, remote or both"), convene_cli_resolve },
 };
 

@@ -45,6 +45,18 @@ convene_sync_conflict_free (ConveneSyncConflict *conflict)
   g_free (conflict);
 }
 
+/* The id is written apart: G_GINT64_FORMAT inside a translatable string
+ * would cut it short for xgettext. */
+static void
+set_not_found (GError     **error,
+               const char  *format,
+               gint64       id)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND, format, text);
+}
+
 static char *
 column_text (sqlite3_stmt *stmt,
              int           column)
@@ -166,8 +178,7 @@ convene_store_get_sync_account (ConveneStore  *self,
     account = read_account (stmt);
   sqlite3_reset (stmt);
   if (account == NULL)
-    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                 _("There is no account %" G_GINT64_FORMAT), id);
+    set_not_found (error, _("There is no account %s"), id);
   return account;
 }
 
@@ -196,8 +207,7 @@ convene_store_remove_sync_account (ConveneStore  *self,
     return FALSE;
   if (sqlite3_changes (_convene_store_get_db (self)) == 0)
     {
-      g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                   _("There is no account %" G_GINT64_FORMAT), id);
+      set_not_found (error, _("There is no account %s"), id);
       return FALSE;
     }
   return TRUE;
@@ -408,8 +418,7 @@ convene_store_get_sync_conflict (ConveneStore  *self,
     conflict = read_conflict (stmt);
   sqlite3_reset (stmt);
   if (conflict == NULL)
-    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
-                 _("There is no conflict %" G_GINT64_FORMAT), id);
+    set_not_found (error, _("There is no conflict %s"), id);
   return conflict;
 }
 
