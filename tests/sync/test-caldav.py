@@ -276,6 +276,34 @@ def run(server):
     ok(code == 0 and server.requests_since_mark() == ["REPORT"], "after the recovery a re-sync is one REPORT",
        server.requests_since_mark())
 
+    # -- a deletion against an edit is a conflict too -----------------------------
+    db("DELETE FROM sessions WHERE id = ?", fifth)
+    edit_on_server(server, calendar, "session-%d@convene" % fifth, "Edited there and deleted here")
+    db("UPDATE sessions SET topic = 'Edited here and deleted there' WHERE id = ?", fourth)
+    href = server_events(server, calendar)["session-%d@convene" % fourth][0]
+    server.request("DELETE", server.url.rstrip("/") + href)
+    code, out, err = cli("sync", "--plan", "1")
+    ok(code == 3, "a deletion on one side and an edit on the other exit 3", (code, out, err))
+    code, out, err = cli("conflicts")
+    ok(out.count("(deleted)") == 2 and "Edited there and deleted here" in out and
+       "Edited here and deleted there" in out, "conflicts shows the deleted side and the edited one", out)
+    rows = dict(db("SELECT i.uid, c.id FROM sync_conflicts c JOIN sync_items i ON i.id = c.item"))
+    cli("resolve", str(rows["session-%d@convene" % fifth]), "--keep", "remote")
+    cli("resolve", str(rows["session-%d@convene" % fourth]), "--keep", "local")
+    code, out, err = cli("sync", "--plan", "1")
+    topics = [s["topic"] for s in exported()["sessions"]]
+    remote_topics = [str(c["SUMMARY"]) for _, c, _ in server_events(server, calendar).values()]
+    ok(code == 0 and "Edited there and deleted here" in topics and "Edited there and deleted here" in remote_topics,
+       "keep remote brings the server's edit back here", (out, err, topics))
+    ok("Edited here and deleted there" in remote_topics and "Edited here and deleted there" in topics,
+       "keep local publishes this side's edit again", remote_topics)
+    ok(remote_topics.count("Edited there and deleted here") == 1, "the edit comes back once, not twice",
+       remote_topics)
+    server.set_mark()
+    code, out, err = cli("sync", "--plan", "1")
+    ok(code == 0 and "PUT" not in server.requests_since_mark(), "then nothing more to send",
+       server.requests_since_mark())
+
     # -- the password is nowhere but in the keyring -------------------------------
     leaks = []
     needles = [password.encode(), password.encode("utf-16-le")]
