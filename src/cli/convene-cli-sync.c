@@ -55,6 +55,7 @@ read_password (void)
   return g_string_free (line, FALSE);
 }
 
+/* Long for its checks: each bad input has its own message. */
 static int
 account_add (int    argc,
              char **argv)
@@ -238,6 +239,7 @@ choose_account (ConveneStore *store,
   return 0;
 }
 
+/* Long for its options and its report. */
 int
 convene_cli_sync (int    argc,
                   char **argv)

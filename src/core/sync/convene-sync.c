@@ -762,7 +762,8 @@ find_item (ConveneStore         *store,
 
 /* Settles one conflict by changing only this side: the item's stored ETag
  * becomes the server's, so the next sync sends this side's version with
- * If-Match on it, or sees the two agree. */
+ * If-Match on it, or sees the two agree.  Long because each of the three
+ * choices meets each side's deletion. */
 static gboolean
 resolve (ConveneStore         *store,
          ConveneSyncConflict  *conflict,
