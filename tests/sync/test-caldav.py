@@ -323,6 +323,27 @@ def run(server):
         if os.path.isdir(keyrings) else b""
     ok(password.encode() not in stored, "the keyring's file holds it encrypted")
 
+    # -- failures say what happened and write nothing ----------------------------
+    import socket
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    dead_url = "http://127.0.0.1:%d/" % closed.getsockname()[1]   # bound, never listening
+    cli("account", "add", "--url", dead_url, "--user", "nobody", stdin="whatever\n")
+    cli("account", "add", "--url", server.url, "--user", "intruder", stdin="not-the-password\n")
+    code, out, err = cli("sync", "--plan", "1")
+    ok(code == 1 and "several accounts" in err, "with several accounts, sync asks which", out + err)
+    before = db("SELECT count(*) FROM sync_items")[0][0]
+    code, out, err = cli("sync", "--plan", "1", "--account", "2")
+    ok(code == 1 and "127.0.0.1" in err and db("SELECT count(*) FROM sync_items WHERE account = 2")[0][0] == 0
+       and db("SELECT calendar_url FROM sync_accounts WHERE id = 2")[0][0] is None,
+       "a server that does not answer: a clear error, nothing written", out + err)
+    code, out, err = cli("sync", "--plan", "1", "--account", "3")
+    ok(code == 1 and "401" in err and db("SELECT count(*) FROM sync_items")[0][0] == before,
+       "a refused password: the server's answer said, nothing written", out + err)
+    closed.close()
+    for account in ("3", "2"):
+        cli("account", "remove", account)
+
     code, out, err = cli("account", "remove", "1")
     lookup = subprocess.run(["secret-tool", "lookup", "url", server.url, "user", caldav_server.USER],
                             capture_output=True)
