@@ -264,10 +264,14 @@ def run(server):
     moved, edited = third, fourth
     edit_on_server(server, calendar, "session-%d@convene" % moved, "Edited while the token went stale")
     db("UPDATE sessions SET topic = 'Edited here meanwhile' WHERE id = ?", edited)
+    server.set_mark()
     code, out, err = cli("sync", "--plan", "1")
     here = sessions_by_id()
-    ok(code == 0 and "every item compared" in out, "a refused token falls back to a full comparison",
-       out + err)
+    refused = re.search(r"REPORT response status for \S+ with depth '0' in [0-9.]+ seconds: (403|409)",
+                        server.read_log()[server.mark:])
+    ok(refused is not None, "the server refused the stale token", server.read_log()[server.mark:])
+    ok(code == 0 and "every item compared" in out and server.requests_since_mark().count("REPORT") == 2,
+       "a refused token falls back to a full comparison (calendar-query)", (out, err, server.requests_since_mark()))
     ok(here[moved]["topic"] == "Edited while the token went stale", "the server's edit is not lost")
     ok(str(server_events(server, calendar)["session-%d@convene" % edited][1]["SUMMARY"])
        == "Edited here meanwhile", "this side's edit is not lost")

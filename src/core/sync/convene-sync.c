@@ -297,37 +297,46 @@ read_remote (SyncJob       *job,
 {
   g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) sync_error = NULL;
+  gboolean listed = FALSE;
 
-  if (job->account->sync_token != NULL &&
-      convene_caldav_sync_collection (job->caldav, job->account->calendar_url,
-                                      job->account->sync_token, new_token, job->changed, removed,
-                                      cancellable, &sync_error))
+  if (job->account->sync_token != NULL)
     {
-      for (guint i = 0; i < removed->len; i++)
-        g_hash_table_add (job->removed, g_strdup (g_ptr_array_index (removed, i)));
-      return TRUE;
-    }
-  if (g_error_matches (sync_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&sync_error));
-      return FALSE;
-    }
-
-  /* No token yet, or a refused one (RFC 6578 allows any answer here): a
-   * fresh token first, then every ETag, compared with what is stored. */
-  job->report.full = TRUE;
-  g_clear_pointer (new_token, g_free);
-  g_ptr_array_set_size (removed, 0);
-  g_hash_table_remove_all (job->changed);
-  if (!convene_caldav_sync_collection (job->caldav, job->account->calendar_url, NULL, new_token,
-                                       job->changed, removed, cancellable, NULL))
-    {
+      if (convene_caldav_sync_collection (job->caldav, job->account->calendar_url,
+                                          job->account->sync_token, new_token, job->changed, removed,
+                                          cancellable, &sync_error))
+        {
+          for (guint i = 0; i < removed->len; i++)
+            g_hash_table_add (job->removed, g_strdup (g_ptr_array_index (removed, i)));
+          return TRUE;
+        }
+      if (g_error_matches (sync_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&sync_error));
+          return FALSE;
+        }
+      /* A refused token (403 or 409 valid-sync-token), or any other
+       * failure of the report: what changed since is unknown, so every
+       * ETag is compared (calendar-query), and the token is dropped; the
+       * next sync asks for a fresh one. */
       g_clear_pointer (new_token, g_free);
       g_hash_table_remove_all (job->changed);
-      if (!convene_caldav_list_etags (job->caldav, job->account->calendar_url, job->changed,
-                                      cancellable, error))
-        return FALSE;
     }
+  else
+    {
+      /* The first sync: a token-less sync-collection lists every ETag and
+       * gives the token for next time, in one request. */
+      listed = convene_caldav_sync_collection (job->caldav, job->account->calendar_url, NULL, new_token,
+                                               job->changed, removed, cancellable, NULL);
+      if (!listed)
+        {
+          g_clear_pointer (new_token, g_free);
+          g_hash_table_remove_all (job->changed);
+        }
+    }
+  job->report.full = TRUE;
+  if (!listed && !convene_caldav_list_etags (job->caldav, job->account->calendar_url, job->changed,
+                                             cancellable, error))
+    return FALSE;
   for (guint i = 0; i < items->len; i++)
     {
       ConveneSyncItem *item = g_ptr_array_index (items, i);
@@ -628,8 +637,10 @@ run_sync (SyncJob       *job,
           !publish_new (job, uid, local, cancellable, error))
         goto failed;
   }
+  /* A refused token is dropped (new_token is NULL then). */
   if (!record_pulled (job, error) ||
-      (new_token != NULL && !convene_store_set_sync_token (job->store, job->account_id, new_token, error)))
+      ((new_token != NULL || job->account->sync_token != NULL) &&
+       !convene_store_set_sync_token (job->store, job->account_id, new_token, error)))
     goto failed;
   job->report.conflicts = g_hash_table_size (job->conflicted);
   job->report.requests = convene_caldav_get_n_requests (job->caldav);
