@@ -3,8 +3,9 @@
  *
  * A sync publishes what is new or changed here (If-None-Match: * for new
  * items, If-Match on the stored ETag for edits), pulls what changed there
- * (sync-collection when the calendar has a token; when the server refuses
- * it, or has none, a calendar-query of every ETag), and deletes on each
+ * (sync-collection since the calendar's token; the first time a token-less
+ * sync-collection; when the server refuses the token, or offers no
+ * sync-collection, a calendar-query of every ETag), and deletes on each
  * side what the other deleted.  An item changed on both sides, deleted on
  * one and changed on the other, or refused with 412, is a conflict: both
  * versions are kept, neither side is overwritten, until
