@@ -16,190 +16,13 @@
 #include <libical/ical.h>
 #include <string.h>
 
-#include "export/convene-ics-export.h"
-#include "import/convene-ics-import.h"
 #include "model/convene-action.h"
 #include "model/convene-plan.h"
 #include "model/convene-session.h"
 #include "store/convene-sync-rows.h"
 #include "sync/convene-account.h"
 #include "sync/convene-caldav.h"
-#include "sync/convene-sync.h"
-
-/* One session or action as the exporter writes it. */
-typedef struct {
-  gint64  plan;
-  char   *text;        /* what is sent: a VCALENDAR with its VTIMEZONEs */
-  char   *normalized;  /* the same without DTSTAMP: what is compared */
-} LocalItem;
-
-static void
-local_item_free (gpointer data)
-{
-  LocalItem *item = data;
-
-  g_free (item->text);
-  g_free (item->normalized);
-  g_free (item);
-}
-
-/* Adds to @calendar a copy of each VTIMEZONE that @component's times name. */
-static void
-add_zones_used (icalcomponent *calendar,
-                icalcomponent *component,
-                GHashTable    *zones)
-{
-  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (icalproperty *prop = icalcomponent_get_first_property (component, ICAL_ANY_PROPERTY);
-       prop != NULL;
-       prop = icalcomponent_get_next_property (component, ICAL_ANY_PROPERTY))
-    {
-      icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
-      const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
-      icalcomponent *zone = tzid != NULL ? g_hash_table_lookup (zones, tzid) : NULL;
-
-      if (zone != NULL && g_hash_table_add (added, (gpointer) tzid))
-        icalcomponent_add_component (calendar, icalcomponent_new_clone (zone));
-    }
-}
-
-static char *
-calendar_text (icalcomponent *component,
-               GHashTable    *zones,
-               gboolean       stamped)
-{
-  icalcomponent *calendar = icalcomponent_new_vcalendar ();
-  icalcomponent *copy = icalcomponent_new_clone (component);
-  char *text;
-
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar,
-                              icalproperty_new_prodid ("-//Convene//Convene " PACKAGE_VERSION "//EN"));
-  add_zones_used (calendar, copy, zones);
-  if (!stamped)
-    {
-      icalproperty *stamp = icalcomponent_get_first_property (copy, ICAL_DTSTAMP_PROPERTY);
-
-      if (stamp != NULL)
-        {
-          icalcomponent_remove_property (copy, stamp);
-          icalproperty_free (stamp);
-        }
-    }
-  icalcomponent_add_component (calendar, copy);
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  return text;
-}
-
-/* The plan's items by UID, each in a calendar of its own, as the
- * exporter writes them: the exporter is the one writer of Convene's
- * iCalendar. */
-static gboolean
-add_local_items (ConveneStore  *store,
-                 gint64         plan_id,
-                 GHashTable    *items,
-                 GError       **error)
-{
-  g_autofree char *text = convene_ics_export (store, plan_id, error);
-  g_autoptr(GHashTable) zones = NULL;
-  icalcomponent *calendar;
-
-  if (text == NULL)
-    return FALSE;
-  calendar = icalparser_parse_string (text);
-  if (calendar == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The plan’s calendar could not be read back"));
-      return FALSE;
-    }
-  zones = g_hash_table_new (g_str_hash, g_str_equal);
-  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
-       zone != NULL;
-       zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
-    {
-      icalproperty *tzid = icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY);
-
-      if (tzid != NULL)
-        g_hash_table_insert (zones, (gpointer) icalproperty_get_tzid (tzid), zone);
-    }
-  for (icalcomponent *component = icalcomponent_get_first_component (calendar, ICAL_ANY_COMPONENT);
-       component != NULL;
-       component = icalcomponent_get_next_component (calendar, ICAL_ANY_COMPONENT))
-    {
-      icalcomponent_kind kind = icalcomponent_isa (component);
-      const char *uid = icalcomponent_get_uid (component);
-      LocalItem *item;
-
-      if ((kind != ICAL_VEVENT_COMPONENT && kind != ICAL_VTODO_COMPONENT) || uid == NULL)
-        continue;
-      item = g_new0 (LocalItem, 1);
-      item->plan = plan_id;
-      item->text = calendar_text (component, zones, TRUE);
-      item->normalized = calendar_text (component, zones, FALSE);
-      g_hash_table_replace (items, g_strdup (uid), item);
-    }
-  icalcomponent_free (calendar);
-  return TRUE;
-}
-
-/* The stored object a UID of Convene's names, or NULL. */
-static ConveneEntity *
-load_by_uid (ConveneStore *store,
-             const char   *uid)
-{
-  gint64 id = 0;
-  GType type = G_TYPE_INVALID;
-  const char *rest = NULL;
-
-  if (g_str_has_prefix (uid, "session-"))
-    type = CONVENE_TYPE_SESSION, rest = uid + strlen ("session-");
-  else if (g_str_has_prefix (uid, "action-"))
-    type = CONVENE_TYPE_ACTION, rest = uid + strlen ("action-");
-  if (rest == NULL || !g_str_has_suffix (rest, "@convene"))
-    return NULL;
-  id = g_ascii_strtoll (rest, NULL, 10);
-  if (id <= 0)
-    return NULL;
-  return convene_store_load (store, type, id, NULL);
-}
-
-/* Gives @entity what the server's text says of the fields iCalendar
- * carries; the rest (lead, speakers, notes...) stays as it is here. */
-static gboolean
-apply_remote (ConveneStore   *store,
-              ConveneEntity  *entity,
-              const char     *text,
-              GError        **error)
-{
-  static const char * const session_fields[] = {
-    "topic", "description", "month", "start", "timezone", "duration-minutes", "recurrence",
-    "status", "format", "language", "location", NULL
-  };
-  static const char * const action_fields[] = { "title", "due", "status", NULL };
-  g_autoptr(ConveneImportResult) result = convene_ics_import (_("the calendar"), text, strlen (text), error);
-  gboolean is_session = CONVENE_IS_SESSION (entity);
-  GPtrArray *from = result == NULL ? NULL : is_session ? result->sessions : result->actions;
-  const char * const *fields = is_session ? session_fields : action_fields;
-
-  if (result == NULL)
-    return FALSE;
-  if (from->len == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The server’s version holds no event or to-do Convene can read"));
-      return FALSE;
-    }
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_object_get_property (G_OBJECT (g_ptr_array_index (from, 0)), fields[i], &value);
-      g_object_set_property (G_OBJECT (entity), fields[i], &value);
-    }
-  return convene_store_update (store, entity, error);
-}
+#include "sync/convene-sync-private.h"
 
 /* ---- one sync ---------------------------------------------------------- */
 
@@ -432,7 +255,7 @@ pull_remote (SyncJob          *job,
              GCancellable     *cancellable,
              GError          **error)
 {
-  g_autoptr(ConveneEntity) entity = load_by_uid (job->store, item->uid);
+  g_autoptr(ConveneEntity) entity = _convene_sync_load_by_uid (job->store, item->uid);
   g_autofree char *remote = NULL;
   g_autofree char *remote_etag = NULL;
   g_autoptr(GError) apply_error = NULL;
@@ -449,7 +272,7 @@ pull_remote (SyncJob          *job,
       return (entity == NULL || convene_store_remove (job->store, entity, error)) &&
              convene_store_remove_sync_item (job->store, item->id, error);
     }
-  if (entity == NULL || !apply_remote (job->store, entity, remote, &apply_error))
+  if (entity == NULL || !_convene_sync_apply_remote (job->store, entity, remote, &apply_error))
     /* What cannot be taken is kept for the coordinator, not dropped. */
     return keep_conflict (job, item, NULL, remote, remote_etag != NULL ? remote_etag : etag, error);
   job->report.pulled++;
@@ -544,7 +367,7 @@ record_pulled (SyncJob  *job,
 
       if (g_hash_table_contains (job->pulled, item->uid) &&
           !g_hash_table_contains (job->local, item->uid) &&
-          !add_local_items (job->store, item->plan, job->local, error))
+          !_convene_sync_add_local_items (job->store, item->plan, job->local, error))
         return FALSE;
     }
   for (guint i = 0; i < items->len; i++)
@@ -589,7 +412,7 @@ run_sync (SyncJob       *job,
 
   items = convene_store_list_sync_items (job->store, job->account_id, 0, error);
   conflicts = items != NULL ? convene_store_list_sync_conflicts (job->store, job->account_id, error) : NULL;
-  if (conflicts == NULL || !add_local_items (job->store, job->plan_id, job->local, error))
+  if (conflicts == NULL || !_convene_sync_add_local_items (job->store, job->plan_id, job->local, error))
     goto failed;
   for (guint i = 0; i < conflicts->len; i++)
     g_hash_table_add (job->conflicted,
@@ -601,7 +424,7 @@ run_sync (SyncJob       *job,
       ConveneSyncItem *item = g_ptr_array_index (items, i);
 
       if (!g_hash_table_contains (job->local, item->uid) && item->plan != job->plan_id &&
-          !add_local_items (job->store, item->plan, job->local, error))
+          !_convene_sync_add_local_items (job->store, item->plan, job->local, error))
         goto failed;
     }
   if (!read_remote (job, items, &new_token, cancellable, error))
@@ -685,7 +508,7 @@ convene_sync_run_async (ConveneStore         *store,
   job->account_id = account_id;
   job->plan_id = plan_id;
   job->calendar_url = g_strdup (calendar_url);
-  job->local = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, local_item_free);
+  job->local = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _convene_sync_local_item_free);
   job->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   job->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->pulled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -710,175 +533,4 @@ convene_sync_run_finish (GAsyncResult       *result,
   if (report != NULL)
     *report = job->report;
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ---- conflicts --------------------------------------------------------- */
-
-/* Makes a new object here from the server's version, and returns it. */
-static ConveneEntity *
-add_from_remote (ConveneStore         *store,
-                 ConveneSyncConflict  *conflict,
-                 GError              **error)
-{
-  g_autoptr(ConveneEntity) entity = NULL;
-  gboolean is_session = g_str_has_prefix (conflict->uid, "session-") ||
-                        strstr (conflict->remote, "BEGIN:VEVENT") != NULL;
-
-  entity = g_object_new (is_session ? CONVENE_TYPE_SESSION : CONVENE_TYPE_ACTION,
-                         "plan", conflict->plan, NULL);
-  if (is_session)
-    g_object_set (entity, "topic", "", NULL);
-  else
-    g_object_set (entity, "title", "", NULL);
-  /* Its fields come from the server's text; the add gives it an id. */
-  {
-    g_autoptr(ConveneImportResult) result = convene_ics_import (_("the calendar"), conflict->remote,
-                                                                strlen (conflict->remote), error);
-    GPtrArray *from = result == NULL ? NULL : is_session ? result->sessions : result->actions;
-
-    if (from == NULL || from->len == 0)
-      {
-        if (from != NULL)
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The server’s version holds no event or to-do Convene can read"));
-        return NULL;
-      }
-    convene_entity_assign (entity, g_ptr_array_index (from, 0));
-    convene_entity_set_id (entity, 0);
-    convene_entity_set_ref_field (entity, "plan", conflict->plan);
-  }
-  if (!convene_store_add (store, entity, error))
-    return NULL;
-  return g_steal_pointer (&entity);
-}
-
-static ConveneSyncItem *
-find_item (ConveneStore         *store,
-           ConveneSyncConflict  *conflict,
-           GError              **error)
-{
-  g_autoptr(GPtrArray) items = convene_store_list_sync_items (store, conflict->account, conflict->plan, error);
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      ConveneSyncItem *item = g_ptr_array_index (items, i);
-
-      if (item->id == conflict->item)
-        return g_ptr_array_steal_index (items, i);
-    }
-  if (items != NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The conflict’s item is gone"));
-  return NULL;
-}
-
-/* Settles one conflict by changing only this side: the item's stored ETag
- * becomes the server's, so the next sync sends this side's version with
- * If-Match on it, or sees the two agree.  Long because each of the three
- * choices meets each side's deletion. */
-static gboolean
-resolve (ConveneStore         *store,
-         ConveneSyncConflict  *conflict,
-         ConveneSyncKeep       keep,
-         GError              **error)
-{
-  g_autoptr(ConveneSyncItem) item = find_item (store, conflict, error);
-  g_autoptr(ConveneEntity) entity = NULL;
-  g_autoptr(GHashTable) local = NULL;
-  LocalItem *now;
-
-  if (item == NULL)
-    return FALSE;
-  entity = load_by_uid (store, item->uid);
-  if (keep == CONVENE_SYNC_KEEP_BOTH && (conflict->local == NULL || conflict->remote == NULL))
-    keep = conflict->local == NULL ? CONVENE_SYNC_KEEP_REMOTE : CONVENE_SYNC_KEEP_LOCAL;
-
-  if (keep == CONVENE_SYNC_KEEP_LOCAL)
-    {
-      if (conflict->remote == NULL)
-        /* Deleted there: this side's is published again as new. */
-        return convene_store_remove_sync_item (store, item->id, error);
-      g_set_str (&item->etag, conflict->remote_etag);
-      /* Differs from any text: the next sync sends this side's. */
-      g_set_str (&item->synced, "");
-      return convene_store_put_sync_item (store, item, error) &&
-             convene_store_remove_sync_conflict (store, conflict->id, error);
-    }
-
-  if (conflict->remote == NULL)
-    return (entity == NULL || convene_store_remove (store, entity, error)) &&
-           convene_store_remove_sync_item (store, item->id, error);
-  if (keep == CONVENE_SYNC_KEEP_BOTH && entity != NULL)
-    {
-      /* This side's version lives on as a copy, published next time. */
-      g_autoptr(ConveneEntity) copy = convene_entity_copy (entity);
-
-      convene_entity_set_id (copy, 0);
-      if (!convene_store_add (store, copy, error))
-        return FALSE;
-    }
-  if (entity == NULL)
-    {
-      /* Deleted here, edited there: the server's comes back under a new
-       * UID, and the old one is deleted there by the next sync. */
-      g_autoptr(ConveneEntity) added = add_from_remote (store, conflict, error);
-
-      if (added == NULL)
-        return FALSE;
-      g_set_str (&item->etag, conflict->remote_etag);
-      g_set_str (&item->synced, "");
-      return convene_store_put_sync_item (store, item, error) &&
-             convene_store_remove_sync_conflict (store, conflict->id, error);
-    }
-  if (!apply_remote (store, entity, conflict->remote, error))
-    return FALSE;
-  local = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, local_item_free);
-  if (!add_local_items (store, item->plan, local, error))
-    return FALSE;
-  now = g_hash_table_lookup (local, item->uid);
-  g_set_str (&item->etag, conflict->remote_etag);
-  g_set_str (&item->synced, now != NULL ? now->normalized : NULL);
-  return convene_store_put_sync_item (store, item, error) &&
-         convene_store_remove_sync_conflict (store, conflict->id, error);
-}
-
-gboolean
-convene_sync_resolve (ConveneStore     *store,
-                      gint64            conflict_id,
-                      ConveneSyncKeep   keep,
-                      GError          **error)
-{
-  g_autoptr(ConveneSyncConflict) conflict = NULL;
-
-  g_return_val_if_fail (CONVENE_IS_STORE (store), FALSE);
-
-  conflict = convene_store_get_sync_conflict (store, conflict_id, error);
-  if (conflict == NULL || !convene_store_begin (store, error))
-    return FALSE;
-  if (!resolve (store, conflict, keep, error))
-    {
-      convene_store_rollback (store);
-      return FALSE;
-    }
-  return convene_store_commit (store, error);
-}
-
-char *
-convene_sync_describe_item (const char *text)
-{
-  icalcomponent *calendar;
-  icalcomponent *component;
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup (_("(deleted)"));
-  calendar = icalparser_parse_string (text);
-  if (calendar == NULL)
-    return g_strdup (_("(unreadable)"));
-  component = icalcomponent_get_first_real_component (calendar);
-  out = g_string_new (component != NULL && icalcomponent_get_summary (component) != NULL
-                      ? icalcomponent_get_summary (component) : "");
-  if (component != NULL && !icaltime_is_null_time (icalcomponent_get_dtstart (component)))
-    g_string_append_printf (out, " (%s)", icaltime_as_ical_string (icalcomponent_get_dtstart (component)));
-  icalcomponent_free (calendar);
-  return g_string_free (out, FALSE);
 }
