@@ -2,6 +2,7 @@
  * the file and the problem, and a database left untouched by bad input. */
 #include <glib/gstdio.h>
 #include <string.h>
+
 #include "store/convene-store.h"
 
 typedef struct {
@@ -168,13 +169,14 @@ test_check_and_existing (Fixture *f, gconstpointer data)
   g_autofree char *plans = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *every = g_test_build_filename (G_TEST_DIST, "fixtures", "every-state.json", NULL);
+  /* The version this Convene writes: it grows with each migration. */
+  g_autofree char *version = g_strdup_printf ("Schema version: %d", CONVENE_STORE_SCHEMA_VERSION);
 
   if (f->dir == NULL)
     return;
   g_assert_cmpint (run_cli (f, &out, NULL, "check", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Integrity: ok"));
-  /* The version this Convene writes, whatever migrations it has. */
-  g_assert_nonnull (strstr (out, "Schema version: " G_STRINGIFY (CONVENE_STORE_SCHEMA_VERSION)));
+  g_assert_nonnull (strstr (out, version));
 
   /* The same plans again: refused, unless asked to replace. */
   g_assert_cmpint (run_cli (f, NULL, &err, "import", every, NULL), ==, 1);

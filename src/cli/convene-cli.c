@@ -37,6 +37,10 @@ static const ConveneCliCommand commands[] = {
   { "people", N_("Import a roster of members"), convene_cli_people },
   { "attendance", N_("Import a meeting tool’s participant report into a session"), convene_cli_attendance },
   { "report", N_("Write a plan’s year in review as Markdown or PDF"), convene_cli_report },
+  { "account", N_("Add, list or remove CalDAV accounts"), convene_cli_account },
+  { "sync", N_("Publish a plan to a CalDAV calendar and take back its changes"), convene_cli_sync },
+  { "conflicts", N_("List the items changed on both sides that wait for a choice"), convene_cli_conflicts },
+  { "resolve", N_("Settle a conflict: keep local, remote or both"), convene_cli_resolve },
 };
 
 const char *

@@ -12,6 +12,7 @@ enum {
   CONVENE_CLI_OK = 0,
   CONVENE_CLI_BAD_INPUT = 1,
   CONVENE_CLI_USAGE = 2,
+  CONVENE_CLI_CONFLICTS = 3,   /* a sync left conflicts waiting for a choice */
 };
 
 typedef struct {
@@ -67,5 +68,9 @@ int convene_cli_rotate   (int argc, char **argv);
 int convene_cli_people   (int argc, char **argv);
 int convene_cli_attendance (int argc, char **argv);
 int convene_cli_report   (int argc, char **argv);
+int convene_cli_account  (int argc, char **argv);
+int convene_cli_sync     (int argc, char **argv);
+int convene_cli_conflicts (int argc, char **argv);
+int convene_cli_resolve  (int argc, char **argv);
 
 G_END_DECLS

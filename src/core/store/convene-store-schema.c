@@ -85,6 +85,21 @@ static const char * const migrations[] = {
   "  timezone TEXT, duration_minutes INTEGER NOT NULL DEFAULT 60, recurrence TEXT,"
   "  status TEXT NOT NULL);"
   "CREATE INDEX subscription_events_by_subscription ON subscription_events (subscription);",
+  /* 5: CalDAV accounts (the password is in the Secret Service, never
+   * here), what each calendar holds of a plan's sessions and actions (its
+   * href, its ETag and what was last sent or read, so that either side's
+   * edit is seen), and the conflicts waiting for the coordinator */
+  "CREATE TABLE sync_accounts ("
+  "  id INTEGER PRIMARY KEY, url TEXT NOT NULL, user TEXT NOT NULL,"
+  "  calendar_url TEXT, sync_token TEXT, UNIQUE (url, user));"
+  "CREATE TABLE sync_items ("
+  "  account INTEGER NOT NULL REFERENCES sync_accounts (id) ON DELETE CASCADE,"
+  "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+  "  uid TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, synced TEXT,"
+  "  UNIQUE (account, uid));"
+  "CREATE TABLE sync_conflicts ("
+  "  item INTEGER NOT NULL UNIQUE REFERENCES sync_items (id) ON DELETE CASCADE,"
+  "  local TEXT, remote TEXT, remote_etag TEXT);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define CONVENE_STORE_SCHEMA_VERSION 4
+#define CONVENE_STORE_SCHEMA_VERSION 5
 
 #define CONVENE_STORE_ERROR (convene_store_error_quark ())
 
