@@ -93,11 +93,13 @@ static const char * const migrations[] = {
   "  id INTEGER PRIMARY KEY, url TEXT NOT NULL, user TEXT NOT NULL,"
   "  calendar_url TEXT, sync_token TEXT, UNIQUE (url, user));"
   "CREATE TABLE sync_items ("
+  "  id INTEGER PRIMARY KEY,"
   "  account INTEGER NOT NULL REFERENCES sync_accounts (id) ON DELETE CASCADE,"
   "  plan INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
   "  uid TEXT NOT NULL, href TEXT NOT NULL, etag TEXT, synced TEXT,"
   "  UNIQUE (account, uid));"
   "CREATE TABLE sync_conflicts ("
+  "  id INTEGER PRIMARY KEY,"
   "  item INTEGER NOT NULL UNIQUE REFERENCES sync_items (id) ON DELETE CASCADE,"
   "  local TEXT, remote TEXT, remote_etag TEXT);",
 };
