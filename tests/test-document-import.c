@@ -881,6 +881,28 @@ test_no_zone_stated_or_none (void)
   assert_warning (none, 5, "No time zone given; read as UTC.");
 }
 
+/* A plan whose times name no zone but whose text names the city it meets
+ * in ("1040 Brussels"): its times are that city's, said; a capitalised
+ * first word ("Reunión") is no city. */
+static void
+test_no_zone_city (void)
+{
+  g_autoptr(ConveneImportResult) result = import_text (
+    "# Members meetings 2018\n"
+    "\n"
+    "## Third Tuesday meeting\n"
+    "\n"
+    "Reunión de socios. Open to everybody.\n"
+    "\n"
+    "12, Belliard street, 1040 Brussels.\n"
+    "\n"
+    "Tuesday 16th of October 2018 at 7:30 pm.\n");
+  g_autofree char *brussels = instant_in ("Europe/Brussels", 2018, 10, 16, 19, 30);
+
+  assert_dated (result, "Third Tuesday meeting", brussels, "Europe/Brussels", NULL);
+  assert_warning (result, 9, "No time zone given; read as Europe/Brussels.");
+}
+
 /* An announcement whose time names no zone, in a plan whose other
  * meeting names one: read in that zone, said on the line. */
 static void
@@ -999,6 +1021,7 @@ main (int    argc,
   g_test_add_func ("/document/no-zone/plan-zone", test_no_zone_in_plan_zone);
   g_test_add_func ("/document/no-zone/stated-or-none", test_no_zone_stated_or_none);
   g_test_add_func ("/document/no-zone/announcement", test_no_zone_announcement);
+  g_test_add_func ("/document/no-zone/city-named", test_no_zone_city);
   g_test_add_func ("/document/shapes/dated-lines", test_dated_lines);
   g_test_add ("/document/cli/seed-000", Cli, NULL, cli_set_up, test_cli_seed_000, cli_tear_down);
   g_test_add ("/document/cli/dry-run", Cli, NULL, cli_set_up, test_cli_dry_run, cli_tear_down);

@@ -14,6 +14,7 @@
 
 #include "import/convene-document-private.h"
 #include "model/convene-values.h"
+#include "time/convene-zone-names.h"
 
 static char *
 format_day (const GDate *date)
@@ -326,6 +327,67 @@ compare_warning_lines (gconstpointer a,
   return (x->line > y->line) - (x->line < y->line);
 }
 
+/* Whether @zone's city, as the tz database names it ("Europe/Brussels",
+ * "America/Argentina/Buenos_Aires"), is @folded. */
+static gboolean
+is_city_of (const char *zone,
+            const char *folded)
+{
+  const char *city = strrchr (zone, '/');
+  g_autofree char *name = NULL;
+
+  if (city == NULL)
+    return FALSE;
+  name = convene_zone_names_fold (city + 1, -1);
+  return g_strcmp0 (name, folded) == 0;
+}
+
+/* "12, Belliard street, 1040 Brussels", "Ciudad de Buenos Aires": the
+ * first city of the tz database a line with no time names, in one to
+ * three capitalised words, for a plan whose times name no zone at all. */
+static char *
+find_named_city (ConveneDocument *doc)
+{
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      ConveneLine *line = g_ptr_array_index (doc->lines, i);
+      g_auto(GStrv) words = NULL;
+
+      gboolean first = TRUE;
+
+      /* Headings and the first word of a line are capitalised anyway
+       * ("Reunión 22" is no Indian/Reunion). */
+      if (line->kind == CONVENE_LINE_BLANK || line->kind == CONVENE_LINE_HEADING || strlen (line->text) > 300)
+        continue;
+      words = g_strsplit_set (line->text, " ,.;:()", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          if (*words[w] == '\0' || !g_unichar_isalnum (g_utf8_get_char (words[w])))
+            continue;
+          if (first)
+            {
+              first = FALSE;
+              continue;
+            }
+          g_autoptr(GString) run = g_string_new (NULL);
+
+          for (guint n = 0; n < 3 && words[w + n] != NULL && g_unichar_isupper (g_utf8_get_char (words[w + n]));
+               n++)
+            {
+              g_autofree char *folded = NULL;
+              const char *zone;
+
+              g_string_append_printf (run, "%s%s", n > 0 ? " " : "", words[w + n]);
+              folded = convene_zone_names_fold (run->str, -1);
+              zone = convene_zone_names_find_place (folded);
+              if (zone != NULL && is_city_of (zone, folded))
+                return g_strdup (zone);
+            }
+        }
+    }
+  return NULL;
+}
+
 /* "All times are in Buenos Aires time", "Horario: hora de Madrid": a line
  * that names a zone and no time, for a plan whose times name none. */
 static char *
@@ -342,7 +404,7 @@ find_stated_zone (ConveneDocument *doc)
       if (expr != NULL && expr->zone_from_text && !expr->has_time && is_named_zone (expr->timezone))
         return g_strdup (expr->timezone);
     }
-  return NULL;
+  return find_named_city (doc);
 }
 
 /* Every time that named no zone, read again in the plan's zone (UTC when
