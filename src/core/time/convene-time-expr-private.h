@@ -63,6 +63,7 @@ typedef struct {
 
   ConveneTimeFreq  freq;
   int              interval;      /* 0 when not written */
+  int              week_parity;   /* "even weeks" 2, "odd weeks" 1 (ISO 8601 weeks), 0 for none */
   guint            byday;         /* 1 << GDateWeekday */
   int              ordinal;       /* monthly: the 1st..5th or last (-1) weekday; 0 for none */
   guint            ordinals;      /* monthly: every ordinal named, 1 << n for the nth, 1 << 6 for
@@ -79,6 +80,7 @@ typedef struct {
   GArray             *tokens;        /* ConveneTimeToken */
   guint               i;             /* the token being read */
   gboolean            day_first;
+  gboolean            asia;          /* CONVENE_TIME_EXPR_ASIA */
   int                 open_time;     /* the time group a zone written next belongs to, -1 */
   guint               after_weekday; /* token after a weekday, where "23" is a day; 0 for none */
   ConveneTimeReading *r;

@@ -491,6 +491,7 @@ convene_time_expr_parse (const char            *text,
   reading.text = valid;
   p.tokens = tokens;
   p.day_first = (flags & CONVENE_TIME_EXPR_DAY_FIRST) != 0;
+  p.asia = (flags & CONVENE_TIME_EXPR_ASIA) != 0;
   p.open_time = -1;
   p.r = &reading;
   read_tokens (&p);

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum {
   CONVENE_TIME_EXPR_DEFAULT   = 0,
   CONVENE_TIME_EXPR_DAY_FIRST = 1 << 0,  /* 11/07/2019 is 11 July (Spanish text...) */
+  CONVENE_TIME_EXPR_ASIA      = 1 << 1,  /* the text around speaks of Asia: "CST" is China's */
 } ConveneTimeExprFlags;
 
 typedef struct {

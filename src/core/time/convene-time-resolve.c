@@ -297,6 +297,9 @@ resolve_day (ConveneTimeReading *r,
       *date = *reference;
       for (int k = 0; days != 0 && k < 7 && (days & (1u << g_date_get_weekday (date))) == 0; k++)
         g_date_add_days (date, 1);
+      /* "on even weeks": the first such day in a week of that parity. */
+      if (r->week_parity != 0 && (int) (g_date_get_iso8601_week_of_year (date) % 2) != r->week_parity % 2)
+        g_date_add_days (date, 7);
     }
   return TRUE;
 }

@@ -146,7 +146,8 @@ read_monthly (ConveneTimeParser *p,
   return 0;
 }
 
-/* "weekly", "bi-weekly", "quincenal", "monthly", "alternate Mondays" */
+/* "weekly", "bi-weekly", "quincenal", "monthly", "alternate Mondays",
+ * "even weeks" */
 static gboolean
 try_series_word (ConveneTimeParser *p)
 {
@@ -168,6 +169,20 @@ try_series_word (ConveneTimeParser *p)
     freq = CONVENE_TIME_FREQ_MONTHLY;
   else if (is_word_in (p, i, daily))
     freq = CONVENE_TIME_FREQ_DAILY;
+  /* "on even weeks", "semanas impares": every other week, the weeks of
+   * the year counted as ISO 8601 does. */
+  else if (is_word_in (p, i, (const char * const[]) { "even", "odd", NULL }) &&
+           is_word_in (p, i + 1, (const char * const[]) { "week", "weeks", NULL }))
+    {
+      interval = 2, next = i + 2;
+      p->r->week_parity = is_word (p, i, "even") ? 2 : 1;
+    }
+  else if (is_word_in (p, i, (const char * const[]) { "semana", "semanas", NULL }) &&
+           is_word_in (p, i + 1, (const char * const[]) { "par", "pares", "impar", "impares", NULL }))
+    {
+      interval = 2, next = i + 2;
+      p->r->week_parity = is_word_in (p, i + 1, (const char * const[]) { "par", "pares", NULL }) ? 2 : 1;
+    }
   else if (is_word_in (p, i, (const char * const[]) { "alternate", "alternating", NULL }))
     {
       interval = 2;

@@ -297,9 +297,13 @@ _convene_time_try_zone (ConveneTimeParser *p)
   if (t->upper && strlen (t->text) >= 2 && (after_time || strlen (t->text) >= 3))
     {
       g_autofree char *upper = g_ascii_strup (t->text, -1);
-      const ConveneZoneAbbreviation *abbreviation = convene_zone_names_find_abbreviation (upper);
+      const ConveneZoneAbbreviation *abbreviation = NULL;
       gsize len = strlen (upper);
 
+      if (p->asia)
+        abbreviation = convene_zone_names_find_abbreviation_in_asia (upper);
+      if (abbreviation == NULL)
+        abbreviation = convene_zone_names_find_abbreviation (upper);
       if (abbreviation != NULL)
         {
           add_zone (p, abbreviation->zone, p->i, p->i, abbreviation->dst, abbreviation->ambiguity);

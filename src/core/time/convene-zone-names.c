@@ -563,6 +563,26 @@ convene_zone_names_fold (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* The abbreviations whose likeliest meaning changes when the text around
+ * them speaks of Asia.  Still a guess, so still a warning. */
+static const ConveneZoneAbbreviation asian_abbreviations[] = {
+  { "CST", "Asia/Shanghai", -1,
+    N_("“CST” can mean China or US Central Standard Time; the text speaks of Asia, so it was read as China Standard Time (Asia/Shanghai).") },
+  { "CT", "Asia/Shanghai", -1,
+    N_("“CT” can mean China or US Central time; the text speaks of Asia, so it was read as China time (Asia/Shanghai).") },
+};
+
+const ConveneZoneAbbreviation *
+convene_zone_names_find_abbreviation_in_asia (const char *abbreviation)
+{
+  g_return_val_if_fail (abbreviation != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (asian_abbreviations); i++)
+    if (strcmp (abbreviation, asian_abbreviations[i].abbreviation) == 0)
+      return &asian_abbreviations[i];
+  return NULL;
+}
+
 const ConveneZoneAbbreviation *
 convene_zone_names_find_abbreviation (const char *abbreviation)
 {

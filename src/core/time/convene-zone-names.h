@@ -29,6 +29,9 @@ char                          *convene_zone_names_fold              (const char 
 
 /* @abbreviation as written ("IST"); NULL when unknown. */
 const ConveneZoneAbbreviation *convene_zone_names_find_abbreviation (const char *abbreviation);
+/* @abbreviation as a text that speaks of Asia means it, when that differs
+ * ("CST": China Standard Time, still with a warning); NULL otherwise. */
+const ConveneZoneAbbreviation *convene_zone_names_find_abbreviation_in_asia (const char *abbreviation);
 
 /* @folded is a place or region as convene_zone_names_fold() gives it
  * ("mexico city", "hora" and "time" already removed); NULL when unknown. */
