@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "convene-test-dir.h"
 #include "store/convene-store.h"
 #include "model/convene-goal.h"
 #include "model/convene-person.h"
@@ -32,8 +33,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ConvenePlan) plan = convene_plan_new ();
 
-  f->dir = g_dir_make_tmp ("convene-entity-list-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = convene_test_dir_new ("entity-list");
   f->path = g_build_filename (f->dir, "convene.db", NULL);
   f->store = convene_store_new (f->path, &error);
   g_assert_no_error (error);
@@ -47,18 +47,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
+  convene_test_dir_remove (f->dir);
   g_free (f->path);
   g_free (f->dir);
   g_array_unref (f->changes);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "convene-test-dir.h"
 #include "store/convene-session-rows.h"
 #include "model/convene-entity-order.h"
 #include "model/convene-plan.h"
@@ -21,10 +22,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("convene-session-rows-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = convene_test_dir_new ("session-rows");
   f->path = g_build_filename (f->dir, "convene.db", NULL);
 }
 
@@ -32,18 +30,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
+  convene_test_dir_remove (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "convene-test-dir.h"
 #include "store/convene-store-private.h"
 #include "model/convene-plan.h"
 #include "model/convene-goal.h"
@@ -24,26 +25,10 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("convene-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = convene_test_dir_new ("store");
   f->path = g_build_filename (f->dir, "convene.db", NULL);
   f->store = convene_store_new (f->path, &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -51,7 +36,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_dir (f->dir);
+  convene_test_dir_remove (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -495,7 +480,7 @@ test_migration (void)
   sqlite3_finalize (stmt);
 
   g_clear_object (&store);
-  remove_dir (dir);
+  convene_test_dir_remove (dir);
 }
 
 static void
@@ -522,7 +507,7 @@ test_refusals (void)
   g_assert_null (store);
   g_assert_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_TOO_NEW);
 
-  remove_dir (dir);
+  convene_test_dir_remove (dir);
 }
 
 int

@@ -12,6 +12,8 @@
 #include "model/convene-plan.h"
 #include "model/convene-resource.h"
 #include "model/convene-session.h"
+#include "model/convene-session-exception.h"
+#include "store/convene-occurrence-rows.h"
 
 typedef struct {
   char         *dir;
@@ -299,6 +301,66 @@ test_impossible_restore_writes_nothing (Fixture       *f,
   g_assert_cmpuint (count (f, CONVENE_TYPE_RESOURCE, "session", f->session), ==, 0);
 }
 
+static gboolean
+count_meeting_cb (const ConveneSessionRow *row,
+                  gpointer                 data)
+{
+  if (row->in_series)
+    (*(guint *) data)++;
+  return TRUE;
+}
+
+static guint
+count_meetings (Fixture *f)
+{
+  guint n = 0;
+
+  g_assert_true (convene_occurrence_rows_foreach (f->store, f->plan, "2021-01", "2021-12",
+                                                  count_meeting_cb, &n, NULL));
+  return n;
+}
+
+/* One meeting taken out of a series (an EXDATE) comes back with Undo;
+ * an Undo whose exception is already gone changes nothing. */
+static void
+test_removed_meeting_comes_back (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(ConveneSession) series = convene_store_load (f->store, CONVENE_TYPE_SESSION, f->session, NULL);
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) first = g_date_time_new (london, 2021, 2, 23, 19, 0, 0);
+  g_autoptr(GDateTime) second = g_date_time_add_weeks (first, 1);
+  g_autoptr(ConveneSessionException) removed = convene_session_exception_new ();
+  g_autoptr(ConveneUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  convene_session_set_start (series, first);
+  convene_session_set_timezone (series, "Europe/London");
+  convene_session_set_duration_minutes (series, 60);
+  convene_session_set_recurrence (series, "FREQ=WEEKLY;COUNT=4");
+  g_assert_true (convene_store_update (f->store, CONVENE_ENTITY (series), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_meetings (f), ==, 4);
+
+  convene_session_exception_set_session (removed, f->session);
+  convene_session_exception_set_occurrence (removed, second);
+  convene_session_exception_set_kind (removed, CONVENE_EXCEPTION_KIND_REMOVED);
+  undo = convene_undo_add (f->store, CONVENE_ENTITY (removed), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpuint (count_meetings (f), ==, 3);
+  g_assert_cmpuint (count (f, CONVENE_TYPE_SESSION_EXCEPTION, "session", f->session), ==, 1);
+
+  g_assert_true (convene_undo_restore (undo, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_meetings (f), ==, 4);
+  g_assert_cmpuint (count (f, CONVENE_TYPE_SESSION_EXCEPTION, "session", f->session), ==, 0);
+
+  g_assert_true (convene_undo_restore (undo, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_meetings (f), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +377,8 @@ main (int   argc,
               fixture_set_up, test_new_session_keeps_its_id, fixture_tear_down);
   g_test_add ("/undo/impossible-restore-writes-nothing", Fixture, NULL,
               fixture_set_up, test_impossible_restore_writes_nothing, fixture_tear_down);
+  g_test_add ("/undo/occurrence/removed-comes-back", Fixture, NULL,
+              fixture_set_up, test_removed_meeting_comes_back, fixture_tear_down);
 
   return g_test_run ();
 }

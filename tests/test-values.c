@@ -74,6 +74,24 @@ test_url (void)
 }
 
 static void
+test_email (void)
+{
+  const char *good[] = { "wanjiru.kamau@example.org", "Paul+iwg@Example.ORG", "maría@correo.gob.mx" };
+  /* No "@", two of them, nothing either side, a space, a host that is no host. */
+  const char *bad[] = { "wanjiru", "a@b@example.org", "@example.org", "ann@", "ann smith@example.org",
+                        "ann@example", "ann@exa mple.org", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (convene_email_is_valid (good[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("email %s", bad[i]);
+      g_assert_false (convene_email_is_valid (bad[i]));
+    }
+  g_assert_false (convene_email_is_valid (NULL));
+}
+
+static void
 test_instant (void)
 {
   g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
@@ -112,6 +130,7 @@ main (int   argc,
   g_test_add_func ("/values/date", test_date);
   g_test_add_func ("/values/due", test_due);
   g_test_add_func ("/values/url", test_url);
+  g_test_add_func ("/values/email", test_email);
   g_test_add_func ("/values/instant", test_instant);
 
   return g_test_run ();

@@ -1,4 +1,5 @@
-/* convene-attendance.c: that one person attended one session. */
+/* convene-attendance.c: that one person attended one session, or one
+ * occurrence of a series. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -11,6 +12,7 @@ struct _ConveneAttendance
 
   gint64 session;
   gint64 person;
+  GDateTime *occurrence;
 };
 
 G_DEFINE_FINAL_TYPE (ConveneAttendance, convene_attendance, CONVENE_TYPE_ENTITY)
@@ -22,6 +24,9 @@ static const ConveneField fields[] = {
   { "person", CONVENE_FIELD_REF, G_STRUCT_OFFSET (ConveneAttendance, person), NULL, "people",
     CONVENE_FIELD_FLAG_REQUIRED, "The person",
     CONVENE_VALUE_TEXT, N_("it names no person") },
+  { "occurrence", CONVENE_FIELD_DATETIME, G_STRUCT_OFFSET (ConveneAttendance, occurrence), NULL, NULL,
+    CONVENE_FIELD_FLAG_NONE, "One occurrence of a series (its start as the rule gives it), or NULL",
+    CONVENE_VALUE_TEXT, NULL },
 };
 
 static void
@@ -70,4 +75,19 @@ convene_attendance_set_person (ConveneAttendance *self,
 {
   g_return_if_fail (CONVENE_IS_ATTENDANCE (self));
   convene_entity_set_ref_field (CONVENE_ENTITY (self), "person", person);
+}
+
+GDateTime *
+convene_attendance_get_occurrence (ConveneAttendance *self)
+{
+  g_return_val_if_fail (CONVENE_IS_ATTENDANCE (self), NULL);
+  return self->occurrence;
+}
+
+void
+convene_attendance_set_occurrence (ConveneAttendance *self,
+                                   GDateTime         *occurrence)
+{
+  g_return_if_fail (CONVENE_IS_ATTENDANCE (self));
+  g_object_set (self, "occurrence", occurrence, NULL);
 }

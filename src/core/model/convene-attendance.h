@@ -1,4 +1,5 @@
-/* convene-attendance.h: that one person attended one session. */
+/* convene-attendance.h: that one person attended one session, or one
+ * occurrence of a series. */
 #pragma once
 
 #include "model/convene-entity.h"
@@ -17,5 +18,7 @@ gint64 convene_attendance_get_session (ConveneAttendance *self);
 void convene_attendance_set_session (ConveneAttendance *self, gint64 session);
 gint64 convene_attendance_get_person (ConveneAttendance *self);
 void convene_attendance_set_person (ConveneAttendance *self, gint64 person);
+GDateTime *convene_attendance_get_occurrence (ConveneAttendance *self);
+void convene_attendance_set_occurrence (ConveneAttendance *self, GDateTime *occurrence);
 
 G_END_DECLS

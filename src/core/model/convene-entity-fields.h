@@ -39,6 +39,7 @@ typedef enum {
   CONVENE_VALUE_ZONE,        /* an IANA name, UTC, or a fixed offset such as -06:00 */
   CONVENE_VALUE_URL,         /* a web (http, https) or mailto address */
   CONVENE_VALUE_RECURRENCE,  /* an RRULE, such as FREQ=WEEKLY;INTERVAL=2 */
+  CONVENE_VALUE_EMAIL,       /* an email address, ann@example.org */
 } ConveneValueKind;
 
 typedef struct {

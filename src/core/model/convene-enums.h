@@ -40,6 +40,15 @@ typedef enum {
   CONVENE_SESSION_FORMAT_SURVEY,
 } ConveneSessionFormat;
 
+/* What an exception does to one occurrence of a series: changes it (moved,
+ * another topic or lead, cancelled: RECURRENCE-ID), takes it out (EXDATE)
+ * or adds one the rule does not give (RDATE). */
+typedef enum {
+  CONVENE_EXCEPTION_KIND_CHANGED,
+  CONVENE_EXCEPTION_KIND_REMOVED,
+  CONVENE_EXCEPTION_KIND_ADDED,
+} ConveneExceptionKind;
+
 /* Which of its three states a session's time is in; derived, not stored. */
 typedef enum {
   CONVENE_SESSION_TIMING_TBC,

@@ -17,6 +17,7 @@ struct _ConvenePerson
   char *timezone;
   char **languages;
   char *role;
+  char *email;
 };
 
 G_DEFINE_FINAL_TYPE (ConvenePerson, convene_person, CONVENE_TYPE_ENTITY)
@@ -46,6 +47,9 @@ static const ConveneField fields[] = {
   { "role", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, role), NULL, NULL,
     CONVENE_FIELD_FLAG_NONE, "Member, co-chair...",
     CONVENE_VALUE_TEXT, NULL },
+  { "email", CONVENE_FIELD_STRING, G_STRUCT_OFFSET (ConvenePerson, email), NULL, NULL,
+    CONVENE_FIELD_FLAG_NONE, "Their email address; imports match a person by it first",
+    CONVENE_VALUE_EMAIL, NULL },
 };
 
 static void
@@ -185,4 +189,19 @@ convene_person_set_role (ConvenePerson *self,
 {
   g_return_if_fail (CONVENE_IS_PERSON (self));
   convene_entity_set_string_field (CONVENE_ENTITY (self), "role", role);
+}
+
+const char *
+convene_person_get_email (ConvenePerson *self)
+{
+  g_return_val_if_fail (CONVENE_IS_PERSON (self), NULL);
+  return self->email;
+}
+
+void
+convene_person_set_email (ConvenePerson *self,
+                          const char    *email)
+{
+  g_return_if_fail (CONVENE_IS_PERSON (self));
+  convene_entity_set_string_field (CONVENE_ENTITY (self), "email", email);
 }

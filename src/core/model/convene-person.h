@@ -23,6 +23,8 @@ const char *convene_person_get_country (ConvenePerson *self);
 void convene_person_set_country (ConvenePerson *self, const char *country);
 const char *convene_person_get_region (ConvenePerson *self);
 void convene_person_set_region (ConvenePerson *self, const char *region);
+const char *convene_person_get_email (ConvenePerson *self);
+void convene_person_set_email (ConvenePerson *self, const char *email);
 const char *convene_person_get_timezone (ConvenePerson *self);
 void convene_person_set_timezone (ConvenePerson *self, const char *zone);
 const char * const *convene_person_get_languages (ConvenePerson *self);

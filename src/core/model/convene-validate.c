@@ -53,9 +53,11 @@ static const struct {
                           N_("“%s” is not a web address") },
   [CONVENE_VALUE_RECURRENCE] = { recurrence_is_valid,
                                  N_("the repetition “%s” is not a rule such as FREQ=WEEKLY;INTERVAL=2") },
+  [CONVENE_VALUE_EMAIL] = { convene_email_is_valid,
+                            N_("“%s” is not an email address (such as ann@example.org)") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == CONVENE_VALUE_RECURRENCE + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == CONVENE_VALUE_EMAIL + 1);
 
 /**
  * convene_value_validate:

@@ -67,6 +67,26 @@ convene_url_is_valid (const char *url)
          g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
 }
 
+/* "ann@example.org": one "@" between a local part without spaces and a
+ * host name GLib can read (an internationalised one too). */
+gboolean
+convene_email_is_valid (const char *email)
+{
+  const char *at;
+  g_autofree char *host = NULL;
+
+  if (email == NULL || (at = strchr (email, '@')) == NULL || at == email ||
+      strchr (at + 1, '@') != NULL || at[1] == '\0')
+    return FALSE;
+  for (const char *p = email; p < at; p++)
+    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+      return FALSE;
+  if (strchr (at + 1, ' ') != NULL || strchr (at + 1, '.') == NULL)
+    return FALSE;
+  host = g_hostname_to_ascii (at + 1);
+  return host != NULL;
+}
+
 /* "2021-02-23T19:00:00Z" */
 char *
 convene_instant_to_string (GDateTime *instant)

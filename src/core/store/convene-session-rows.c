@@ -14,13 +14,13 @@
 #include "model/convene-session.h"
 #include "model/convene-values.h"
 
-#define COLUMNS "id, plan, month, start, timezone, status, language, lead, topic"
+#define COLUMNS "id, plan, month, start, timezone, status, language, lead, topic, recurrence"
 
 /* Every stored start is "YYYY-MM-DDTHH:MM:SSZ" (convene_instant_to_string);
  * those are read by hand, anything else the way the store reads it. */
-static gboolean
-parse_start (const char *text,
-             gint64     *seconds)
+gboolean
+_convene_store_parse_instant (const char *text,
+                              gint64     *seconds)
 {
   static const char pattern[] = "dddd-dd-ddTdd:dd:ddZ";
   g_autoptr(GDateTime) instant = NULL;
@@ -61,8 +61,8 @@ slow:
   return TRUE;
 }
 
-static ConveneSessionStatus
-parse_status (const char *nick)
+ConveneSessionStatus
+_convene_store_parse_session_status (const char *nick)
 {
   static GEnumClass *klass;
   GEnumValue *value;
@@ -108,14 +108,15 @@ read_rows (ConveneStore           *store,
       row.id = sqlite3_column_int64 (stmt, 0);
       row.plan = sqlite3_column_int64 (stmt, 1);
       row.month = (const char *) sqlite3_column_text (stmt, 2);
-      row.dated = parse_start ((const char *) sqlite3_column_text (stmt, 3), &row.start);
+      row.dated = _convene_store_parse_instant ((const char *) sqlite3_column_text (stmt, 3), &row.start);
       row.timezone = (const char *) sqlite3_column_text (stmt, 4);
-      row.status = parse_status ((const char *) sqlite3_column_text (stmt, 5));
+      row.status = _convene_store_parse_session_status ((const char *) sqlite3_column_text (stmt, 5));
       row.language = (const char *) sqlite3_column_text (stmt, 6);
       row.lead = (const char *) sqlite3_column_text (stmt, 7);
       row.topic = (const char *) sqlite3_column_text (stmt, 8);
       if (row.topic == NULL)
         row.topic = "";
+      row.recurrence = (const char *) sqlite3_column_text (stmt, 9);
       if (!func (&row, user_data))
         return 0;
     }

@@ -22,6 +22,12 @@ typedef struct {
   const char           *language;  /* or NULL */
   const char           *lead;      /* or NULL */
   const char           *topic;
+  const char           *recurrence; /* the series' RRULE, or NULL */
+  /* Set by convene_occurrence_rows_foreach() on one occurrence of a series:
+   * @start is then the occurrence's own (moved or not), @occurrence its
+   * start as the rule gives it (its RECURRENCE-ID). */
+  gboolean              in_series;
+  gint64                occurrence;
 } ConveneSessionRow;
 
 /* Returns FALSE to stop reading. */

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "store/convene-store.h"
+#include "model/convene-enums.h"
 
 G_BEGIN_DECLS
 
@@ -83,5 +84,11 @@ ConveneEntity      *_convene_store_entity_from_row  (GType                type,
 
 /* convene-store-validate.c */
 void                _convene_store_fill_session_month (ConveneEntity     *entity);
+
+/* A stored instant ("YYYY-MM-DDTHH:MM:SSZ") as Unix seconds, and a stored
+ * session status nick as its value: the listings read rows with them. */
+gboolean             _convene_store_parse_instant        (const char *text,
+                                                          gint64     *seconds);
+ConveneSessionStatus _convene_store_parse_session_status (const char *nick);
 
 G_END_DECLS

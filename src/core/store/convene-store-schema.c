@@ -102,6 +102,32 @@ static const char * const migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  item INTEGER NOT NULL UNIQUE REFERENCES sync_items (id) ON DELETE CASCADE,"
   "  local TEXT, remote TEXT, remote_etag TEXT);",
+
+  /* 6: a series' exceptions (one occurrence changed, taken out or added),
+   * and attendance of one occurrence of a series: the attendance table is
+   * made again, since SQLite cannot widen a UNIQUE constraint in place. */
+  "CREATE TABLE session_exceptions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  occurrence TEXT NOT NULL, kind TEXT NOT NULL, start TEXT,"
+  "  duration_minutes INTEGER NOT NULL DEFAULT 0, topic TEXT, lead TEXT,"
+  "  status TEXT NOT NULL,"
+  "  UNIQUE (session, occurrence, kind));"
+  "CREATE TABLE attendance_by_occurrence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  person INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  occurrence TEXT,"
+  "  UNIQUE (session, person, occurrence));"
+  "INSERT INTO attendance_by_occurrence (id, session, person)"
+  "  SELECT id, session, person FROM attendance;"
+  "DROP TABLE attendance;"
+  "ALTER TABLE attendance_by_occurrence RENAME TO attendance;"
+  "CREATE INDEX attendance_by_person ON attendance (person);",
+
+  /* 7: a person's email, by which an import finds them again after a
+   * rename; empty for everyone already there. */
+  "ALTER TABLE people ADD COLUMN email TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CONVENE_STORE_SCHEMA_VERSION);

@@ -22,6 +22,7 @@
 #include "model/convene-session.h"
 #include "model/convene-person.h"
 #include "model/convene-attendance.h"
+#include "model/convene-session-exception.h"
 #include "model/convene-resource.h"
 
 typedef struct {
@@ -47,7 +48,7 @@ const GType *
 convene_store_get_entity_types (guint *n_types)
 {
   /* In an order where every reference points backwards. */
-  static GType types[7];
+  static GType types[8];
 
   if (types[0] == 0)
     {
@@ -58,6 +59,7 @@ convene_store_get_entity_types (guint *n_types)
       types[4] = CONVENE_TYPE_SESSION;
       types[5] = CONVENE_TYPE_ATTENDANCE;
       types[6] = CONVENE_TYPE_RESOURCE;
+      types[7] = CONVENE_TYPE_SESSION_EXCEPTION;
       /* Kept for the life of the process: the store peeks at their field tables. */
       for (guint i = 0; i < G_N_ELEMENTS (types); i++)
         g_type_class_ref (types[i]);

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-#define CONVENE_STORE_SCHEMA_VERSION 5
+#define CONVENE_STORE_SCHEMA_VERSION 7
 
 #define CONVENE_STORE_ERROR (convene_store_error_quark ())
 
@@ -89,6 +89,23 @@ gboolean       convene_store_set_attended       (ConveneStore   *self,
                                                  gint64          person_id,
                                                  gboolean        attended,
                                                  GError        **error);
+/* The same for one occurrence of a series, named by its start as the rule
+ * gives it; a NULL @occurrence is the session itself. */
+GArray        *convene_store_get_occurrence_attendance (ConveneStore *self,
+                                                        gint64        session_id,
+                                                        GDateTime    *occurrence,
+                                                        GError      **error);
+gboolean       convene_store_set_occurrence_attended   (ConveneStore *self,
+                                                        gint64        session_id,
+                                                        GDateTime    *occurrence,
+                                                        gint64        person_id,
+                                                        gboolean      attended,
+                                                        GError      **error);
+/* The occurrences of @session_id that have attendance of their own, in
+ * order (GDateTime *, UTC). */
+GPtrArray     *convene_store_get_attended_occurrences  (ConveneStore *self,
+                                                        gint64        session_id,
+                                                        GError      **error);
 
 char          *convene_store_check              (ConveneStore   *self,
                                                  gboolean       *ok,

@@ -11,6 +11,7 @@
 
 #include "model/convene-action.h"
 #include "model/convene-attendance.h"
+#include "model/convene-session-exception.h"
 #include "model/convene-goal.h"
 #include "model/convene-person.h"
 #include "model/convene-plan.h"
@@ -23,6 +24,7 @@ struct _ConveneUndo
   GArray    *survived;   /* gboolean per entity: still stored after the delete */
   GType      type;       /* of the object the user deleted */
   gint64     restored_id;
+  gint64     added_id;   /* convene_undo_add(): what Undo takes away again */
 };
 
 static gboolean
@@ -51,6 +53,7 @@ take (ConveneUndo    *undo,
            take_dependents (undo, store, CONVENE_TYPE_RESOURCE, "plan", id, error);
   if (type == CONVENE_TYPE_SESSION)
     return take_dependents (undo, store, CONVENE_TYPE_ATTENDANCE, "session", id, error) &&
+           take_dependents (undo, store, CONVENE_TYPE_SESSION_EXCEPTION, "session", id, error) &&
            take_dependents (undo, store, CONVENE_TYPE_RESOURCE, "session", id, error);
   if (type == CONVENE_TYPE_PERSON)
     return take_dependents (undo, store, CONVENE_TYPE_ATTENDANCE, "person", id, error) &&
@@ -174,6 +177,49 @@ remap_refs (ConveneEntity *copy,
 }
 
 /**
+ * convene_undo_add:
+ * @store: the store
+ * @entity: what the user adds to take something away: an exception that
+ *   takes one occurrence out of a series
+ * @error: where a failure goes
+ *
+ * Adds @entity; Undo removes it again, so the occurrence comes back.
+ *
+ * Returns: (transfer full) (nullable): the way back, or %NULL on error
+ */
+ConveneUndo *
+convene_undo_add (ConveneStore   *store,
+                  ConveneEntity  *entity,
+                  GError        **error)
+{
+  g_autoptr(ConveneUndo) undo = g_new0 (ConveneUndo, 1);
+
+  g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);
+  g_return_val_if_fail (CONVENE_IS_ENTITY (entity), NULL);
+
+  undo->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  undo->survived = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  undo->type = G_OBJECT_TYPE (entity);
+  if (!convene_store_add (store, entity, error))
+    return NULL;
+  undo->added_id = convene_entity_get_id (entity);
+  return g_steal_pointer (&undo);
+}
+
+static gboolean
+restore_added (ConveneUndo   *undo,
+               ConveneStore  *store,
+               GError       **error)
+{
+  g_autoptr(ConveneEntity) added = convene_store_load (store, undo->type, undo->added_id, NULL);
+
+  /* Already gone (another program removed it): nothing is left to undo. */
+  if (added == NULL)
+    return TRUE;
+  return convene_store_remove (store, added, error);
+}
+
+/**
  * convene_undo_restore:
  * @undo: what a delete kept
  * @store: the store it was deleted from
@@ -192,6 +238,8 @@ convene_undo_restore (ConveneUndo   *undo,
 
   g_return_val_if_fail (undo != NULL, FALSE);
 
+  if (undo->added_id != 0)
+    return restore_added (undo, store, error);
   if (!convene_store_begin (store, error))
     return FALSE;
 

@@ -10,6 +10,9 @@ typedef struct _ConveneUndo ConveneUndo;
 ConveneUndo *convene_undo_delete      (ConveneStore   *store,
                                        ConveneEntity  *entity,
                                        GError        **error);
+ConveneUndo *convene_undo_add         (ConveneStore   *store,
+                                       ConveneEntity  *entity,
+                                       GError        **error);
 gboolean     convene_undo_restore     (ConveneUndo    *undo,
                                        ConveneStore   *store,
                                        GError        **error);
