@@ -40,7 +40,10 @@ def import_text(cli, fixtures, facts, tmp):
     with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
         f.write(body_of(os.path.join(fixtures, name)))
     db = os.path.join(tmp, name + ".db")
-    imported = run(cli, ["--database", db, "import", name], tmp, facts["now"])
+    # The zone a coordinator gives for a text that names none (its header's
+    # Import-zone), as they would at import.
+    zone = ["--zone", facts["import_zone"]] if "import_zone" in facts else []
+    imported = run(cli, ["--database", db, "import"] + zone + [name], tmp, facts["now"])
     plan = {"goals": [], "actions": [], "sessions": []}
     if imported.returncode == 0:
         exported = run(cli, ["--database", db, "export", "--format", "json"], tmp, facts["now"])

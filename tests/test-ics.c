@@ -188,7 +188,7 @@ test_import_calendar (void)
   g_assert_true (g_str_has_prefix (convene_plan_get_summary (plan),
                                    "Monthly sessions of the Open Data Charter's Implementation "
                                    "Working Group, with"));
-  /* Nine events, one of them a change to the series that is left out. */
+  /* Nine events, one of them a change to one meeting of the series. */
   g_assert_cmpuint (result->sessions->len, ==, 8);
   g_assert_cmpuint (result->actions->len, ==, 3);
   for (guint i = 0; i < result->sessions->len; i++)
@@ -256,6 +256,37 @@ test_import_all_day (void)
   g_assert_cmpint (convene_session_get_format (session), ==, CONVENE_SESSION_FORMAT_FAIR);
 }
 
+/* A wall-clock time in @zone, as the tz database has it. */
+static GDateTime *
+wall_in (const char *zone,
+         int         year,
+         int         month,
+         int         day,
+         int         hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+  return g_date_time_new (tz, year, month, day, hour, 0, 0);
+}
+
+/* The one exception of @result: its kind, its occurrence and where it went. */
+static ConveneSessionException *
+only_exception (ConveneImportResult  *result,
+                ConveneSession       *series,
+                ConveneExceptionKind  kind,
+                GDateTime            *occurrence)
+{
+  ConveneSessionException *exception;
+
+  g_assert_cmpuint (result->exceptions->len, ==, 1);
+  exception = g_ptr_array_index (result->exceptions, 0);
+  g_assert_cmpint (convene_session_exception_get_session (exception), ==,
+                   convene_entity_get_id (CONVENE_ENTITY (series)));
+  g_assert_cmpint (convene_session_exception_get_kind (exception), ==, kind);
+  g_assert_true (g_date_time_equal (convene_session_exception_get_occurrence (exception), occurrence));
+  return exception;
+}
+
 static void
 test_import_series (void)
 {
@@ -275,7 +306,16 @@ test_import_series (void)
     n += g_str_has_prefix (convene_session_get_topic (g_ptr_array_index (result->sessions, i)),
                            "Monthly coordination call");
   g_assert_cmpuint (n, ==, 1);
-  assert_warning (result, 76, "changes one meeting of a series");
+  /* The April meeting moved an hour later is the series' exception. */
+  {
+    g_autoptr(GDateTime) april = wall_in ("America/New_York", 2024, 4, 30, 14);
+    g_autoptr(GDateTime) later = wall_in ("America/New_York", 2024, 4, 30, 15);
+    ConveneSessionException *moved = only_exception (result, session, CONVENE_EXCEPTION_KIND_CHANGED, april);
+
+    g_assert_true (g_date_time_equal (convene_session_exception_get_start (moved), later));
+    g_assert_cmpstr (convene_session_exception_get_topic (moved), ==,
+                     "Monthly coordination call (moved an hour later)");
+  }
 }
 
 static void
@@ -324,7 +364,12 @@ test_import_windows_zones (void)
   assert_time (editors, "2024-03-04T14:00:00Z", "America/New_York", 30, "2024-03");
   g_assert_cmpstr (convene_session_get_recurrence (editors), ==,
                    "FREQ=WEEKLY;UNTIL=20241216T140000Z;INTERVAL=2;BYDAY=MO");
-  assert_warning (result, 80, "EXDATE");
+  /* Its EXDATE, in Outlook's zone name, takes out the 27 May call. */
+  {
+    g_autoptr(GDateTime) may = wall_in ("America/New_York", 2024, 5, 27, 9);
+
+    only_exception (result, editors, CONVENE_EXCEPTION_KIND_REMOVED, may);
+  }
   /* A display name is only a guess, and says so. */
   assert_time (nairobi, "2024-04-24T14:00:00Z", "Africa/Nairobi", 60, "2024-04");
   assert_warning (result, 87, "check that this is right");
@@ -659,8 +704,9 @@ test_export_shape (void)
   assert_contains (text, "STATUS:CANCELLED\r\n");
   assert_contains (text, "STATUS:TENTATIVE\r\n");
   assert_contains (text, "UID:session-1@convene\r\n");
-  g_assert_cmpuint (count_occurrences (text, "BEGIN:VEVENT"), ==, 8);
-  g_assert_cmpuint (count_occurrences (text, "DTSTAMP:"), ==, 11);
+  /* Eight sessions and the moved April meeting; three to-dos. */
+  g_assert_cmpuint (count_occurrences (text, "BEGIN:VEVENT"), ==, 8 + 1);
+  g_assert_cmpuint (count_occurrences (text, "DTSTAMP:"), ==, 11 + 1);
   assert_contains (text, "BEGIN:VTODO\r\n");
   assert_contains (text, "DUE;VALUE=DATE:20241130\r\n");
   assert_contains (text, "STATUS:IN-PROCESS\r\n");
@@ -873,7 +919,9 @@ test_cli (void)
   g_assert_nonnull (strstr (err, "ics-iwg-2024.ics:141:"));
   g_assert_cmpint (run_cli (db, &out, NULL, "export", "--format", "ics", NULL), ==, 0);
   assert_contains (out, "DTSTART;TZID=Europe/Berlin:20240716T180000\r\n");
-  g_assert_cmpuint (count_occurrences (out, "BEGIN:VEVENT"), ==, 8);
+  /* Eight sessions, and the series' moved April meeting as its own VEVENT. */
+  g_assert_cmpuint (count_occurrences (out, "BEGIN:VEVENT"), ==, 8 + 1);
+  g_assert_cmpuint (count_occurrences (out, "RECURRENCE-ID"), ==, 1);
 
   /* A broken file is refused, naming the file and the line; nothing is written. */
   g_clear_pointer (&err, g_free);
@@ -882,7 +930,7 @@ test_cli (void)
   g_assert_cmpint (run_cli (db, &out2, &err2, "export", "--format", "ics", "-o", exported,
                             NULL), ==, 0);
   g_assert_true (g_file_get_contents (exported, &written, NULL, NULL));
-  g_assert_cmpuint (count_occurrences (written, "BEGIN:VEVENT"), ==, 8);
+  g_assert_cmpuint (count_occurrences (written, "BEGIN:VEVENT"), ==, 8 + 1);
 
   g_unlink (exported);
   g_unlink (db);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "convene-test-dir.h"
 #include "import/convene-import.h"
 
 typedef struct {
@@ -19,26 +20,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("convene-limits-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = convene_test_dir_new ("limits");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  convene_test_dir_remove (f->dir);
   g_free (f->dir);
 }
 

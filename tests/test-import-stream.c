@@ -9,6 +9,8 @@
 
 #include "import/convene-import.h"
 #include "export/convene-json-export.h"
+#include "model/convene-session.h"
+#include "model/convene-session-exception.h"
 
 /* More than a few chunks of the file and batches of the writer. */
 #define N_EVENTS 3000
@@ -334,6 +336,78 @@ test_vtimezone_at_the_end (Fixture       *f,
   g_assert_cmpuint (convene_import_result_count (result, CONVENE_TYPE_SESSION), ==, 700);
 }
 
+/* Series far into a large file, each with a meeting moved by an override
+ * at the file's end: the sessions written while reading have let go of
+ * their objects, and each override still reaches its own series. */
+static void
+test_overrides_after_many (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ConveneStore) streamed = open_store (f, "overrides-streamed.db");
+  g_autoptr(ConveneStore) previewed = open_store (f, "overrides-previewed.db");
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  g_autofree char *path = g_build_filename (f->dir, "late-overrides.ics", NULL);
+  g_autoptr(ConveneImportResult) result = NULL;
+  g_autoptr(ConveneImportResult) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *streamed_json = NULL;
+  g_autofree char *previewed_json = NULL;
+
+  for (guint i = 0; i < 700; i++)
+    {
+      g_string_append_printf (text, "BEGIN:VEVENT\r\nUID:e%u\r\nSUMMARY:Call %u\r\n"
+                              "DTSTART:2025%02u%02uT090000Z\r\n", i, i, 1 + i % 12, 1 + i % 28);
+      if (i % 100 == 99)
+        g_string_append (text, "RRULE:FREQ=WEEKLY;COUNT=4\r\n");
+      g_string_append (text, "END:VEVENT\r\n");
+    }
+  /* Each series' second meeting, an hour later and under another topic. */
+  for (guint i = 99; i < 700; i += 100)
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_utc (2025, 1 + i % 12, 1 + i % 28, 9, 0, 0);
+      g_autoptr(GDateTime) second = g_date_time_add_weeks (first, 1);
+      g_autoptr(GDateTime) moved = g_date_time_add_hours (second, 1);
+      g_autofree char *occurrence = g_date_time_format (second, "%Y%m%dT%H%M%SZ");
+      g_autofree char *start = g_date_time_format (moved, "%Y%m%dT%H%M%SZ");
+
+      g_string_append_printf (text, "BEGIN:VEVENT\r\nUID:e%u\r\nRECURRENCE-ID:%s\r\n"
+                              "DTSTART:%s\r\nSUMMARY:Moved call %u\r\nEND:VEVENT\r\n",
+                              i, occurrence, start, i);
+    }
+  g_string_append (text, "END:VCALENDAR\r\n");
+  write_file (path, text->str, text->len);
+
+  result = import_into (streamed, path, CONVENE_ON_EXISTING_FAIL);
+  preview = convene_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (convene_import_result_write (preview, previewed, CONVENE_ON_EXISTING_FAIL, &error));
+
+  streamed_json = export (streamed);
+  previewed_json = export (previewed);
+  g_assert_cmpstr (streamed_json, ==, previewed_json);
+  for (guint i = 99; i < 700; i += 100)
+    {
+      g_autoptr(GPtrArray) sessions = convene_store_query (streamed, CONVENE_TYPE_SESSION, NULL, 0, &error);
+      g_autofree char *topic = g_strdup_printf ("Call %u", i);
+      gint64 id = 0;
+
+      g_assert_no_error (error);
+      for (guint s = 0; s < sessions->len; s++)
+        if (g_str_equal (convene_session_get_topic (g_ptr_array_index (sessions, s)), topic))
+          id = convene_entity_get_id (g_ptr_array_index (sessions, s));
+      g_assert_cmpint (id, !=, 0);
+      {
+        g_autoptr(GPtrArray) exceptions = convene_store_query (streamed, CONVENE_TYPE_SESSION_EXCEPTION,
+                                                               "session", id, &error);
+        g_autofree char *moved_topic = g_strdup_printf ("Moved call %u", i);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (exceptions->len, ==, 1);
+        g_assert_cmpstr (convene_session_exception_get_topic (g_ptr_array_index (exceptions, 0)), ==, moved_topic);
+      }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,5 +424,7 @@ main (int    argc,
               fixture_set_up, test_not_utf8, fixture_tear_down);
   g_test_add ("/import-stream/vtimezone-at-the-end", Fixture, NULL,
               fixture_set_up, test_vtimezone_at_the_end, fixture_tear_down);
+  g_test_add ("/import-stream/overrides-after-many", Fixture, NULL,
+              fixture_set_up, test_overrides_after_many, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  * database has given it ids of its own. */
 #include <glib/gstdio.h>
 
+#include "convene-test-dir.h"
 #include "import/convene-import-writer.h"
 
 typedef struct {
@@ -18,8 +19,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("convene-writer-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = convene_test_dir_new ("writer");
   path = g_build_filename (f->dir, "convene.db", NULL);
   f->store = convene_store_new (path, &error);
   g_assert_no_error (error);
@@ -29,11 +29,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "convene.db", NULL);
-
   g_clear_object (&f->store);
-  g_remove (path);
-  g_rmdir (f->dir);
+  convene_test_dir_remove (f->dir);
   g_free (f->dir);
 }
 

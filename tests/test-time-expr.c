@@ -115,7 +115,8 @@ test_corpus_case (gconstpointer data)
   parse_day (g_hash_table_lookup (c->fields, "ref"), &reference);
 
   expr = convene_time_expr_parse (text, &reference, g_hash_table_lookup (c->fields, "default"),
-                                  g_strcmp0 (flags, "day-first") == 0 ? CONVENE_TIME_EXPR_DAY_FIRST : 0,
+                                  (flags != NULL && strstr (flags, "day-first") != NULL ? CONVENE_TIME_EXPR_DAY_FIRST : 0) |
+                                  (flags != NULL && strstr (flags, "asia") != NULL ? CONVENE_TIME_EXPR_ASIA : 0),
                                   &error);
   if (g_hash_table_contains (c->fields, "error"))
     {

@@ -1,7 +1,8 @@
 /* fuzz-time-expr.c: libFuzzer target for the time-expression parser and the
  * zone-name lookup.
  *
- * The first byte picks the default zone and the flags, the second the
+ * The first byte picks the default zone and the flags (0x80 day first,
+ * 0x40 a text that speaks of Asia), the second the
  * reference day (so that the inputs land on both sides of the DST changes
  * of 2021); the rest is the text.  Besides not crashing, leaking or
  * hanging, a result must keep the promises of convene-time-expr.h.
@@ -88,7 +89,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   text = g_strndup ((const char *) data + 2, size - 2);
   expr = convene_time_expr_parse (text, &reference, zones[data[0] % G_N_ELEMENTS (zones)],
-                                  (data[0] & 0x80) ? CONVENE_TIME_EXPR_DAY_FIRST : 0, &error);
+                                  ((data[0] & 0x80) ? CONVENE_TIME_EXPR_DAY_FIRST : 0) |
+                                  ((data[0] & 0x40) ? CONVENE_TIME_EXPR_ASIA : 0), &error);
   if (expr != NULL)
     check_result (expr);
   else

@@ -580,5 +580,5 @@ _convene_announcement_read (ConveneDocument *doc)
 }
 
 const ConveneImporter convene_announcement_importer = {
-  .name = "announcement", .sniff = sniff_announcement, .read = convene_document_import,
+  .name = "announcement", .sniff = sniff_announcement, .read = convene_document_import_full,
 };

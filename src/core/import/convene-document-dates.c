@@ -157,6 +157,46 @@ paragraph_sentence (ConveneDocument   *doc,
   return meeting;
 }
 
+/* "..., so the first of these will be **4pm BST (3pm UTC), Monday 13
+ * September**.": in a paragraph too long to read as one meeting, the one
+ * part its writer set in bold that names a day and a time; NULL when none
+ * or several do. */
+static char *
+bold_meeting (ConveneDocument   *doc,
+              const ConveneLine *line)
+{
+  char *found = NULL;
+  const ConveneLine *next = line;
+
+  for (int k = 1; next != NULL; next = line_near (doc, line, k++))
+    {
+      const char *p = next->raw;
+
+      if (k > 1 && !is_paragraph_line (next))
+        break;
+      while ((p = strstr (p, "**")) != NULL)
+        {
+          const char *close = strstr (p + 2, "**");
+          g_autofree char *bold = NULL;
+          g_autoptr(ConveneTimeExpr) expr = NULL;
+
+          if (close == NULL)
+            break;
+          bold = g_strndup (p + 2, close - (p + 2));
+          p = close + 2;
+          if (strlen (bold) > 200 || !names_meeting (expr = parse (doc, bold)))
+            continue;
+          if (found != NULL)
+            {
+              g_free (found);
+              return NULL;
+            }
+          found = g_steal_pointer (&bold);
+        }
+    }
+  return found;
+}
+
 static ConveneTimeExpr *
 parse (ConveneDocument *doc,
        const char      *text)
@@ -165,8 +205,7 @@ parse (ConveneDocument *doc,
 
   g_date_clear (&reference, 1);
   g_date_set_dmy (&reference, 1, G_DATE_JANUARY, doc->year);
-  return convene_time_expr_parse (text, &reference, "UTC",
-                                  doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT,
+  return convene_time_expr_parse (text, &reference, "UTC", _convene_document_time_flags (doc),
                                   NULL);
 }
 
@@ -202,6 +241,13 @@ line_used (ConveneDocument *doc,
            guint            line)
 {
   return doc->used_lines != NULL && g_hash_table_contains (doc->used_lines, GUINT_TO_POINTER (line));
+}
+
+gboolean
+_convene_document_line_used (ConveneDocument *doc,
+                             guint            line)
+{
+  return line_used (doc, line);
 }
 
 /* The same meeting written twice ("the first will be Monday 13
@@ -380,7 +426,7 @@ _convene_document_dates_read (ConveneDocument   *doc,
       if (value != text || is_paragraph_line (line_near (doc, line, -1)))
         return FALSE;
       g_free (text);
-      if ((text = paragraph_sentence (doc, line)) == NULL)
+      if ((text = paragraph_sentence (doc, line)) == NULL && (text = bold_meeting (doc, line)) == NULL)
         {
           forget_pending (doc);
           return FALSE;
@@ -537,7 +583,184 @@ _convene_document_dates_or_announcement (ConveneDocument *doc,
   return FALSE;
 }
 
-/* Every line that names a day and a time no reader used: said, quoted. */
+/* The day @text names and nothing else, as "YYYY-MM-DD" (a range of days
+ * by its end); NULL for anything else, a month alone included. */
+static char *
+day_of (ConveneDocument *doc,
+        const char      *text)
+{
+  g_autofree char *due = NULL;
+
+  if (!_convene_document_due_read (doc, text, &due) || strlen (due) != 10)
+    return NULL;
+  return g_steal_pointer (&due);
+}
+
+/* "**17 de enero** Sesión de Comité Académico", "Meeting 2: 24 October
+ * 2022": an item or heading that is a day and a name, either way round.
+ * TRUE with the day ("YYYY-MM-DD"), the name and the day as written. */
+static gboolean
+split_day_and_name (ConveneDocument   *doc,
+                    const ConveneLine *line,
+                    char             **day,
+                    char             **name,
+                    char             **written)
+{
+  g_autofree char *label = NULL, *rest = NULL;
+  const char *colon;
+
+  if (_convene_document_split_label (line, &label, &rest) && *rest != '\0' &&
+      (*day = day_of (doc, label)) != NULL)
+    {
+      *name = g_steal_pointer (&rest);
+      *written = g_steal_pointer (&label);
+      return TRUE;
+    }
+  if ((colon = strstr (line->text, ": ")) == NULL)
+    return FALSE;
+  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&rest, g_free);
+  label = g_strndup (line->text, colon - line->text);
+  rest = g_strstrip (g_strdup (colon + 2));
+  if (*rest != '\0' && (*day = day_of (doc, label)) != NULL)
+    {
+      *name = g_steal_pointer (&rest);
+      *written = g_steal_pointer (&label);
+      return TRUE;
+    }
+  if (*label != '\0' && (*day = day_of (doc, rest)) != NULL)
+    {
+      *name = g_steal_pointer (&label);
+      *written = g_steal_pointer (&rest);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "- **24 October 2022** Meeting 2" in a schedule: a day and a name with
+ * no time, which _convene_document_dates_read_undated() keeps in its
+ * month; the schedule's reader of items leaves it to that. */
+gboolean
+_convene_document_is_undated_item (ConveneDocument   *doc,
+                                   const ConveneLine *line)
+{
+  g_autofree char *day = NULL, *name = NULL, *written = NULL;
+  g_autoptr(ConveneTimeExpr) expr = NULL;
+
+  if (!split_day_and_name (doc, line, &day, &name, &written))
+    return FALSE;
+  expr = parse (doc, line->text);
+  return expr == NULL || !expr->has_time;
+}
+
+/* Whether a session already stands on @day ("YYYY-MM-DD") in its zone:
+ * the same meeting, written once with its time and once without. */
+static gboolean
+day_has_session (ConveneDocument *doc,
+                 const char      *day)
+{
+  for (guint i = 0; i < doc->result->sessions->len; i++)
+    {
+      ConveneSession *session = g_ptr_array_index (doc->result->sessions, i);
+      GDateTime *start = convene_session_get_start (session);
+      g_autoptr(GTimeZone) zone = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *text = NULL;
+
+      if (start == NULL || convene_session_get_timezone (session) == NULL)
+        continue;
+      zone = convene_timezone_new (convene_session_get_timezone (session));
+      if (zone == NULL)
+        continue;
+      local = g_date_time_to_timezone (start, zone);
+      text = g_date_time_format (local, "%Y-%m-%d");
+      if (g_str_equal (text, day))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_deadline (ConveneDocument *doc,
+              const char      *title,
+              const char      *day)
+{
+  g_autoptr(ConveneAction) action = convene_action_new ();
+
+  convene_action_set_plan (action, doc->plan_id);
+  convene_action_set_title (action, title);
+  convene_action_set_due (action, day);
+  convene_action_set_status (action, CONVENE_ACTION_STATUS_PLANNED);
+  convene_import_result_take (doc->result, g_steal_pointer (&action));
+}
+
+/* A list of dates without times, or a meeting's heading with its day and
+ * no time: each is a session kept in its month with no start, and a
+ * warning says that no time was given; a dated deadline ("Fecha límite
+ * para...") is an action due that day.  Only items and headings no
+ * reader used, and no day that already has its session. */
+void
+_convene_document_dates_read_undated (ConveneDocument *doc)
+{
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      ConveneLine *line = g_ptr_array_index (doc->lines, i);
+      g_autofree char *day = NULL, *name = NULL, *written = NULL, *month = NULL;
+      ConveneSession *session;
+
+      if ((line->kind != CONVENE_LINE_BULLET && line->kind != CONVENE_LINE_NUMBERED &&
+           line->kind != CONVENE_LINE_HEADING) || line_used (doc, line->number) ||
+          strlen (line->text) > 200 || !split_day_and_name (doc, line, &day, &name, &written))
+        continue;
+      _convene_document_note_line (doc, line->number);
+      if (_convene_document_is_deadline (name))
+        {
+          add_deadline (doc, name, day);
+          continue;
+        }
+      if (day_has_session (doc, day))
+        continue;
+      month = g_strndup (day, 7);
+      session = _convene_schedule_add_session (doc, name);
+      convene_session_set_month (session, month);
+      convene_session_set_notes (session, written);
+      /* Translators: a line of the document, quoted */
+      convene_import_result_warn (doc->result, line->number,
+                                  _("“%s” gives a day but no time of day; the session is kept in its month, with no time."),
+                                  line->text);
+    }
+}
+
+/* An item, a heading or a table row that is a day of the calendar and
+ * nothing else ("- 24 October 2022", "| Sep 12-16, 2022 | |"), or
+ * starts with one ("**9 February**"): a line of a list of dates.  Prose
+ * mentions days in passing, and "2/3 of the globe" is no day: neither
+ * is counted. */
+static gboolean
+names_unused_day (ConveneDocument   *doc,
+                  const ConveneLine *line)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *label = NULL, *rest = NULL;
+
+  if (line->kind == CONVENE_LINE_TEXT || line->kind == CONVENE_LINE_PIPE_RULE || line->kind == CONVENE_LINE_BLANK)
+    return FALSE;
+  if (line->kind == CONVENE_LINE_PIPE_ROW || line->kind == CONVENE_LINE_TAB_ROW)
+    {
+      g_auto(GStrv) cells = convene_text_split_row (line);
+
+      for (guint i = 0; cells[i] != NULL; i++)
+        if (*cells[i] != '\0')
+          return (day = day_of (doc, cells[i])) != NULL;
+      return FALSE;
+    }
+  if ((day = day_of (doc, line->text)) != NULL)
+    return TRUE;
+  return _convene_document_split_label (line, &label, &rest) && (day = day_of (doc, label)) != NULL;
+}
+
+/* Every line that names a day and a time no reader used, and every item
+ * or row of a day that none used: said, quoted. */
 void
 _convene_document_dates_warn_unused (ConveneDocument *doc)
 {
@@ -551,13 +774,18 @@ _convene_document_dates_warn_unused (ConveneDocument *doc)
           in_mail_header (doc, line))
         continue;
       expr = parse (doc, value_of (line->text));
-      if (!names_meeting (expr))
+      if (!names_meeting (expr) && !names_unused_day (doc, line))
         continue;
       quoted = g_utf8_strlen (line->text, -1) > 80
                ? g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (line->text, 79) - line->text), line->text)
                : g_strdup (line->text);
-      /* Translators: a line of the document, quoted */
-      convene_import_result_warn (doc->result, line->number,
-                                  _("“%s” names a day and a time, but no session was made from it."), quoted);
+      if (names_meeting (expr))
+        /* Translators: a line of the document, quoted */
+        convene_import_result_warn (doc->result, line->number,
+                                    _("“%s” names a day and a time, but no session was made from it."), quoted);
+      else
+        /* Translators: a line of the document, quoted */
+        convene_import_result_warn (doc->result, line->number,
+                                    _("“%s” names a day, but nothing was made from it."), quoted);
     }
 }

@@ -50,7 +50,18 @@ typedef struct {
   GHashTable      *goal_titles; /* normalised title → ConveneGoal, borrowed */
   int              title_index; /* -1 when the document has no title line */
   int              group_index;
+  GArray          *spans;       /* SectionSpan, one a heading read as a section */
+  guint           *made_at;     /* by line index: goals, actions and sessions made before it */
 } Walk;
+
+/* A section of goals, actions or meetings, from its heading to the next
+ * heading of its level or above (its subsections are part of it), so
+ * that one that made nothing is said. */
+typedef struct {
+  const ConveneLine *heading;
+  guint              first;     /* index of the heading's line */
+  Section            section;
+} SectionSpan;
 
 static const char * const goal_words[] = {
   "goal", "goals", "objective", "objectives", "objetivo", "objetivos", "aims", "metas", NULL,
@@ -58,7 +69,8 @@ static const char * const goal_words[] = {
 
 static const char * const action_words[] = {
   "actions", "specific action", "action items", "acciones", "activities", "actividades",
-  "deliverables", "products", "productos", "outputs", "tasks", "tareas", NULL,
+  "deliverables", "products", "productos", "outputs", "tasks", "tareas", "milestones", "timeline",
+  "hitos", "entregables", NULL,
 };
 
 static const char * const schedule_words[] = {
@@ -155,14 +167,16 @@ year_in (const char *text,
   if (g_once_init_enter_pointer (&dated))
     g_once_init_leave_pointer (&dated, g_regex_new (
       "\\b\\d{1,2}[-/.]\\d{1,2}[-/.]((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)-\\d\\d-\\d\\d\\b"
-      "|\\b\\p{L}{3,10}\\.?,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b",
+      "|\\b\\p{L}{3,10}\\.?,?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b"
+      /* "28 de abril de 2018", as Spanish writes a day */
+      "|\\b\\d{1,2}\\s+de\\s+\\p{L}{4,10}\\s+(?:de|del)\\s+((?:19|20)\\d\\d)\\b",
       G_REGEX_OPTIMIZE, 0, NULL));
   if (g_once_init_enter_pointer (&bare))
     g_once_init_leave_pointer (&bare, g_regex_new ("\\b((?:19|20)\\d\\d)\\b", G_REGEX_OPTIMIZE, 0, NULL));
 
   if (!g_regex_match (dated_only ? dated : bare, text, 0, &match))
     return 0;
-  for (int group = 1; group <= 3 && (year == NULL || *year == '\0'); group++)
+  for (int group = 1; group <= 4 && (year == NULL || *year == '\0'); group++)
     {
       g_free (year);
       year = g_match_info_fetch (match, group);
@@ -393,22 +407,104 @@ add_goal (Walk              *walk,
   convene_goal_set_title (goal, title);
   convene_goal_set_description (goal, description);
   g_hash_table_insert (walk->goal_titles, normalize_title (title), goal);
+  _convene_document_note_line (walk->doc, line->number);
   convene_import_result_take (walk->doc->result, g_steal_pointer (&goal));
 }
 
+/* An action from a list item or a line of a list; its due from the label
+ * it starts with or the month item above it (convene-document-dues.c). */
 static void
 add_action (Walk              *walk,
             const ConveneLine *line)
 {
-  g_autoptr(ConveneAction) action = convene_action_new ();
-  g_autofree char *title = strip_final_period (line->text);
+  g_autoptr(ConveneAction) action = NULL;
+  g_autofree char *text = NULL, *due = NULL, *title = NULL;
 
+  if (!_convene_document_dues_item (walk->doc, line, &text, &due))
+    return;
+  title = strip_final_period (text);
   if (*title == '\0')
     return;
+  action = convene_action_new ();
   convene_action_set_plan (action, walk->doc->plan_id);
   convene_action_set_title (action, title);
   convene_action_set_status (action, CONVENE_ACTION_STATUS_PLANNED);
+  convene_action_set_due (action, due);
+  _convene_document_note_line (walk->doc, line->number);
   convene_import_result_take (walk->doc->result, g_steal_pointer (&action));
+}
+
+static const char *last_word (const char *lower, const char * const *words);
+
+static void
+add_goal_titled (Walk       *walk,
+                 const char *title,
+                 guint       line)
+{
+  g_autoptr(ConveneGoal) goal = convene_goal_new ();
+
+  convene_goal_set_plan (goal, walk->doc->plan_id);
+  convene_goal_set_position (goal, walk->doc->result->goals->len + 1);
+  convene_goal_set_title (goal, title);
+  g_hash_table_insert (walk->goal_titles, normalize_title (title), goal);
+  _convene_document_note_line (walk->doc, line);
+  convene_import_result_take (walk->doc->result, g_steal_pointer (&goal));
+}
+
+/* "...has set several goals ..., namely Vocabulary & Definitions,
+ * Communication Plan, The Process, and Vision.": goals named in a
+ * sentence, as a list after the word that announces it.  Each name is
+ * short and capitalised, or this is prose about goals, not a list. */
+static gboolean
+read_goal_sentence (Walk              *walk,
+                    const ConveneLine *line)
+{
+  static GRegex *intro, *separator;
+  g_autofree char *lower = g_utf8_strdown (line->text, -1);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) names = NULL;
+  const char *goal_at = last_word (lower, goal_words);
+  int start, end;
+  guint n = 0;
+  gsize len;
+
+  if (goal_at == NULL)
+    return FALSE;
+  if (g_once_init_enter_pointer (&intro))
+    g_once_init_leave_pointer (&intro, g_regex_new (
+      ",?\\s*(?:\\bnamely\\b|\\bwhich are\\b|\\bare\\b|\\binclud(?:e|ing)\\b|\\ba saber\\b|\\bes decir\\b"
+      "|\\bque son\\b|\\bson\\b|\\bincluyen\\b|:)\\s+",
+      G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter_pointer (&separator))
+    g_once_init_leave_pointer (&separator, g_regex_new ("\\s*,\\s*(?:and\\s+|y\\s+|e\\s+)?|\\s+(?:and|y|e)\\s+",
+                                                        G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match_full (intro, line->text, -1, goal_at - lower, 0, &match, NULL))
+    return FALSE;
+  g_match_info_fetch_pos (match, 0, &start, &end);
+  list = g_strdup (line->text + end);
+  len = strlen (list);
+  while (len > 0 && strchr (". ", list[len - 1]) != NULL)
+    list[--len] = '\0';
+  if (strchr (list, '.') != NULL)
+    return FALSE;
+  names = g_regex_split (separator, list, 0);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (*names[i] == '\0')
+        continue;
+      if (!g_unichar_isupper (g_utf8_get_char (names[i])) || strlen (names[i]) > 60 ||
+          words_before (names[i], names[i] + strlen (names[i])) > 6)
+        return FALSE;
+      n++;
+    }
+  if (n < 2)
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (*names[i] != '\0')
+      add_goal_titled (walk, names[i], line->number);
+  return TRUE;
 }
 
 static void
@@ -434,6 +530,46 @@ goal_titled (Walk       *walk,
   return g_hash_table_lookup (walk->goal_titles, wanted);
 }
 
+static guint
+made_so_far (ConveneDocument *doc)
+{
+  return doc->result->goals->len + doc->result->actions->len + doc->result->sessions->len;
+}
+
+/* A section of goals, actions or meetings with text in it, of which no
+ * reader made anything nor used a line (the readers after the walk
+ * included): said, quoting its heading, rather than dropped. */
+static void
+warn_skipped_sections (Walk *walk)
+{
+  ConveneDocument *doc = walk->doc;
+
+  for (guint i = 0; i < walk->spans->len; i++)
+    {
+      const SectionSpan *span = &g_array_index (walk->spans, SectionSpan, i);
+      gboolean text = FALSE, used = FALSE;
+      guint end;
+
+      for (end = span->first + 1; end < doc->lines->len; end++)
+        if (line_at (doc, end)->kind == CONVENE_LINE_HEADING && line_at (doc, end)->level <= span->heading->level)
+          break;
+      if (walk->made_at[end] > walk->made_at[span->first])
+        continue;
+      for (guint k = span->first + 1; k < end && !used; k++)
+        {
+          const ConveneLine *line = line_at (doc, k);
+
+          text |= line->kind != CONVENE_LINE_BLANK && *line->text != '\0';
+          used = _convene_document_line_used (doc, line->number);
+        }
+      if (text && !used)
+        /* Translators: a heading of the document, quoted */
+        convene_import_result_warn (doc->result, span->heading->number,
+                                    _("Nothing was imported from the section “%s”: Convene found no goal, action or meeting in it that it could read."),
+                                    span->heading->text);
+    }
+}
+
 static void
 read_heading (Walk              *walk,
               const ConveneLine *line)
@@ -441,6 +577,7 @@ read_heading (Walk              *walk,
   const char *text = line->text;
 
   walk->list = LIST_NONE;
+  g_clear_pointer (&walk->doc->due_context, g_free);
   _convene_document_dates_section (walk->doc, text);
   walk->goal = goal_titled (walk, text);
   if (walk->goal != NULL)
@@ -454,6 +591,12 @@ read_heading (Walk              *walk,
     walk->section = SECTION_SCHEDULE;
   else
     walk->section = SECTION_NARRATIVE;
+  if (walk->section == SECTION_GOALS || walk->section == SECTION_ACTIONS || walk->section == SECTION_SCHEDULE)
+    {
+      SectionSpan span = { line, line->number - 1, walk->section };
+
+      g_array_append_val (walk->spans, span);
+    }
 }
 
 static const char *
@@ -531,6 +674,8 @@ read_text (Walk              *walk,
   const char *text = line->text;
   gsize n = strlen (text);
 
+  if (walk->section != SECTION_GOAL_TEXT && walk->section != SECTION_GOALS && read_goal_sentence (walk, line))
+    return;
   if (n > 0 && text[n - 1] == ':' && walk->section != SECTION_SCHEDULE &&
       walk->section != SECTION_GOAL_TEXT && (walk->list = list_announced_by (walk, text)) != LIST_NONE)
     {
@@ -580,6 +725,7 @@ walk_lines (Walk *walk)
     {
       ConveneLine *line = line_at (doc, i);
 
+      walk->made_at[i] = made_so_far (doc);
       switch (line->kind)
         {
         case CONVENE_LINE_BLANK:
@@ -596,7 +742,10 @@ walk_lines (Walk *walk)
         case CONVENE_LINE_PIPE_RULE:
         case CONVENE_LINE_TAB_ROW:
           {
-            guint next = _convene_schedule_read_table (doc, i, walk->section == SECTION_SCHEDULE);
+            guint next = _convene_document_dues_read_table (doc, i);
+
+            if (next == i)
+              next = _convene_schedule_read_table (doc, i, walk->section == SECTION_SCHEDULE);
 
             walk->list = LIST_NONE;
             if (next > i)
@@ -621,6 +770,7 @@ walk_lines (Walk *walk)
       walk->after_blank = line->kind == CONVENE_LINE_BLANK;
       i++;
     }
+  walk->made_at[doc->lines->len] = made_so_far (doc);
 }
 
 /* The document as UTF-8 text.  Word processors save "Unicode text" as
@@ -679,6 +829,22 @@ dup_file_stem (const char *file)
   return g_steal_pointer (&base);
 }
 
+/* "Asia Pacific", "4pm in China": a text that names Asia, where "CST" is
+ * more likely China Standard Time than US Central (still warned). */
+static gboolean
+speaks_of_asia (ConveneDocument *doc)
+{
+  static const char * const words[] = {
+    "asia", "asian", "apac", "china", "chinese", "beijing", "shanghai", "shenzhen", "hong kong",
+    "taiwan", "taipei", "singapore", NULL,
+  };
+
+  for (guint i = 0; i < doc->lines->len; i++)
+    if (convene_text_has_any_word (line_at (doc, i)->text, words))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 start_plan (ConveneDocument *doc,
             Walk            *walk)
@@ -699,6 +865,7 @@ start_plan (ConveneDocument *doc,
       doc->year_guessed = TRUE;
     }
   doc->spanish = convene_text_looks_spanish (doc->lines);
+  doc->asia = speaks_of_asia (doc);
 
   doc->plan = plan;
   convene_import_result_take (doc->result, g_steal_pointer (&plan));
@@ -738,6 +905,7 @@ finish_plan (ConveneDocument *doc,
   convene_plan_set_year (doc->plan, doc->year);
   _convene_plan_set_zones (doc);
   _convene_session_times_settle (doc);
+  _convene_schedule_series_settle (doc);
 }
 
 static void
@@ -751,6 +919,8 @@ convene_document_clear (ConveneDocument *doc)
   g_clear_pointer (&doc->section_title, g_free);
   g_clear_pointer (&doc->pending_day, g_free);
   g_clear_pointer (&doc->open_series_when, g_free);
+  g_clear_pointer (&doc->due_context, g_free);
+  g_clear_pointer (&doc->series_meetings, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ConveneDocument, convene_document_clear)
@@ -761,6 +931,21 @@ convene_document_import (const char  *file,
                          gsize        length,
                          GError     **error)
 {
+  const ConveneImportOptions options = { 0 };
+
+  return convene_document_import_full (file, contents, length, &options, error);
+}
+
+/* Why long: the steps of one import in their order (decode, split, walk,
+ * the readers that look at the whole document, the plan's last details),
+ * each of which needs what the one before it left. */
+ConveneImportResult *
+convene_document_import_full (const char                  *file,
+                              const char                  *contents,
+                              gsize                        length,
+                              const ConveneImportOptions  *options,
+                              GError                     **error)
+{
   g_autoptr(ConveneImportResult) result = NULL;
   g_auto(ConveneDocument) doc = { 0 };
   g_autoptr(GString) summary = g_string_new (NULL);
@@ -768,10 +953,13 @@ convene_document_import (const char  *file,
   g_autofree char *text = NULL;
   gboolean guessed;
   guint first_warning;
+  g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (SectionSpan));
+  g_autofree guint *made_at = NULL;
   Walk walk = { 0 };
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (contents != NULL || length == 0, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if ((text = decode_text (file, contents != NULL ? contents : "", length, &guessed, error)) == NULL)
@@ -786,13 +974,17 @@ convene_document_import (const char  *file,
   if (guessed)
     convene_import_result_warn (result, 0, _("The document is not in UTF-8; it was read as Windows-1252 text."));
   doc.result = result;
+  doc.default_zone = options->default_zone;
   doc.lines = convene_text_lines_split (text);
   doc.zones = g_ptr_array_new_with_free_func (g_free);
   doc.fixed_zones = g_ptr_array_new_with_free_func (g_free);
-  doc.columns = (ConveneColumns) { -1, -1, -1, -1 };
+  doc.series_meetings = g_ptr_array_new_with_free_func (_convene_series_meeting_free);
+  doc.columns = (ConveneColumns) { -1, -1, -1, -1, -1 };
   walk.doc = &doc;
   walk.summary = summary;
   walk.goal_titles = goal_titles;
+  walk.spans = spans;
+  walk.made_at = made_at = g_new0 (guint, doc.lines->len + 1);
 
   start_plan (&doc, &walk);
   first_warning = result->warnings->len;
@@ -802,7 +994,9 @@ convene_document_import (const char  *file,
   if ((!found_anything (&doc) && _convene_announcement_read (&doc)) ||
       _convene_document_dates_or_announcement (&doc, first_warning))
     g_string_truncate (summary, 0);
+  _convene_document_dates_read_undated (&doc);
   _convene_document_dates_warn_unused (&doc);
+  warn_skipped_sections (&walk);
   if (!found_anything (&doc))
     {
       g_set_error (error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY,
@@ -827,5 +1021,5 @@ sniff_document (const char *file,
 }
 
 const ConveneImporter convene_document_importer = {
-  .name = "document", .sniff = sniff_document, .read = convene_document_import,
+  .name = "document", .sniff = sniff_document, .read = convene_document_import_full,
 };

@@ -22,4 +22,13 @@ ConveneImportResult *convene_document_import (const char  *file,
                                               gsize        length,
                                               GError     **error);
 
+/* As convene_document_import(), with what the person importing says:
+ * @options->default_zone is the zone of the times that name none, in a
+ * text that names no zone or place of its own (one that does keeps it). */
+ConveneImportResult *convene_document_import_full (const char                  *file,
+                                                   const char                  *contents,
+                                                   gsize                        length,
+                                                   const ConveneImportOptions  *options,
+                                                   GError                     **error);
+
 G_END_DECLS

@@ -32,6 +32,40 @@ lead_regex (void)
   return regex;
 }
 
+/* "Monday", "Mondays": a weekday in full, which no one's name starts with
+ * ("Frida" and "Sun" are names, and also how some write Friday and Sunday). */
+static gboolean
+is_weekday_in_full (const char *word)
+{
+  GDateWeekday day = convene_time_words_weekday_from_name (word);
+  const char *name = day != G_DATE_BAD_WEEKDAY ? convene_time_words_weekday_name (day) : NULL;
+  gsize n = name != NULL ? strlen (name) : 0;
+
+  return name != NULL && g_ascii_strncasecmp (word, name, n) == 0 &&
+         (word[n] == '\0' || (word[n] == 's' && word[n + 1] == '\0'));
+}
+
+/* "Monday Paul" in "..., every Monday Paul leads": the weekday is the
+ * series' rule, not the lead's first name.  Returns how many bytes of
+ * @name are such words. */
+static gsize
+weekdays_before_name (const char *name)
+{
+  const char *rest = name;
+
+  for (;;)
+    {
+      const char *space = strchr (rest, ' ');
+      g_autofree char *word = space != NULL ? g_strndup (rest, space - rest) : NULL;
+
+      if (word == NULL || !is_weekday_in_full (word))
+        return rest - name;
+      rest = space;
+      while (*rest == ' ')
+        rest++;
+    }
+}
+
 /* Takes "Paul leads" out of @text (edited in place) and returns "Paul", or
  * NULL when no lead is named. */
 char *
@@ -40,6 +74,7 @@ _convene_lead_take_from_text (char *text)
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *name = NULL;
   int start, end;
+  gsize skip = 0;
 
   if (!g_regex_match (lead_regex (), text, 0, &match))
     return NULL;
@@ -49,9 +84,20 @@ _convene_lead_take_from_text (char *text)
 
       g_free (name);
       name = g_match_info_fetch_named (match, groups[i]);
+      /* Only the name before "leads" starts the match. */
+      if (i == 0 && name != NULL)
+        skip = weekdays_before_name (name);
     }
   if (name == NULL || *name == '\0' || !g_match_info_fetch_pos (match, 0, &start, &end))
     return NULL;
+  if (skip > 0)
+    {
+      char *kept = g_strdup (name + skip);
+
+      g_free (name);
+      name = kept;
+      start += skip;
+    }
   memmove (text + start, text + end, strlen (text + end) + 1);
   g_strstrip (text);
   return g_steal_pointer (&name);

@@ -1,7 +1,9 @@
 /* convene-ics-import-private.h: what the parts of the iCalendar importer share.
  *
  * convene-ics-import.c reads the file and what its components say;
- * convene-ics-times.c reads their times, zones and lengths.
+ * convene-ics-times.c reads their times, zones and lengths;
+ * convene-ics-series.c reads what a series' dates and its overriding
+ * events (RECURRENCE-ID) change: the series' exceptions.
  */
 #pragma once
 
@@ -40,6 +42,8 @@ typedef struct {
   GHashTable          *years;       /* year → how many sessions and actions */
   GHashTable          *zone_use;    /* zone → how many sessions */
   GHashTable          *ignored;     /* component names already warned about */
+  GHashTable          *series;      /* UID → ConveneIcsSeries, the series read so far */
+  GPtrArray           *overrides;   /* ConveneIcsOverride, read once every series is known */
   guint                repeats[CONVENE_ICS_N_REPEATS];
 } ConveneIcsImport;
 
@@ -70,5 +74,58 @@ gboolean      _convene_ics_set_times       (ConveneIcsImport  *self,
                                             gboolean           final,
                                             gboolean          *deferred,
                                             GError           **error);
+
+/* An event that overrides one occurrence of a series (RECURRENCE-ID),
+ * held until the end of the file: its series may come after it. */
+typedef struct {
+  icalcomponent *event;
+  guint          line;      /* of BEGIN:VEVENT */
+  guint          rid_line;  /* of RECURRENCE-ID */
+  guint          end_line;  /* of DTEND, for the event's length */
+} ConveneIcsOverride;
+
+void          _convene_ics_override_free   (gpointer           data);
+void          _convene_ics_series_free     (gpointer           data);
+
+/* The instant of a time value of @prop (DTSTART, RECURRENCE-ID, EXDATE,
+ * RDATE...), read without warnings; a date is the day at @zone's
+ * @wall_time_of_day (seconds after midnight), a floating time is read in
+ * @zone.  NULL when the value is not a time that exists. */
+GDateTime    *_convene_ics_read_instant    (ConveneIcsImport          *self,
+                                            icalproperty              *prop,
+                                            const struct icaltimetype *t,
+                                            const char                *zone,
+                                            int                        wall_time_of_day,
+                                            guint                      line);
+/* The length in minutes of @event starting at @start (DTEND or DURATION). */
+int           _convene_ics_event_minutes   (ConveneIcsImport          *self,
+                                            icalcomponent             *event,
+                                            GDateTime                 *start,
+                                            guint                      end_line);
+ConveneSessionStatus _convene_ics_event_status (icalcomponent         *event);
+/* A session made from @event, as every event without a series is. */
+gboolean      _convene_ics_add_session     (ConveneIcsImport          *self,
+                                            icalcomponent             *event,
+                                            guint                      line,
+                                            guint                      start_line,
+                                            guint                      end_line,
+                                            GError                   **error);
+
+/* Remembers @session (just given its times) as the series of its UID and
+ * makes its EXDATEs and RDATEs exceptions. */
+void          _convene_ics_note_series     (ConveneIcsImport          *self,
+                                            ConveneSession            *session,
+                                            icalcomponent             *event,
+                                            guint                      line);
+/* Holds @event (with a RECURRENCE-ID; taken) for _convene_ics_settle_overrides(). */
+void          _convene_ics_hold_override   (ConveneIcsImport          *self,
+                                            icalcomponent             *event,
+                                            guint                      line,
+                                            guint                      rid_line,
+                                            guint                      end_line);
+/* Makes every held override its series' exception, once the whole file
+ * has been read. */
+gboolean      _convene_ics_settle_overrides (ConveneIcsImport         *self,
+                                             GError                  **error);
 
 G_END_DECLS

@@ -70,6 +70,8 @@ ics_import_init (ConveneIcsImport    *self,
   self->years = g_hash_table_new (NULL, NULL);
   self->zone_use = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _convene_ics_series_free);
+  self->overrides = g_ptr_array_new_with_free_func (_convene_ics_override_free);
 
   /* The calendar's name replaces this when it has one. */
   if (dot != NULL && dot != base)
@@ -90,6 +92,8 @@ ics_import_clear (ConveneIcsImport *self)
   g_clear_pointer (&self->years, g_hash_table_unref);
   g_clear_pointer (&self->zone_use, g_hash_table_unref);
   g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->series, g_hash_table_unref);
+  g_clear_pointer (&self->overrides, g_ptr_array_unref);
 }
 
 void
@@ -271,6 +275,7 @@ fill_session_text (ConveneIcsImport *self,
   g_autofree char *language = summary_language (summary);
   g_autofree char *description = NULL;
   g_autofree char *location = NULL;
+  g_autofree char *lead = _convene_ics_x_text (event, "X-CONVENE-LEAD");
 
   description = component_text (event, ICAL_DESCRIPTION_PROPERTY);
   location = component_text (event, ICAL_LOCATION_PROPERTY);
@@ -289,31 +294,37 @@ fill_session_text (ConveneIcsImport *self,
   convene_session_set_location (session, location);
   if (language != NULL)
     convene_session_set_language (session, language);
+  convene_session_set_lead (session, lead);
+}
+
+ConveneSessionStatus
+_convene_ics_event_status (icalcomponent *event)
+{
+  g_autofree char *status_nick = _convene_ics_x_text (event, "X-CONVENE-STATUS");
+  int value;
+
+  /* What Convene's own exporter wrote, where STATUS says too little. */
+  if (enum_from_nick (CONVENE_TYPE_SESSION_STATUS, status_nick, &value))
+    return value;
+  switch (icalcomponent_get_status (event))
+    {
+    case ICAL_STATUS_TENTATIVE:
+      return CONVENE_SESSION_STATUS_TENTATIVE;
+    case ICAL_STATUS_CANCELLED:
+      return CONVENE_SESSION_STATUS_CANCELLED;
+    default:
+      return CONVENE_SESSION_STATUS_SCHEDULED;
+    }
 }
 
 static void
 fill_session_status (ConveneSession *session,
                      icalcomponent  *event)
 {
-  g_autofree char *status_nick = _convene_ics_x_text (event, "X-CONVENE-STATUS");
   g_autofree char *format_nick = _convene_ics_x_text (event, "X-CONVENE-FORMAT");
   int value;
 
-  switch (icalcomponent_get_status (event))
-    {
-    case ICAL_STATUS_TENTATIVE:
-      convene_session_set_status (session, CONVENE_SESSION_STATUS_TENTATIVE);
-      break;
-    case ICAL_STATUS_CANCELLED:
-      convene_session_set_status (session, CONVENE_SESSION_STATUS_CANCELLED);
-      break;
-    default:
-      convene_session_set_status (session, CONVENE_SESSION_STATUS_SCHEDULED);
-      break;
-    }
-  /* What Convene's own exporter wrote, where STATUS says too little. */
-  if (enum_from_nick (CONVENE_TYPE_SESSION_STATUS, status_nick, &value))
-    convene_session_set_status (session, value);
+  convene_session_set_status (session, _convene_ics_event_status (event));
   if (enum_from_nick (CONVENE_TYPE_SESSION_FORMAT, format_nick, &value))
     convene_session_set_format (session, value);
 }
@@ -322,10 +333,9 @@ static void
 fill_session_series (ConveneIcsImport      *self,
                      ConveneSession        *session,
                      icalcomponent         *event,
-                     const ConveneIcsPiece *piece)
+                     guint                  line)
 {
   icalproperty *rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
-  guint line;
 
   if (rrule != NULL)
     {
@@ -335,59 +345,86 @@ fill_session_series (ConveneIcsImport      *self,
       convene_session_set_recurrence (session, text);
       icalmemory_free_buffer (text);
       if (icalcomponent_get_next_property (event, ICAL_RRULE_PROPERTY) != NULL)
-        convene_import_result_warn (self->result,
-                                    convene_ics_block_find_line (piece->text, piece->line, "RRULE"),
+        convene_import_result_warn (self->result, line,
                                     _("This event has more than one RRULE: only the first "
                                       "is kept."));
+      return;
     }
-
-  line = convene_ics_block_find_line (piece->text, piece->line, "EXDATE");
-  if (line == 0)
-    line = convene_ics_block_find_line (piece->text, piece->line, "RDATE");
-  if (line != 0)
+  /* A series' EXDATEs and RDATEs become its exceptions once its start is
+   * known (_convene_ics_note_series); without a rule there is no series. */
+  if (icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY) != NULL ||
+      icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY) != NULL)
     convene_import_result_warn (self->result, line,
-                                _("The exceptions to this series (EXDATE, RDATE) are left out: "
-                                  "Convene keeps a series as one session."));
+                                _("This event has extra dates (RDATE) or dates taken out "
+                                  "(EXDATE) but no rule (RRULE): they are left out, and it "
+                                  "is one session."));
+}
+
+/* Takes @event_owned.  At the end of the file (@final) nothing waits. */
+static gboolean
+add_session (ConveneIcsImport  *self,
+             icalcomponent     *event_owned,
+             guint              line,
+             guint              start_line,
+             guint              end_line,
+             gboolean           final,
+             GError           **error)
+{
+  g_autoptr(icalcomponent) event = event_owned;
+  ConveneSession *session = convene_session_new ();
+  gboolean deferred = FALSE;
+
+  convene_session_set_plan (session, convene_entity_get_id (CONVENE_ENTITY (self->plan)));
+  fill_session_text (self, session, event, line);
+  fill_session_status (session, event);
+  fill_session_series (self, session, event, start_line);
+  convene_import_result_take (self->result, session);
+
+  if (!_convene_ics_set_times (self, session, event, start_line, end_line, final, &deferred, error))
+    return FALSE;
+  if (deferred)
+    {
+      PendingEvent pending = { session, g_steal_pointer (&event), start_line, end_line };
+
+      g_array_append_val (self->pending, pending);
+    }
+  else
+    _convene_ics_note_series (self, session, event, start_line);
+  return TRUE;
+}
+
+gboolean
+_convene_ics_add_session (ConveneIcsImport  *self,
+                          icalcomponent     *event,
+                          guint              line,
+                          guint              start_line,
+                          guint              end_line,
+                          GError           **error)
+{
+  return add_session (self, event, line, start_line, end_line, TRUE, error);
 }
 
 static gboolean
 import_event (ConveneIcsImport       *self,
-              icalcomponent          *event_owned,
+              icalcomponent          *event,
               const ConveneIcsPiece  *piece,
               GError                **error)
 {
-  g_autoptr(icalcomponent) event = event_owned;
-  ConveneSession *session;
   guint line = convene_ics_block_find_line (piece->text, piece->line, "DTSTART");
   guint end_line = convene_ics_block_find_line (piece->text, piece->line, "DTEND");
-  gboolean deferred = FALSE;
 
   line = line != 0 ? line : piece->line;
   end_line = end_line != 0 ? end_line : line;
+  /* One occurrence of a series, changed: its series may come later. */
   if (icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL)
     {
-      convene_import_result_warn (self->result, piece->line,
-                                  _("This event changes one meeting of a series: Convene keeps "
-                                    "a series as one session, so the change is left out."));
+      guint rid_line = convene_ics_block_find_line (piece->text, piece->line, "RECURRENCE-ID");
+
+      _convene_ics_hold_override (self, event, piece->line, rid_line != 0 ? rid_line : piece->line,
+                                  end_line);
       return TRUE;
     }
-
-  session = convene_session_new ();
-  convene_session_set_plan (session, convene_entity_get_id (CONVENE_ENTITY (self->plan)));
-  fill_session_text (self, session, event, piece->line);
-  fill_session_status (session, event);
-  fill_session_series (self, session, event, piece);
-  convene_import_result_take (self->result, session);
-
-  if (!_convene_ics_set_times (self, session, event, line, end_line, FALSE, &deferred, error))
-    return FALSE;
-  if (deferred)
-    {
-      PendingEvent pending = { session, g_steal_pointer (&event), line, end_line };
-
-      g_array_append_val (self->pending, pending);
-    }
-  return TRUE;
+  return add_session (self, event, piece->line, line, end_line, FALSE, error);
 }
 
 static char *
@@ -751,7 +788,10 @@ finish (ConveneIcsImport  *self,
       if (!_convene_ics_set_times (self, pending->session, pending->event, pending->line,
                               pending->end_line, TRUE, &deferred, error))
         return FALSE;
+      _convene_ics_note_series (self, pending->session, pending->event, pending->line);
     }
+  if (!_convene_ics_settle_overrides (self, error))
+    return FALSE;
   warn_repeats_left_out (self);
 
   if (self->result->sessions->len == 0 && self->result->actions->len == 0)
@@ -860,7 +900,20 @@ sniff_ics (const char *file,
                                                                          : CONVENE_IMPORTER_NO;
 }
 
+/* A calendar names its times' zones, or its own (X-WR-TIMEZONE), and a
+ * floating time is read in that one or as UTC, with a warning: the same
+ * in the preview as in a streamed import, which is given no options. */
+static ConveneImportResult *
+read_ics (const char                  *file,
+          const char                  *contents,
+          gsize                        length,
+          const ConveneImportOptions  *options,
+          GError                     **error)
+{
+  return convene_ics_import (file, contents, length, error);
+}
+
 const ConveneImporter convene_ics_importer = {
   .name = "icalendar", .flags = CONVENE_IMPORTER_FLAG_UTF8, .sniff = sniff_ics,
-  .read = convene_ics_import, .stream = convene_ics_import_stream,
+  .read = read_ics, .stream = convene_ics_import_stream,
 };

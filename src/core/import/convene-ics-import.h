@@ -12,13 +12,19 @@
  *    "UTC"; a floating start, or an all-day event (which starts at midnight
  *    and lasts whole days), in the calendar's X-WR-TIMEZONE, else UTC, with a
  *    warning for floating times.  The month is the start's, in that zone;
+ *  - a series' EXDATEs and RDATEs, and the VEVENTs with its UID and a
+ *    RECURRENCE-ID (one meeting moved, given another SUMMARY, X-CONVENE-LEAD
+ *    or ORGANIZER, or STATUS:CANCELLED), become the series' exceptions,
+ *    never sessions (convene-ics-series.c); a RECURRENCE-ID may be in any
+ *    zone, in UTC or a date.  An override whose series is not in the file is
+ *    imported as a single session, with a warning that quotes it; one that
+ *    names a meeting its series does not have is left out, with a warning;
  *  - each VTODO becomes an action: SUMMARY is the title, DUE the due date,
  *    STATUS the status;
- *  - Convene's own X-CONVENE-STATUS, X-CONVENE-FORMAT, X-CONVENE-DUE and
- *    X-CONVENE-TIMEZONE, written by its exporter, carry what standard
- *    properties cannot.
- * Changed occurrences of a series (RECURRENCE-ID) and exceptions (EXDATE,
- * RDATE) are left out with a warning.
+ *  - Convene's own X-CONVENE-STATUS, X-CONVENE-FORMAT, X-CONVENE-DUE,
+ *    X-CONVENE-LEAD and X-CONVENE-TIMEZONE, written by its exporter, carry
+ *    what standard properties cannot.
+ * EXDATE and RDATE on an event without an RRULE are left out with a warning.
  *
  * The file is read one component at a time, so a calendar of 100,000 events
  * costs little more memory than the sessions made from it.

@@ -323,3 +323,44 @@ _convene_ics_set_times (ConveneIcsImport  *self,
   _convene_ics_count_use (self, year, zone);
   return TRUE;
 }
+
+/* A series' exceptions name its dates in whatever form the writer chose:
+ * in the series' zone or another, in UTC, floating, or as a bare date
+ * (Outlook's all-day EXDATEs).  All are one instant here. */
+GDateTime *
+_convene_ics_read_instant (ConveneIcsImport          *self,
+                           icalproperty              *prop,
+                           const struct icaltimetype *t,
+                           const char                *zone,
+                           int                        wall_time_of_day,
+                           guint                      line)
+{
+  g_autofree char *ignored_zone = NULL;
+  struct icaltimetype local = *t;
+
+  if (t->year < MIN_YEAR || t->year > MAX_YEAR)
+    return NULL;
+  if (t->is_date)
+    {
+      local.is_date = 0;
+      local.hour = wall_time_of_day / 3600;
+      local.minute = wall_time_of_day / 60 % 60;
+      local.second = wall_time_of_day % 60;
+      return read_local_time (self, zone, &local, line);
+    }
+  if (icaltime_is_utc (*t) || property_tzid (prop) != NULL)
+    return read_time (self, prop, t, line, TRUE, &ignored_zone);
+  return read_local_time (self, zone, t, line);
+}
+
+int
+_convene_ics_event_minutes (ConveneIcsImport *self,
+                            icalcomponent    *event,
+                            GDateTime        *start,
+                            guint             end_line)
+{
+  icalproperty *dtstart = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  struct icaltimetype t = dtstart != NULL ? icalproperty_get_dtstart (dtstart) : icaltime_null_time ();
+
+  return (int) event_minutes (self, event, &t, start, end_line);
+}

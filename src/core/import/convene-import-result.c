@@ -23,6 +23,7 @@ convene_import_result_new (const char *file)
   result->people = g_ptr_array_new_with_free_func (g_object_unref);
   result->attendance = g_ptr_array_new_with_free_func (g_object_unref);
   result->resources = g_ptr_array_new_with_free_func (g_object_unref);
+  result->exceptions = g_ptr_array_new_with_free_func (g_object_unref);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
   result->let_go = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   return result;
@@ -53,6 +54,7 @@ convene_import_result_free (ConveneImportResult *result)
   g_ptr_array_unref (result->people);
   g_ptr_array_unref (result->attendance);
   g_ptr_array_unref (result->resources);
+  g_ptr_array_unref (result->exceptions);
   g_ptr_array_set_free_func (result->warnings, (GDestroyNotify) warning_free);
   g_ptr_array_unref (result->warnings);
   g_free (result);
@@ -76,6 +78,8 @@ list_for_type (ConveneImportResult *result,
     return result->attendance;
   if (type == CONVENE_TYPE_RESOURCE)
     return result->resources;
+  if (type == CONVENE_TYPE_SESSION_EXCEPTION)
+    return result->exceptions;
   g_return_val_if_reached (NULL);
 }
 
@@ -95,8 +99,31 @@ convene_import_result_take (ConveneImportResult *result,
   /* Ids grow along each list, so the last one is the largest. */
   if (list->len > 0)
     next = convene_entity_get_id (g_ptr_array_index (list, list->len - 1)) + 1;
+  /* A streamed import lets go of the sessions it has written (the list
+   * keeps only its first few), but their ids are still named by what comes
+   * later, such as a series' overrides: an id is never given twice. */
+  if (list == result->sessions)
+    next = MAX (next, (gint64) list->len + result->n_let_go + 1);
   convene_entity_set_id (entity, next);
   g_ptr_array_add (list, entity);
+}
+
+static gint
+compare_warning_lines (gconstpointer a,
+                       gconstpointer b)
+{
+  const ConveneImportWarning *x = *(ConveneImportWarning * const *) a;
+  const ConveneImportWarning *y = *(ConveneImportWarning * const *) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+void
+convene_import_result_sort_warnings (ConveneImportResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  g_ptr_array_sort (result->warnings, compare_warning_lines);
 }
 
 void

@@ -16,6 +16,7 @@
 #include "model/convene-person.h"
 #include "model/convene-attendance.h"
 #include "model/convene-resource.h"
+#include "model/convene-session-exception.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,11 @@ struct _ConveneImportResult {
   /* Set by the writer with @writer: freeing the result rolls the write
    * back, and the result needs nothing else of the writer. */
   void (*cancel_write) (ConveneImportResult *result);
+  GPtrArray *exceptions;  /* ConveneSessionException: one occurrence of a series */
+  /* Some times named no zone in a text that names no place: they were read
+   * in ConveneImportOptions.default_zone (UTC without one), which the
+   * person importing may want to choose. */
+  gboolean   uses_default_zone;
 };
 
 ConveneImportResult *convene_import_result_new       (const char          *file);
@@ -62,6 +68,9 @@ void                 convene_import_result_warn      (ConveneImportResult *resul
                                                       guint                line,
                                                       const char          *format,
                                                       ...) G_GNUC_PRINTF (3, 4);
+/* Puts the warnings in the order of their lines, keeping the order of
+ * those on one line (for warnings given after the reading of the file). */
+void                 convene_import_result_sort_warnings (ConveneImportResult *result);
 /* The person of that name in the result, added if missing (a lead, a speaker). */
 ConvenePerson       *convene_import_result_ensure_person (ConveneImportResult *result,
                                                           const char          *name);

@@ -19,6 +19,7 @@ enum {
   LIST_ACTIONS,
   LIST_SESSIONS,
   LIST_ATTENDANCE,
+  LIST_EXCEPTIONS,
   LIST_RESOURCES,
   N_LISTS
 };
@@ -44,6 +45,7 @@ lists_in_order (ConveneImportResult *result,
   lists[LIST_ACTIONS] = result->actions;
   lists[LIST_SESSIONS] = result->sessions;
   lists[LIST_ATTENDANCE] = result->attendance;
+  lists[LIST_EXCEPTIONS] = result->exceptions;
   lists[LIST_RESOURCES] = result->resources;
 }
 

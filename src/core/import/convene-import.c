@@ -10,6 +10,7 @@
 #include "import/convene-document-import.h"
 #include "import/convene-ics-import.h"
 #include "import/convene-json-import.h"
+#include "time/convene-zone.h"
 
 /* Every format Convene reads; a new importer is added here.  On an equal
  * match the earlier one is tried first. */
@@ -325,11 +326,12 @@ nul_byte_line (const char *contents,
 }
 
 static ConveneImportResult *
-read_with (const ConveneImporter  *importer,
-           const char             *path,
-           const char             *contents,
-           gsize                   length,
-           GError                **error)
+read_with (const ConveneImporter       *importer,
+           const char                  *path,
+           const char                  *contents,
+           gsize                        length,
+           const ConveneImportOptions  *options,
+           GError                     **error)
 {
   guint nul_line;
 
@@ -347,7 +349,7 @@ read_with (const ConveneImporter  *importer,
                    _("%s: this is not UTF-8 text"), path);
       return NULL;
     }
-  return importer->read (path, contents, length, error);
+  return importer->read (path, contents, length, options, error);
 }
 
 /* Importers that share a reader (documents and announcements) would only
@@ -366,12 +368,13 @@ shares_reader (const ConveneImporter **candidates,
  * finds nothing it understands, the next likely one is tried; if none
  * does, the error is the surest one's. */
 static ConveneImportResult *
-read_candidates (const ConveneImporter **candidates,
-                 guint                   n,
-                 const char             *path,
-                 const char             *contents,
-                 gsize                   length,
-                 GError                **error)
+read_candidates (const ConveneImporter      **candidates,
+                 guint                        n,
+                 const char                  *path,
+                 const char                  *contents,
+                 gsize                        length,
+                 const ConveneImportOptions  *options,
+                 GError                     **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(GError) first = NULL;
@@ -382,7 +385,7 @@ read_candidates (const ConveneImporter **candidates,
 
       if (shares_reader (candidates, i))
         continue;
-      result = read_with (candidates[i], path, contents, length, &local);
+      result = read_with (candidates[i], path, contents, length, options, &local);
 
       if (result != NULL)
         return result;
@@ -426,10 +429,11 @@ stream_input (const ConveneImporter  *importer,
  * streamed by the one importer that may read it, or read whole (bounded)
  * and tried by each candidate. */
 static ConveneImportResult *
-import_input (const char         *path,
-              ConveneStore       *store,
-              ConveneOnExisting   on_existing,
-              GError            **error)
+import_input (const char                  *path,
+              ConveneStore                *store,
+              ConveneOnExisting            on_existing,
+              const ConveneImportOptions  *options,
+              GError                     **error)
 {
   const ConveneImporter *candidates[N_IMPORTERS];
   g_auto(Input) input = { 0 };
@@ -454,7 +458,7 @@ import_input (const char         *path,
   contents = input_read_whole (&input, &length, error);
   if (contents == NULL)
     return NULL;
-  result = read_candidates (candidates, n, path, contents, length, error);
+  result = read_candidates (candidates, n, path, contents, length, options, error);
   if (result == NULL ||
       (store != NULL && !convene_import_result_write (result, store, on_existing, error)))
     return NULL;
@@ -475,9 +479,11 @@ ConveneImportResult *
 convene_import_file (const char  *path,
                      GError     **error)
 {
+  const ConveneImportOptions options = { 0 };
+
   g_return_val_if_fail (path != NULL, NULL);
 
-  return import_input (path, NULL, CONVENE_ON_EXISTING_FAIL, error);
+  return import_input (path, NULL, CONVENE_ON_EXISTING_FAIL, &options, error);
 }
 
 ConveneImportResult *
@@ -486,8 +492,37 @@ convene_import_file_into (const char         *path,
                           ConveneOnExisting   on_existing,
                           GError            **error)
 {
+  const ConveneImportOptions options = { 0 };
+
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);
 
-  return import_input (path, store, on_existing, error);
+  return import_input (path, store, on_existing, &options, error);
+}
+
+/**
+ * convene_import_file_full:
+ * @store: (nullable): where to write, or %NULL for a preview
+ * @options: (nullable): what the person importing says the file may not
+ *   (the zone of times written without one)
+ *
+ * convene_import_file() when @store is %NULL, else
+ * convene_import_file_into(), with @options.  @options->default_zone must
+ * be a zone Convene records (convene_zone_lookup() gives one).
+ */
+ConveneImportResult *
+convene_import_file_full (const char                  *path,
+                          ConveneStore                *store,
+                          ConveneOnExisting            on_existing,
+                          const ConveneImportOptions  *options,
+                          GError                     **error)
+{
+  const ConveneImportOptions none = { 0 };
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (store == NULL || CONVENE_IS_STORE (store), NULL);
+  g_return_val_if_fail (options == NULL || options->default_zone == NULL ||
+                        convene_timezone_is_valid (options->default_zone), NULL);
+
+  return import_input (path, store, on_existing, options != NULL ? options : &none, error);
 }

@@ -34,4 +34,12 @@ ConveneImportResult   *convene_import_file_into (const char         *path,
                                                  ConveneOnExisting   on_existing,
                                                  GError            **error);
 
+/* Either of the above (a preview when @store is %NULL), with what the
+ * person importing says the file may not (convene-importer.h). */
+ConveneImportResult   *convene_import_file_full (const char                  *path,
+                                                 ConveneStore                *store,
+                                                 ConveneOnExisting            on_existing,
+                                                 const ConveneImportOptions  *options,
+                                                 GError                     **error);
+
 G_END_DECLS

@@ -32,6 +32,17 @@ typedef enum {
                                          * refuses other bytes before reading */
 } ConveneImporterFlags;
 
+/* What the person importing says that the file may not: passed to every
+ * reader, which takes what applies to its format. */
+typedef struct {
+  /* The zone of a time written without one, when the text names no zone
+   * or place of its own (an IANA name, "UTC" or "+HH:MM"); NULL for UTC.
+   * Read by the document and announcement reader; a JSON export names
+   * every zone, and an iCalendar file reads a floating time in its
+   * X-WR-TIMEZONE or as UTC, with a warning, whatever this says. */
+  const char *default_zone;
+} ConveneImportOptions;
+
 typedef struct {
   const char            *name;   /* for tests and debugging, not shown to users */
   ConveneImporterFlags   flags;
@@ -42,11 +53,13 @@ typedef struct {
                                   const char           *head,
                                   gsize                 length);
   /* Fails with CONVENE_IMPORT_ERROR_EMPTY when the file holds nothing this
-   * importer understands: the dispatcher then tries the next one it sniffed. */
-  ConveneImportResult *(*read)   (const char           *file,
-                                  const char           *contents,
-                                  gsize                 length,
-                                  GError              **error);
+   * importer understands: the dispatcher then tries the next one it sniffed.
+   * @options is never NULL. */
+  ConveneImportResult *(*read)   (const char                  *file,
+                                  const char                  *contents,
+                                  gsize                        length,
+                                  const ConveneImportOptions  *options,
+                                  GError                     **error);
   /* (nullable): see convene_ics_import_stream() */
   gboolean             (*stream) (ConveneImportResult  *result,
                                   GInputStream         *stream,

@@ -327,6 +327,36 @@ read_fields (Reader        *reader,
   return TRUE;
 }
 
+/* The list of person ids at @path (@people, an array), as attendance rows
+ * of @session, or of one @occurrence of it when not NULL. */
+static gboolean
+read_attending (Reader     *reader,
+                const char *path,
+                JsonArray  *people,
+                gint64      session,
+                GDateTime  *occurrence)
+{
+  for (guint p = 0; p < json_array_get_length (people); p++)
+    {
+      JsonNode *pid = json_array_get_element (people, p);
+      g_autofree char *where_id = g_strdup_printf ("%s[%u]", path, p);
+      ConveneAttendance *row;
+      gint64 person;
+
+      if (!is_integer (pid))
+        return fail (reader, path, _("expected a list of person ids, found %s in it"), node_kind (pid));
+      if (!read_id (reader, where_id, pid, &person))
+        return FALSE;
+      row = convene_attendance_new ();
+      convene_attendance_set_session (row, session);
+      convene_attendance_set_person (row, person);
+      if (occurrence != NULL)
+        convene_attendance_set_occurrence (row, occurrence);
+      convene_import_result_take (reader->result, row);
+    }
+  return TRUE;
+}
+
 /* A session's "attendance": the ids of the people who came, as rows. */
 static gboolean
 read_attendance (Reader     *reader,
@@ -337,23 +367,121 @@ read_attendance (Reader     *reader,
   JsonNode *attendance = json_object_get_member (object, "attendance");
   g_autofree char *apath = g_strdup_printf ("%s.attendance", where);
 
-  if (attendance != NULL && !JSON_NODE_HOLDS_ARRAY (attendance))
+  if (attendance == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (attendance))
     return fail (reader, apath, _("expected a list of person ids, found %s"), node_kind (attendance));
-  for (guint a = 0; attendance != NULL && a < json_array_get_length (json_node_get_array (attendance)); a++)
-    {
-      JsonNode *pid = json_array_get_element (json_node_get_array (attendance), a);
-      g_autofree char *where_id = g_strdup_printf ("%s[%u]", apath, a);
-      ConveneAttendance *row;
-      gint64 person;
+  return read_attending (reader, apath, json_node_get_array (attendance), session, NULL);
+}
 
-      if (!is_integer (pid))
-        return fail (reader, apath, _("expected a list of person ids, found %s in it"), node_kind (pid));
-      if (!read_id (reader, where_id, pid, &person))
+/* The list @key of @object, at @path: TRUE with *@array NULL when there is
+ * none, FALSE (the reader failed) when it is not a list. */
+static gboolean
+optional_list (Reader      *reader,
+               const char  *path,
+               JsonObject  *object,
+               const char  *key,
+               JsonArray  **array)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *array = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (reader, path, _("expected a list, found %s"), node_kind (node));
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Item @i of @array, which must be an object; NULL (the reader failed, at
+ * @item_path) when it is not. */
+static JsonObject *
+object_at (Reader     *reader,
+           const char *item_path,
+           JsonArray  *array,
+           guint       i)
+{
+  JsonNode *item = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (item))
+    {
+      fail (reader, item_path, _("expected an object, found %s"), node_kind (item));
+      return NULL;
+    }
+  return json_node_get_object (item);
+}
+
+/* A series' "exceptions": objects with the exception's fields, without ids
+ * (they are the series' own, and get new ones in order). */
+static gboolean
+read_exceptions (Reader     *reader,
+                 const char *where,
+                 JsonObject *object,
+                 gint64      session)
+{
+  g_autofree char *path = g_strdup_printf ("%s.exceptions", where);
+  JsonArray *array;
+
+  if (!optional_list (reader, path, object, "exceptions", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autoptr(ConveneSessionException) exception = convene_session_exception_new ();
+      g_autoptr(GError) local = NULL;
+      JsonObject *item = object_at (reader, item_path, array, i);
+
+      if (item == NULL)
         return FALSE;
-      row = convene_attendance_new ();
-      convene_attendance_set_session (row, session);
-      convene_attendance_set_person (row, person);
-      convene_import_result_take (reader->result, row);
+      convene_session_exception_set_session (exception, session);
+      if (!read_fields (reader, item_path, item, CONVENE_ENTITY (exception)))
+        return FALSE;
+      if (!convene_store_validate (NULL, CONVENE_ENTITY (exception), &local))
+        return fail (reader, item_path, "%s", local->message);
+      convene_import_result_take (reader->result, g_steal_pointer (&exception));
+    }
+  return TRUE;
+}
+
+/* A series' "occurrence_attendance": who came to one occurrence, as
+ * attendance rows naming it. */
+static gboolean
+read_occurrence_attendance (Reader     *reader,
+                            const char *where,
+                            JsonObject *object,
+                            gint64      session)
+{
+  g_autofree char *path = g_strdup_printf ("%s.occurrence_attendance", where);
+  JsonArray *array;
+
+  if (!optional_list (reader, path, object, "occurrence_attendance", &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autoptr(GDateTime) at = NULL;
+      JsonObject *entry = object_at (reader, item_path, array, i);
+      JsonNode *people;
+      const char *text;
+
+      if (entry == NULL)
+        return FALSE;
+      text = json_object_has_member (entry, "occurrence") && is_string (json_object_get_member (entry, "occurrence"))
+               ? json_object_get_string_member (entry, "occurrence") : NULL;
+      at = text != NULL ? convene_instant_parse (text) : NULL;
+      if (at == NULL)
+        return fail (reader, item_path, _("expected an occurrence such as 2021-02-23T19:00:00Z"));
+      people = json_object_get_member (entry, "people");
+      if (people == NULL || !JSON_NODE_HOLDS_ARRAY (people))
+        return fail (reader, item_path, _("expected a list of person ids, found %s"),
+                     people != NULL ? node_kind (people) : "nothing");
+      {
+        g_autofree char *people_path = g_strdup_printf ("%s.people", item_path);
+
+        if (!read_attending (reader, people_path, json_node_get_array (people), session, at))
+          return FALSE;
+      }
     }
   return TRUE;
 }
@@ -368,29 +496,24 @@ read_list (Reader     *reader,
            gint64      plan_id,
            GPtrArray  *into)
 {
-  JsonNode *node = json_object_get_member (parent, key);
   g_autofree char *path = parent_path != NULL ? g_strdup_printf ("%s.%s", parent_path, key)
                                               : g_strdup (key);
   JsonArray *array;
 
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, path, _("expected a list, found %s"), node_kind (node));
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (!optional_list (reader, path, parent, key, &array))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
       g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
       g_autoptr(ConveneEntity) entity = NULL;
       g_autofree char *where_id = g_strdup_printf ("%s.id", where);
+      JsonObject *item = object_at (reader, where, array, i);
       JsonNode *id;
       gint64 value;
 
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        return fail (reader, where, _("expected an object, found %s"), node_kind (item));
-      id = json_object_get_member (json_node_get_object (item), "id");
+      if (item == NULL)
+        return FALSE;
+      id = json_object_get_member (item, "id");
       if (id == NULL || JSON_NODE_HOLDS_NULL (id) || (is_integer (id) && json_node_get_int (id) <= 0))
         return fail (reader, where, _("every object needs an id, a whole number above 0"));
       if (!read_id (reader, where_id, id, &value))
@@ -400,11 +523,14 @@ read_list (Reader     *reader,
       convene_entity_set_id (entity, value);
       if (plan_id != 0)
         g_object_set (entity, "plan", plan_id, NULL);
-      if (!read_fields (reader, where, json_node_get_object (item), entity))
+      if (!read_fields (reader, where, item, entity))
         return FALSE;
 
       if (type == CONVENE_TYPE_SESSION &&
-          !read_attendance (reader, where, json_node_get_object (item), convene_entity_get_id (entity)))
+          (!read_attendance (reader, where, item, convene_entity_get_id (entity)) ||
+           !read_exceptions (reader, where, item, convene_entity_get_id (entity)) ||
+           !read_occurrence_attendance (reader, where, item,
+                                        convene_entity_get_id (entity))))
         return FALSE;
       g_ptr_array_add (into, g_steal_pointer (&entity));
     }
@@ -446,11 +572,13 @@ has_id (GHashTable *index,
 static gboolean
 add_pair (GHashTable *seen,
           gint64      session,
-          gint64      person)
+          gint64      person,
+          GDateTime  *occurrence)
 {
-  char key[48];
+  char key[72];
 
-  g_snprintf (key, sizeof key, "%" PRId64 ":%" PRId64, session, person);
+  g_snprintf (key, sizeof key, "%" PRId64 ":%" PRId64 ":%" G_GINT64_FORMAT, session, person,
+              occurrence != NULL ? g_date_time_to_unix (occurrence) : G_MININT64);
   return g_hash_table_add (seen, g_strdup (key));
 }
 
@@ -529,7 +657,7 @@ check_references (Reader *reader)
         return fail (reader, "sessions",
                      _("the session %" PRId64 " lists person %" PRId64 " as attending, who is not in the file"),
                      session, person);
-      if (!add_pair (attending, session, person))
+      if (!add_pair (attending, session, person, convene_attendance_get_occurrence (row)))
         return fail (reader, "sessions",
                      _("the session %" PRId64 " lists person %" PRId64 " as attending twice"),
                      session, person);
@@ -551,7 +679,8 @@ warn_unknown_keys (Reader     *reader,
     {
       const char *key = l->data;
       g_autofree char *name = g_strdelimit (g_strdup (key), "_", '-');
-      const char * const extras[] = { "goals", "actions", "sessions", "resources", "attendance", NULL };
+      const char * const extras[] = { "goals", "actions", "sessions", "resources", "attendance",
+                                      "exceptions", "occurrence_attendance", NULL };
 
       if (g_object_class_find_property (klass, name) == NULL && !g_strv_contains (extras, key))
         convene_import_result_warn (reader->result, 0, _("%s: the key “%s” is not one Convene knows; it was left out"),
@@ -691,6 +820,17 @@ sniff_json (const char *file,
   return json_parser_load_from_data (parser, head, length, NULL) ? CONVENE_IMPORTER_CERTAIN : CONVENE_IMPORTER_NO;
 }
 
+/* An export names the zone of every time it holds: nothing to assume. */
+static ConveneImportResult *
+read_json (const char                  *file,
+           const char                  *contents,
+           gsize                        length,
+           const ConveneImportOptions  *options,
+           GError                     **error)
+{
+  return convene_json_import (file, contents, length, error);
+}
+
 const ConveneImporter convene_json_importer = {
-  .name = "json", .flags = CONVENE_IMPORTER_FLAG_UTF8, .sniff = sniff_json, .read = convene_json_import,
+  .name = "json", .flags = CONVENE_IMPORTER_FLAG_UTF8, .sniff = sniff_json, .read = read_json,
 };

@@ -16,12 +16,16 @@
 
 static const char * const topic_headers[] = {
   "topic", "topics", "tema", "temas", "theme", "themes", "subject", "session", "sessions",
-  "title", "título", "titulo", "asunto", "what", NULL,
+  "title", "título", "titulo", "asunto", "what", "name", "nombre", "event", "evento", NULL,
 };
 static const char * const month_headers[] = { "month", "months", "mes", "meses", NULL };
 static const char * const date_headers[] = {
   "date", "dates", "fecha", "fechas", "when", "time", "date and time", "date & time",
   "fecha y hora", "hora", "day", "día", "time slot", "horario", NULL,
+};
+/* A column of times beside a column of dates: "| Date | Time |". */
+static const char * const time_headers[] = {
+  "time", "times", "hora", "horas", "horario", "start", "start time", "hora de inicio", NULL,
 };
 static const char * const lead_headers[] = {
   "lead", "leads", "led by", "host", "chair", "responsable", "moderator", "lidera", NULL,
@@ -58,12 +62,14 @@ static gboolean
 columns_from_header (char           **cells,
                      ConveneColumns  *columns)
 {
-  ConveneColumns found = { -1, -1, -1, -1 };
+  ConveneColumns found = { -1, -1, -1, -1, -1 };
 
   for (int i = 0; cells[i] != NULL; i++)
     {
       if (found.topic < 0 && matches_header (cells[i], topic_headers))
         found.topic = i;
+      else if (found.date >= 0 && found.time < 0 && matches_header (cells[i], time_headers))
+        found.time = i;
       else if (found.month < 0 && matches_header (cells[i], month_headers))
         found.month = i;
       else if (found.date < 0 && matches_header (cells[i], date_headers))
@@ -71,6 +77,16 @@ columns_from_header (char           **cells,
       else if (found.lead < 0 && matches_header (cells[i], lead_headers))
         found.lead = i;
     }
+  /* "| Time | Date |": the time came first and took the date's place. */
+  if (found.date >= 0 && found.time < 0 && matches_header (cells[found.date], time_headers))
+    for (int i = found.date + 1; cells[i] != NULL; i++)
+      if (i != found.topic && i != found.lead && matches_header (cells[i], date_headers) &&
+          !matches_header (cells[i], time_headers))
+        {
+          found.time = found.date;
+          found.date = i;
+          break;
+        }
   if (found.topic < 0 && found.month < 0 && found.date < 0)
     return FALSE;
   if (found.topic < 0)
@@ -291,6 +307,38 @@ take_labelled (ConveneDocument *doc,
   return g_string_free (g_steal_pointer (&rest), FALSE);
 }
 
+/* "<i>Paul leads</i>", as the Markdown export writes a lead: read from its
+ * own span, so that the word before the span ("<i>Cancelled</i>", "every
+ * Monday") is no part of the name.  Returns @cell without that span, with
+ * the lead in @lead, or @cell and NULL when no span is only a lead. */
+static char *
+take_italic_lead (const char  *cell,
+                  char       **lead)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter_pointer (&regex))
+    g_once_init_leave_pointer (&regex, g_regex_new ("<(i|em)>(.*?)</\\1>",
+                                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  *lead = NULL;
+  g_regex_match (regex, cell, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *inner = g_match_info_fetch (match, 2);
+      g_autofree char *text = convene_text_strip_markup (inner);
+      g_autofree char *name = _convene_lead_take_from_text (text);
+      int start, end;
+
+      if (name == NULL || *g_strstrip (text) != '\0')
+        continue;
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      *lead = g_steal_pointer (&name);
+      return g_strdup_printf ("%.*s%s", start, cell, cell + end);
+    }
+  return g_strdup (cell);
+}
+
 /* The date cell: a lead, "No meeting", a date and time, or a sentence kept
  * as the session's notes. */
 static void
@@ -300,9 +348,13 @@ read_date_cell (ConveneDocument *doc,
                 const GDate     *reference,
                 guint            line)
 {
-  g_autofree char *text = convene_text_strip_markup (cell);
-  g_autofree char *lead = _convene_lead_take_from_text (text);
+  g_autofree char *lead = NULL;
+  g_autofree char *rest = take_italic_lead (cell, &lead);
+  g_autofree char *text = convene_text_strip_markup (rest);
   gsize n;
+
+  if (lead == NULL)
+    lead = _convene_lead_take_from_text (text);
 
   n = strlen (text);
   if (lead != NULL)
@@ -332,6 +384,57 @@ read_date_cell (ConveneDocument *doc,
     convene_session_set_status (session, CONVENE_SESSION_STATUS_TENTATIVE);
 }
 
+/* A row of one meeting of the series above it, as the Markdown export
+ * writes it: kept, with its topic, lead and status, until the series'
+ * time is known and the meeting can be told from the one its rule gives. */
+static void
+hold_series_meeting (ConveneDocument   *doc,
+                     const ConveneLine *line,
+                     char             **cells)
+{
+  const ConveneColumns *columns = &doc->columns;
+  ConveneSeriesMeeting *meeting = g_new0 (ConveneSeriesMeeting, 1);
+  g_autofree char *description = NULL, *date = NULL, *rest = NULL, *text = NULL;
+  int year, month;
+  gsize n;
+
+  _convene_document_note_line (doc, line->number);
+  meeting->series = doc->last_row_session != NULL ? g_object_ref (doc->last_row_session) : NULL;
+  meeting->line = line->number;
+  meeting->row = convene_text_strip_markup (line->raw);
+  split_topic (cell_at (cells, columns->topic), &meeting->topic, &description);
+  g_date_clear (&meeting->reference, 1);
+  if (read_month_cell (doc, cell_at (cells, columns->month), &year, &month) == MONTH_NAMED && year > 0)
+    g_date_set_dmy (&meeting->reference, 1, month, year);
+  else
+    g_date_set_dmy (&meeting->reference, 1, G_DATE_JANUARY, doc->year > 0 ? doc->year : 2000);
+
+  date = convene_text_take_series_meeting (cell_at (cells, columns->date), &meeting->added,
+                                           &meeting->moved_from);
+  rest = take_italic_lead (date, &meeting->lead);
+  text = convene_text_strip_markup (rest);
+  if (meeting->lead == NULL)
+    meeting->lead = _convene_lead_take_from_text (text);
+  if (meeting->lead == NULL && columns->lead >= 0 && *cell_at (cells, columns->lead) != '\0')
+    meeting->lead = convene_text_strip_markup (cell_at (cells, columns->lead));
+  n = strlen (text);
+  while (n > 0 && (text[n - 1] == '.' || text[n - 1] == ' ' || text[n - 1] == ','))
+    text[--n] = '\0';
+  if (convene_text_has_any_word (text, no_meeting_words))
+    meeting->status = CONVENE_SESSION_STATUS_NO_MEETING;
+  else if (convene_text_has_any_word (text, cancelled_words))
+    meeting->status = CONVENE_SESSION_STATUS_CANCELLED;
+  else if (convene_text_has_any_word (text, tbc_words))
+    meeting->status = CONVENE_SESSION_STATUS_TENTATIVE;
+  else
+    meeting->status = CONVENE_SESSION_STATUS_SCHEDULED;
+  meeting->when = g_steal_pointer (&text);
+  g_ptr_array_add (doc->series_meetings, meeting);
+}
+
+/* One row of a schedule table as a session.  Why long: each column (topic,
+ * month, lead, date and its time) has its own reading and its own warning,
+ * and they share the row's one reference day. */
 static void
 read_row (ConveneDocument   *doc,
           const ConveneLine *line,
@@ -347,6 +450,14 @@ read_row (ConveneDocument   *doc,
 
   if (row_is_empty (cells))
     return;
+  /* Convene's export lists a series' meetings under its row: the series
+   * is read from its own row, with its rule, and its meetings' rows become
+   * its exceptions once its time is known. */
+  if (convene_text_is_series_meeting (cell_at (cells, columns->date)))
+    {
+      hold_series_meeting (doc, line, cells);
+      return;
+    }
   split_topic (cell_at (cells, columns->topic), &topic, &description);
   if (*topic == '\0')
     {
@@ -355,6 +466,7 @@ read_row (ConveneDocument   *doc,
       convene_import_result_warn (doc->result, line->number, _("This row has no topic; it is called “%s”."), topic);
     }
   session = _convene_schedule_add_session (doc, topic);
+  doc->last_row_session = session;
   convene_session_set_description (session, description);
 
   month_cell = read_month_cell (doc, cell_at (cells, columns->month), &year, &month);
@@ -385,6 +497,14 @@ read_row (ConveneDocument   *doc,
   if (columns->lead >= 0 && *cell_at (cells, columns->lead) != '\0')
     set_lead (doc, session, cell_at (cells, columns->lead));
   date = take_labelled (doc, session, cell_at (cells, columns->date));
+  if (columns->time >= 0 && *cell_at (cells, columns->time) != '\0')
+    {
+      /* "| 2023-07-21 | 04:00 UTC |": the day and its time, read as one. */
+      char *both = g_strdup_printf ("%s %s", date, cell_at (cells, columns->time));
+
+      g_free (date);
+      date = both;
+    }
   read_date_cell (doc, session, date, &reference, line->number);
 
   if (convene_text_has_any_word (topic, (const char * const[]) { "break", "summer break", "receso", NULL }))
@@ -465,7 +585,7 @@ guess_columns_in (GArray         *rows,
 
           if (words[0] != NULL && convene_time_words_month_from_name (words[0]) != 0)
             {
-              *columns = (ConveneColumns) { 0, i, cells[i + 1] != NULL ? i + 1 : -1, -1 };
+              *columns = (ConveneColumns) { 0, i, cells[i + 1] != NULL ? i + 1 : -1, -1, -1 };
               return TRUE;
             }
         }
@@ -501,6 +621,78 @@ find_columns (ConveneDocument *doc,
   return FALSE;
 }
 
+/* "| Day | Europe & Asia Pacific | Asia Pacific & US |": a header that
+ * names a day column and no topic, whose other columns are named after
+ * the meetings that take turns; a row's times stand in the column of its
+ * meeting ("| Tuesday, 9th July 2024 | | 8am CST / 8pm EDT |").  Each
+ * time is a session named after its column.  FALSE when the table is not
+ * that shape: a cell that is not a time, or fewer than two such columns.
+ * Why long: the whole table is checked before any session is made, so
+ * that a table of another shape is left whole to the row reader. */
+static gboolean
+read_slot_table (ConveneDocument *doc,
+                 GArray          *rows,
+                 const ConveneColumns *columns)
+{
+  char **header = g_array_index (rows, Row, 0).cells;
+  guint slots = 0;
+
+  if (columns->date < 0 || columns->month >= 0 || columns->time >= 0)
+    return FALSE;
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      if (matches_header (header[i], topic_headers))
+        return FALSE;
+      if (i != columns->date && i != columns->lead)
+        slots++;
+    }
+  if (slots < 2)
+    return FALSE;
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **cells = g_array_index (rows, Row, r).cells;
+
+      for (int i = 0; cells[i] != NULL; i++)
+        {
+          g_autofree char *text = convene_text_strip_markup (cells[i]);
+          g_autoptr(ConveneTimeExpr) expr = NULL;
+          GDate reference;
+
+          if (i == columns->date || i == columns->lead || *g_strstrip (text) == '\0')
+            continue;
+          g_date_clear (&reference, 1);
+          g_date_set_dmy (&reference, 1, G_DATE_JANUARY, doc->year);
+          expr = convene_time_expr_parse (text, &reference, NULL, _convene_document_time_flags (doc), NULL);
+          if (expr == NULL || !expr->has_time || expr->date_from_text)
+            return FALSE;
+        }
+    }
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const Row *row = &g_array_index (rows, Row, r);
+      const char *day = cell_at (row->cells, columns->date);
+
+      for (int i = 0; row->cells[i] != NULL && header[i] != NULL; i++)
+        {
+          g_autofree char *topic = convene_text_strip_markup (header[i]);
+          g_autofree char *when = NULL;
+          ConveneSession *session;
+          GDate reference;
+
+          if (i == columns->date || i == columns->lead || *g_strstrip (row->cells[i]) == '\0')
+            continue;
+          when = g_strdup_printf ("%s, %s", day, row->cells[i]);
+          g_date_clear (&reference, 1);
+          g_date_set_dmy (&reference, 1, G_DATE_JANUARY, doc->year);
+          session = _convene_schedule_add_session (doc, topic);
+          if (columns->lead >= 0)
+            set_lead (doc, session, cell_at (row->cells, columns->lead));
+          read_date_cell (doc, session, when, &reference, row->line->number);
+        }
+    }
+  return TRUE;
+}
+
 /* Reads the table at @index into sessions when it is a schedule (it has a
  * month or date column, or its section is the schedule).  Returns the
  * index after the table, or @index for a lone line with a tab in it: a
@@ -526,7 +718,10 @@ _convene_schedule_read_table (ConveneDocument *doc,
 
   doc->columns = columns;
   doc->have_columns = TRUE;
+  doc->last_row_session = NULL;
   header_named = rows->len > 0 && columns_from_header (g_array_index (rows, Row, 0).cells, &columns);
+  if (header_named && read_slot_table (doc, rows, &columns))
+    return end;
   for (guint r = (has_header || header_named) ? 1 : 0; r < rows->len; r++)
     read_row (doc, g_array_index (rows, Row, r).line, g_array_index (rows, Row, r).cells);
   return end;
@@ -591,6 +786,8 @@ _convene_schedule_read_item (ConveneDocument   *doc,
   GDate reference;
   int month;
 
+  if (_convene_document_is_undated_item (doc, line))
+    return;
   /* "(Paul leads)" leaves "()" behind. */
   while ((empty = strstr (text, "()")) != NULL)
     memmove (empty, empty + 2, strlen (empty + 2) + 1);

@@ -270,7 +270,7 @@ _convene_session_set_time (ConveneDocument *doc,
 {
   g_autoptr(ConveneTimeExpr) expr = NULL;
   g_autoptr(GError) error = NULL;
-  ConveneTimeExprFlags flags = doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT;
+  ConveneTimeExprFlags flags = _convene_document_time_flags (doc);
   const char *month = convene_session_get_month (session);
 
   g_autofree char *rrule = NULL;
@@ -317,16 +317,6 @@ _convene_session_set_time (ConveneDocument *doc,
   return TRUE;
 }
 
-static gint
-compare_warning_lines (gconstpointer a,
-                       gconstpointer b)
-{
-  const ConveneImportWarning *x = *(ConveneImportWarning * const *) a;
-  const ConveneImportWarning *y = *(ConveneImportWarning * const *) b;
-
-  return (x->line > y->line) - (x->line < y->line);
-}
-
 /* Whether @zone's city, as the tz database names it ("Europe/Brussels",
  * "America/Argentina/Buenos_Aires"), is @folded. */
 static gboolean
@@ -344,7 +334,8 @@ is_city_of (const char *zone,
 
 /* "12, Belliard street, 1040 Brussels", "Ciudad de Buenos Aires": the
  * first city of the tz database a line with no time names, in one to
- * three capitalised words, for a plan whose times name no zone at all. */
+ * three capitalised words (or a known place of two or three), for a plan
+ * whose times name no zone at all. */
 static char *
 find_named_city (ConveneDocument *doc)
 {
@@ -352,17 +343,26 @@ find_named_city (ConveneDocument *doc)
     {
       ConveneLine *line = g_ptr_array_index (doc->lines, i);
       g_auto(GStrv) words = NULL;
-
       gboolean first = TRUE;
+      guint kept;
 
       /* Headings and the first word of a line are capitalised anyway
        * ("Reunión 22" is no Indian/Reunion). */
       if (line->kind == CONVENE_LINE_BLANK || line->kind == CONVENE_LINE_HEADING || strlen (line->text) > 300)
         continue;
       words = g_strsplit_set (line->text, " ,.;:()", -1);
+      /* "México, DF": the comma between a place's words leaves an empty
+       * one, which would end the run. */
+      kept = 0;
+      for (guint w = 0; words[w] != NULL; w++)
+        if (*words[w] != '\0')
+          words[kept++] = words[w];
+        else
+          g_free (words[w]);
+      words[kept] = NULL;
       for (guint w = 0; words[w] != NULL; w++)
         {
-          if (*words[w] == '\0' || !g_unichar_isalnum (g_utf8_get_char (words[w])))
+          if (!g_unichar_isalnum (g_utf8_get_char (words[w])))
             continue;
           if (first)
             {
@@ -380,7 +380,10 @@ find_named_city (ConveneDocument *doc)
               g_string_append_printf (run, "%s%s", n > 0 ? " " : "", words[w + n]);
               folded = convene_zone_names_fold (run->str, -1);
               zone = convene_zone_names_find_place (folded);
-              if (zone != NULL && is_city_of (zone, folded))
+              /* One word must be the city itself ("Reunión" is no
+               * Indian/Reunion); a place of several words ("México DF",
+               * "Costa Rica") is seldom anything else. */
+              if (zone != NULL && (is_city_of (zone, folded) || n > 0))
                 return g_strdup (zone);
             }
         }
@@ -407,13 +410,17 @@ find_stated_zone (ConveneDocument *doc)
   return find_named_city (doc);
 }
 
-/* Every time that named no zone, read again in the plan's zone (UTC when
- * the plan has none), with the parser's warning saying which zone that
- * was.  Their warnings join the others in line order. */
+/* Every time that named no zone, read again in the plan's zone, with the
+ * parser's warning saying which zone that was.  The plan's zone is the one
+ * its other times name, else the one its text states or the city it names,
+ * else the zone the person importing gave (what a coordinator knows of a
+ * notice that never says where it is), else none: UTC.  A text's own word
+ * comes first, so that --zone is a default and never overrides what is
+ * written.  Their warnings join the others in line order. */
 void
 _convene_session_times_settle (ConveneDocument *doc)
 {
-  ConveneTimeExprFlags flags = doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT;
+  ConveneTimeExprFlags flags = _convene_document_time_flags (doc);
   const char *zone;
 
   if (doc->pending_times == NULL)
@@ -422,7 +429,8 @@ _convene_session_times_settle (ConveneDocument *doc)
     {
       g_autofree char *stated = find_stated_zone (doc);
 
-      convene_plan_set_timezone (doc->plan, stated);
+      convene_plan_set_timezone (doc->plan, stated != NULL ? stated : doc->default_zone);
+      doc->result->uses_default_zone = stated == NULL;
     }
   zone = convene_plan_get_timezone (doc->plan);
   for (guint i = 0; i < doc->pending_times->len; i++)
@@ -440,7 +448,16 @@ _convene_session_times_settle (ConveneDocument *doc)
       apply_expr (doc, pending->session, pending->text, reference, pending->line, expr, pending->rrule);
     }
   g_clear_pointer (&doc->pending_times, g_ptr_array_unref);
-  g_ptr_array_sort (doc->result->warnings, compare_warning_lines);
+  convene_import_result_sort_warnings (doc->result);
+}
+
+/* How this document's times are read: day first in Spanish, "CST" as
+ * China's in a text that speaks of Asia. */
+ConveneTimeExprFlags
+_convene_document_time_flags (ConveneDocument *doc)
+{
+  return (doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT) |
+         (doc->asia ? CONVENE_TIME_EXPR_ASIA : CONVENE_TIME_EXPR_DEFAULT);
 }
 
 static gboolean
@@ -509,8 +526,7 @@ _convene_text_names_meeting (ConveneDocument *doc,
 {
   g_autoptr(ConveneTimeExpr) expr = NULL;
 
-  expr = convene_time_expr_parse (text, reference, NULL,
-                                  doc->spanish ? CONVENE_TIME_EXPR_DAY_FIRST : CONVENE_TIME_EXPR_DEFAULT,
+  expr = convene_time_expr_parse (text, reference, NULL, _convene_document_time_flags (doc),
                                   NULL);
   return expr != NULL && expr->has_time && expr->start != NULL &&
          (expr->date_from_text || expr->rrule != NULL);

@@ -211,8 +211,60 @@ convene_text_has_any_word (const char         *text,
   return FALSE;
 }
 
-/* The cells of a table row as written, markup included: "| a | b |" or
- * "a<TAB>b<TAB>".  A "\|" inside a pipe cell is text, not a border. */
+/* "<tr><th>Date</th><td>Tasks</td></tr>": the content of each cell, its
+ * own markup kept, as a pipe row's. */
+static char **
+split_html_row (const char *raw)
+{
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  const char *p = raw;
+
+  while ((p = strchr (p, '<')) != NULL)
+    {
+      const char *open = p, *close;
+
+      p++;
+      if (g_ascii_strncasecmp (open, "<td", 3) != 0 && g_ascii_strncasecmp (open, "<th", 3) != 0)
+        continue;
+      if ((open[3] != '>' && open[3] != ' ') || (open = strchr (open, '>')) == NULL)
+        continue;
+      open++;
+      for (close = open; *close != '\0'; close++)
+        if (g_ascii_strncasecmp (close, "</td", 4) == 0 || g_ascii_strncasecmp (close, "</th", 4) == 0 ||
+            g_ascii_strncasecmp (close, "<td", 3) == 0 || g_ascii_strncasecmp (close, "<th", 3) == 0 ||
+            g_ascii_strncasecmp (close, "</tr", 4) == 0)
+          break;
+      g_strv_builder_take (cells, g_strstrip (g_strndup (open, close - open)));
+      p = close;
+    }
+  return g_strv_builder_end (cells);
+}
+
+static gboolean
+is_html_row (const char *s)
+{
+  return g_ascii_strncasecmp (s, "<tr>", 4) == 0 || g_ascii_strncasecmp (s, "<tr ", 4) == 0;
+}
+
+/* "<table border=1>", "</thead>", "<tbody>": the frame of an HTML table,
+ * which holds no cells; read as a table's rule so that the rows on either
+ * side stay one table. */
+static gboolean
+is_html_table_frame (const char *s)
+{
+  static const char * const tags[] = {
+    "<table", "</table>", "<thead>", "</thead>", "<tbody>", "</tbody>", "<tfoot>", "</tfoot>", NULL,
+  };
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    if (g_ascii_strncasecmp (s, tags[i], strlen (tags[i])) == 0 && strchr (s, '>') == s + strlen (s) - 1)
+      return TRUE;
+  return FALSE;
+}
+
+/* The cells of a table row as written, markup included: "| a | b |",
+ * "a<TAB>b<TAB>" or an HTML table's "<tr><td>a</td>...".  A "\|" inside
+ * a pipe cell is text, not a border. */
 char **
 convene_text_split_row (const ConveneLine *line)
 {
@@ -224,6 +276,8 @@ convene_text_split_row (const ConveneLine *line)
 
   while (*p == ' ' || (pipes && *p == '\t'))
     p++;
+  if (pipes && is_html_row (p))
+    return split_html_row (p);
   if (pipes && *p == '|')
     p++;
   for (; *p != '\0'; p++)
@@ -357,6 +411,10 @@ classify_marked (ConveneLine *line)
     }
   else if (*s == '|')
     line->kind = is_pipe_rule (s) ? CONVENE_LINE_PIPE_RULE : CONVENE_LINE_PIPE_ROW;
+  else if (is_html_row (s))
+    line->kind = CONVENE_LINE_PIPE_ROW;
+  else if (is_html_table_frame (s))
+    line->kind = CONVENE_LINE_PIPE_RULE;
   else if ((n = numbered_marker (s)) > 0)
     {
       line->kind = CONVENE_LINE_NUMBERED;
@@ -500,6 +558,37 @@ find_bare_headings (GPtrArray *lines)
     }
 }
 
+/* "Number | Name | Date" above a rule row, and "#4 | Meetup | 2023-07-21"
+ * below it: a table written without its outer pipes, as GitHub reads
+ * it.  Only lines next to a rule row are taken, so a sentence with a "|"
+ * in it stays a sentence. */
+static void
+find_pipeless_rows (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      ConveneLine *rule = g_ptr_array_index (lines, i);
+
+      if (rule->kind != CONVENE_LINE_PIPE_RULE || strchr (rule->raw, '|') == NULL)
+        continue;
+      if (i > 0)
+        {
+          ConveneLine *header = g_ptr_array_index (lines, i - 1);
+
+          if (header->kind == CONVENE_LINE_TEXT && strchr (header->raw, '|') != NULL)
+            header->kind = CONVENE_LINE_PIPE_ROW;
+        }
+      for (guint k = i + 1; k < lines->len; k++)
+        {
+          ConveneLine *row = g_ptr_array_index (lines, k);
+
+          if (row->kind != CONVENE_LINE_TEXT || strchr (row->raw, '|') == NULL)
+            break;
+          row->kind = CONVENE_LINE_PIPE_ROW;
+        }
+    }
+}
+
 /* The lines of @contents (valid UTF-8), classified. */
 GPtrArray *
 convene_text_lines_split (const char *contents)
@@ -525,6 +614,7 @@ convene_text_lines_split (const char *contents)
         break;
       p = end + 1;
     }
+  find_pipeless_rows (lines);
   find_bare_headings (lines);
   return g_steal_pointer (&lines);
 }

@@ -20,4 +20,28 @@ const char           *convene_text_find_language   (const char           *text);
 /* How many languages @text names. */
 guint                 convene_text_count_languages (const char           *text);
 
+/* The words the Markdown export puts on the row of one meeting of the
+ * series above it, so that the document importer does not read that row
+ * as a session of its own. */
+#define CONVENE_TEXT_SERIES_MEETING "One meeting of the series"
+
+/* Put after the marker when the meeting is not at the time the series'
+ * rule gives it: "One meeting of the series, moved from Tuesday 1 April
+ * 2025 at 7pm", the rule's day and time on the series' own clock. */
+#define CONVENE_TEXT_SERIES_MOVED_FROM "moved from"
+
+/* Put after the marker when the rule does not give the meeting at all (an
+ * RDATE): "One meeting of the series, added". */
+#define CONVENE_TEXT_SERIES_ADDED "added"
+
+/* Whether @text (a schedule row's cell) says it is such a row. */
+gboolean              convene_text_is_series_meeting (const char         *text);
+
+/* @text without its "<i>One meeting of the series...</i>"; @added is set
+ * to whether it says "added", @moved_from to what follows "moved from" in
+ * it (the day and time it was moved from), or NULL when it was not moved. */
+char                 *convene_text_take_series_meeting (const char       *text,
+                                                        gboolean        *added,
+                                                        char            **moved_from);
+
 G_END_DECLS
