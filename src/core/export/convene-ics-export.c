@@ -12,6 +12,7 @@
 #include "export/convene-ics-export.h"
 #include "model/convene-action.h"
 #include "model/convene-plan.h"
+#include "model/convene-session-exception.h"
 #include "model/convene-values.h"
 #include "time/convene-clock.h"
 
@@ -25,6 +26,7 @@ typedef struct {
   GPtrArray  *sessions;      /* ConveneSession, of every exported plan */
   GPtrArray  *actions;       /* ConveneAction */
   GHashTable *zones;         /* IANA name → earliest year it is used */
+  GHashTable *exceptions;    /* session id → GPtrArray of its ConveneSessionException */
   const char *default_zone;  /* where all-day events are, as X-WR-TIMEZONE says */
   struct icaltimetype stamp;
 } IcsExport;
@@ -231,6 +233,95 @@ add_text (icalcomponent  *event,
     icalcomponent_add_property (event, icalproperty_new_location (location));
   if (location != NULL && convene_url_is_valid (location))
     icalcomponent_add_property (event, icalproperty_new_url (location));
+  /* iCalendar's ORGANIZER is an address; Convene's lead is a name. */
+  if (convene_session_get_lead (session) != NULL)
+    icalcomponent_add_property (event, new_x_property ("X-CONVENE-LEAD",
+                                                       convene_session_get_lead (session)));
+}
+
+/* How a series names one of its dates (RECURRENCE-ID, EXDATE, RDATE): on
+ * its own clock with its TZID, as a date for an all-day series, or in UTC
+ * for a series with no VTIMEZONE.  Sets @tzid to the TZID to add, if any. */
+static struct icaltimetype
+series_time (IcsExport       *self,
+             ConveneSession  *session,
+             GDateTime       *instant,
+             const char     **tzid)
+{
+  const char *zone = convene_session_get_timezone (session);
+  g_autoptr(GTimeZone) tz = convene_timezone_new (zone);
+  g_autoptr(GDateTime) local_start = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  gboolean all_day;
+
+  *tzid = NULL;
+  if (tz == NULL || !zone_has_vtimezone (zone))
+    return utc_time (instant);
+  local_start = g_date_time_to_timezone (convene_session_get_start (session), tz);
+  local = g_date_time_to_timezone (instant, tz);
+  all_day = is_all_day (self, session, local_start);
+  if (!all_day)
+    *tzid = zone;
+  return local_time (local, all_day);
+}
+
+static void
+add_series_dates (IcsExport      *self,
+                  icalcomponent  *event,
+                  ConveneSession *session,
+                  GPtrArray      *exceptions)
+{
+  for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (exceptions, i);
+      ConveneExceptionKind kind = convene_session_exception_get_kind (e);
+      struct icaldatetimeperiodtype rdate = { 0 };
+      const char *tzid;
+      icalproperty *prop;
+
+      if (kind == CONVENE_EXCEPTION_KIND_CHANGED)
+        continue;
+      rdate.time = series_time (self, session, convene_session_exception_get_occurrence (e), &tzid);
+      rdate.period = icalperiodtype_null_period ();
+      prop = kind == CONVENE_EXCEPTION_KIND_REMOVED ? icalproperty_new_exdate (rdate.time)
+                                                    : icalproperty_new_rdate (rdate);
+      icalcomponent_add_property (event, with_tzid (prop, tzid));
+    }
+}
+
+/* One occurrence as its exception changes it, in an event of its own with
+ * the series' UID, DTSTAMP and SEQUENCE, named by its RECURRENCE-ID. */
+static void
+add_override (IcsExport               *self,
+              ConveneSession          *session,
+              ConveneSessionException *e)
+{
+  g_autoptr(ConveneSession) occurrence = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (session)));
+  icalcomponent *event = icalcomponent_new_vevent ();
+  g_autofree char *uid = convene_ics_session_uid (session);
+  GDateTime *rule_start = convene_session_exception_get_occurrence (e);
+  GDateTime *start = convene_session_exception_get_start (e);
+  const char *tzid;
+  struct icaltimetype rid = series_time (self, session, rule_start, &tzid);
+
+  convene_session_set_recurrence (occurrence, NULL);
+  convene_session_set_start (occurrence, start != NULL ? start : rule_start);
+  if (convene_session_exception_get_duration_minutes (e) > 0)
+    convene_session_set_duration_minutes (occurrence, convene_session_exception_get_duration_minutes (e));
+  if (convene_session_exception_get_topic (e) != NULL)
+    convene_session_set_topic (occurrence, convene_session_exception_get_topic (e));
+  if (convene_session_exception_get_lead (e) != NULL)
+    convene_session_set_lead (occurrence, convene_session_exception_get_lead (e));
+  convene_session_set_status (occurrence, convene_session_exception_get_status (e));
+
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
+  icalcomponent_add_property (event, icalproperty_new_dtstamp (self->stamp));
+  icalcomponent_add_property (event, icalproperty_new_sequence (0));
+  icalcomponent_add_property (event, with_tzid (icalproperty_new_recurrenceid (rid), tzid));
+  add_times (self, event, occurrence);
+  add_text (event, occurrence);
+  add_status (event, occurrence);
+  append_component (self, event);
 }
 
 static void
@@ -240,10 +331,11 @@ add_session (IcsExport      *self,
   icalcomponent *event = icalcomponent_new_vevent ();
   g_autofree char *uid = convene_ics_session_uid (session);
   const char *recurrence = convene_session_get_recurrence (session);
+  gint64 id = convene_entity_get_id (CONVENE_ENTITY (session));
+  GPtrArray *exceptions = NULL;
 
   icalcomponent_add_property (event, icalproperty_new_uid (uid));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (self->stamp));
-  add_times (self, event, session);
   if (recurrence != NULL)
     {
       struct icalrecurrencetype recur;
@@ -252,11 +344,25 @@ add_session (IcsExport      *self,
         recurrence += strlen ("RRULE:");
       recur = icalrecurrencetype_from_string (recurrence);
       if (recur.freq != ICAL_NO_RECURRENCE)
+        exceptions = g_hash_table_lookup (self->exceptions, &id);
+      /* The series and its overrides say the same SEQUENCE: calendar
+       * programs match an override to its series by UID and SEQUENCE. */
+      if (exceptions != NULL)
+        icalcomponent_add_property (event, icalproperty_new_sequence (0));
+      add_times (self, event, session);
+      if (recur.freq != ICAL_NO_RECURRENCE)
         icalcomponent_add_property (event, icalproperty_new_rrule (recur));
+      add_series_dates (self, event, session, exceptions);
     }
+  else
+    add_times (self, event, session);
   add_text (event, session);
   add_status (event, session);
   append_component (self, event);
+
+  for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
+    if (convene_session_exception_get_kind (g_ptr_array_index (exceptions, i)) == CONVENE_EXCEPTION_KIND_CHANGED)
+      add_override (self, session, g_ptr_array_index (exceptions, i));
 }
 
 /* "2021-03" is due by the end of March; "2021", by the end of the year. */
@@ -369,6 +475,53 @@ gather_plan (IcsExport     *self,
   return TRUE;
 }
 
+/* Overrides in the order of their occurrences, then EXDATE before RDATE. */
+static int
+compare_exceptions (gconstpointer a,
+                    gconstpointer b)
+{
+  ConveneSessionException *x = *(ConveneSessionException **) a;
+  ConveneSessionException *y = *(ConveneSessionException **) b;
+  int cmp = g_date_time_compare (convene_session_exception_get_occurrence (x),
+                                 convene_session_exception_get_occurrence (y));
+
+  if (cmp != 0)
+    return cmp;
+  return (int) convene_session_exception_get_kind (x) - (int) convene_session_exception_get_kind (y);
+}
+
+/* Every series' exceptions, read at once: a query a session would cost a
+ * plan of many sessions one statement each. */
+static gboolean
+gather_exceptions (IcsExport     *self,
+                   ConveneStore  *store,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) all = convene_store_query (store, CONVENE_TYPE_SESSION_EXCEPTION, NULL, 0, error);
+  GHashTableIter iter;
+  gpointer list;
+
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (all, i);
+      gint64 session = convene_session_exception_get_session (e);
+      GPtrArray *same = g_hash_table_lookup (self->exceptions, &session);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (self->exceptions, g_memdup2 (&session, sizeof session), same);
+        }
+      g_ptr_array_add (same, g_object_ref (e));
+    }
+  g_hash_table_iter_init (&iter, self->exceptions);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    g_ptr_array_sort (list, compare_exceptions);
+  return TRUE;
+}
+
 static gboolean
 gather (IcsExport     *self,
         ConveneStore  *store,
@@ -377,7 +530,7 @@ gather (IcsExport     *self,
 {
   g_autoptr(GPtrArray) plans = convene_store_query (store, CONVENE_TYPE_PLAN, NULL, 0, error);
 
-  if (plans == NULL)
+  if (plans == NULL || !gather_exceptions (self, store, error))
     return FALSE;
   for (guint i = 0; i < plans->len; i++)
     {
@@ -428,6 +581,7 @@ ics_export_clear (IcsExport *self)
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->zones, g_hash_table_unref);
+  g_clear_pointer (&self->exceptions, g_hash_table_unref);
 }
 
 /**
@@ -452,6 +606,8 @@ convene_ics_export (ConveneStore  *store,
   self.sessions = g_ptr_array_new_with_free_func (g_object_unref);
   self.actions = g_ptr_array_new_with_free_func (g_object_unref);
   self.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.exceptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
   self.default_zone = "UTC";
   self.stamp = utc_time (now);
   if (!gather (&self, store, plan_id, error))

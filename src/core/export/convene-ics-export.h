@@ -9,6 +9,13 @@
  * "-06:00" are written in UTC, the offset kept in X-CONVENE-TIMEZONE.  A session that starts at midnight in the
  * calendar's zone and lasts whole days is an all-day event.
  *
+ * A series is one VEVENT with its RRULE, an EXDATE for each date taken out
+ * and an RDATE for each date added (in the series' zone, with its TZID),
+ * followed by one VEVENT for each occurrence an exception changes (moved,
+ * another topic, lead or length, cancelled): the series' UID, DTSTAMP and
+ * SEQUENCE, and a RECURRENCE-ID naming the occurrence in the series' zone,
+ * as GNOME Calendar and Thunderbird expect.  The lead is X-CONVENE-LEAD.
+ *
  * Sessions with only a month, and sessions to be confirmed, are left out:
  * iCalendar has no event without a date, and Convene does not invent one.
  *

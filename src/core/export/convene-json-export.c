@@ -17,6 +17,7 @@
 #include "model/convene-plan.h"
 #include "model/convene-resource.h"
 #include "model/convene-session.h"
+#include "model/convene-session-exception.h"
 #include "model/convene-values.h"
 
 /* The key of a field: its property name with '_' for '-'. */
@@ -82,18 +83,15 @@ add_field_value (JsonBuilder        *builder,
     }
 }
 
-/* Writes the entity's id and fields; leaves the object open for extras. */
+/* Writes the entity's fields but the parent, into the open object. */
 static void
-begin_entity (JsonBuilder   *builder,
-              ConveneEntity *entity)
+add_fields (JsonBuilder   *builder,
+            ConveneEntity *entity)
 {
   guint n_fields;
   const ConveneField *fields =
     convene_entity_class_get_fields (CONVENE_ENTITY_GET_CLASS (entity), &n_fields);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, convene_entity_get_id (entity));
   for (guint i = 0; i < n_fields; i++)
     {
       g_autofree char *key = NULL;
@@ -104,6 +102,81 @@ begin_entity (JsonBuilder   *builder,
       json_builder_set_member_name (builder, key);
       add_field_value (builder, entity, &fields[i]);
     }
+}
+
+/* Writes the entity's id and fields; leaves the object open for extras. */
+static void
+begin_entity (JsonBuilder   *builder,
+              ConveneEntity *entity)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, convene_entity_get_id (entity));
+  add_fields (builder, entity);
+}
+
+static void
+add_ids (JsonBuilder *builder,
+         GArray      *ids)
+{
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < ids->len; p++)
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, p));
+  json_builder_end_array (builder);
+}
+
+/* A series' "exceptions" and "occurrence_attendance", each only when it
+ * has any, so that a file without series reads as it always did. */
+static gboolean
+add_series_extras (JsonBuilder   *builder,
+                   ConveneStore  *store,
+                   gint64         session,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) exceptions = convene_store_query (store, CONVENE_TYPE_SESSION_EXCEPTION,
+                                                         "session", session, error);
+  g_autoptr(GPtrArray) attended = NULL;
+
+  if (exceptions == NULL)
+    return FALSE;
+  if (exceptions->len > 0)
+    {
+      json_builder_set_member_name (builder, "exceptions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < exceptions->len; i++)
+        {
+          /* Without an id: an exception is its series' own. */
+          json_builder_begin_object (builder);
+          add_fields (builder, g_ptr_array_index (exceptions, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  attended = convene_store_get_attended_occurrences (store, session, error);
+  if (attended == NULL)
+    return FALSE;
+  if (attended->len == 0)
+    return TRUE;
+  json_builder_set_member_name (builder, "occurrence_attendance");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < attended->len; i++)
+    {
+      GDateTime *at = g_ptr_array_index (attended, i);
+      g_autofree char *text = convene_instant_to_string (at);
+      g_autoptr(GArray) people = convene_store_get_occurrence_attendance (store, session, at, error);
+
+      if (people == NULL)
+        return FALSE;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "occurrence");
+      json_builder_add_string_value (builder, text);
+      json_builder_set_member_name (builder, "people");
+      add_ids (builder, people);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
 }
 
 static gboolean
@@ -133,10 +206,9 @@ add_children (JsonBuilder   *builder,
           if (people == NULL)
             return FALSE;
           json_builder_set_member_name (builder, "attendance");
-          json_builder_begin_array (builder);
-          for (guint p = 0; p < people->len; p++)
-            json_builder_add_int_value (builder, g_array_index (people, gint64, p));
-          json_builder_end_array (builder);
+          add_ids (builder, people);
+          if (!add_series_extras (builder, store, convene_entity_get_id (entity), error))
+            return FALSE;
         }
       json_builder_end_object (builder);
     }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "export/convene-markdown-export.h"
+#include "export/convene-export-occurrences.h"
 #include "text/convene-text-lines.h"
 #include "text/convene-text-words.h"
 #include "model/convene-plan.h"
@@ -517,9 +518,111 @@ append_date_cell (GString        *out,
 }
 
 static void
+append_row (GString        *out,
+            ConveneSession *session,
+            ConvenePlan    *plan,
+            gboolean        spanish,
+            const char     *marker)
+{
+  g_string_append (out, "| ");
+  append_topic_cell (out, session);
+  g_string_append (out, " | ");
+  append_month_cell (out, session, plan);
+  g_string_append (out, " | ");
+  append_date_cell (out, session, plan, spanish);
+  if (marker != NULL)
+    g_string_append_printf (out, " <i>%s</i>", marker);
+  g_string_append (out, " |\n");
+}
+
+/* The row of the series itself says its first meeting: a meeting the same
+ * as that one needs no row of its own. */
+static gboolean
+is_series_row (ConveneSession                *series,
+               const ConveneExportOccurrence *o)
+{
+  gint64 first = g_date_time_to_unix (convene_session_get_start (series));
+
+  return o->occurrence == first && o->start == first && o->duration_minutes == 0 &&
+         o->status == convene_session_get_status (series) &&
+         g_strcmp0 (o->topic, convene_session_get_topic (series)) == 0 &&
+         g_strcmp0 (o->lead, convene_session_get_lead (series)) == 0;
+}
+
+/* The marker of a meeting of @series; one the rule does not give says
+ * "added", and a moved one names the day and time it was moved from, on
+ * the series' clock ("Tuesday 1 April 2025 at 7pm"), which the importer
+ * reads back to find the meeting it replaces. */
+static char *
+meeting_marker (ConveneSession                *series,
+                ConvenePlan                   *plan,
+                const ConveneExportOccurrence *o)
+{
+  g_autoptr(GDateTime) occurrence = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GString) out = g_string_new (CONVENE_TEXT_SERIES_MEETING);
+
+  if (o->added)
+    g_string_append (out, ", " CONVENE_TEXT_SERIES_ADDED);
+  if (o->start == o->occurrence)
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  occurrence = g_date_time_new_from_unix_utc (o->occurrence);
+  local = dup_local (occurrence, session_zone (series, plan));
+  g_string_append (out, ", " CONVENE_TEXT_SERIES_MOVED_FROM " ");
+  g_string_append_printf (out, "%s %d %s %d at ",
+                          convene_time_words_weekday_name (g_date_time_get_day_of_week (local)),
+                          g_date_time_get_day_of_month (local),
+                          convene_time_words_month_name (g_date_time_get_month (local)),
+                          g_date_time_get_year (local));
+  append_clock (out, local);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* After a series' row, one row for each of its meetings, as its exceptions
+ * leave them (a cancelled one says so; one taken out has no row).  The
+ * marker tells the document importer that the row is a meeting of the
+ * series above, not a session of its own, and where a moved one was. */
+static void
+append_meetings (GString        *out,
+                 ConveneSession *series,
+                 ConvenePlan    *plan,
+                 gboolean        spanish,
+                 GArray         *meetings)
+{
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+    {
+      const ConveneExportOccurrence *o = &g_array_index (meetings, ConveneExportOccurrence, i);
+      g_autoptr(ConveneSession) meeting = NULL;
+      g_autoptr(GDateTime) start = NULL;
+      g_autofree char *marker = NULL;
+
+      if (is_series_row (series, o))
+        continue;
+      meeting = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (series)));
+      start = g_date_time_new_from_unix_utc (o->start);
+      convene_session_set_recurrence (meeting, NULL);
+      convene_session_set_start (meeting, start);
+      convene_session_set_month (meeting, o->month);
+      convene_session_set_topic (meeting, o->topic);
+      convene_session_set_lead (meeting, o->lead);
+      convene_session_set_status (meeting, o->status);
+      if (o->duration_minutes > 0)
+        convene_session_set_duration_minutes (meeting, o->duration_minutes);
+      /* What the series' row already says once. */
+      convene_session_set_description (meeting, NULL);
+      convene_session_set_notes (meeting, NULL);
+      convene_session_set_speakers (meeting, NULL);
+      convene_session_set_location (meeting, NULL);
+      marker = meeting_marker (series, plan, o);
+      append_row (out, meeting, plan, spanish, marker);
+    }
+}
+
+static void
 append_schedule (GString    *out,
                  ConvenePlan *plan,
                  GPtrArray  *sessions,
+                 GHashTable *meetings,
                  gboolean    spanish)
 {
   g_autofree char *year = g_strdup_printf ("%d", convene_plan_get_year (plan));
@@ -536,14 +639,10 @@ append_schedule (GString    *out,
   for (guint i = 0; i < sessions->len; i++)
     {
       ConveneSession *session = g_ptr_array_index (sessions, i);
+      gint64 id = convene_entity_get_id (CONVENE_ENTITY (session));
 
-      g_string_append (out, "| ");
-      append_topic_cell (out, session);
-      g_string_append (out, " | ");
-      append_month_cell (out, session, plan);
-      g_string_append (out, " | ");
-      append_date_cell (out, session, plan, spanish);
-      g_string_append (out, " |\n");
+      append_row (out, session, plan, spanish, NULL);
+      append_meetings (out, session, plan, spanish, g_hash_table_lookup (meetings, &id));
     }
   g_string_append_c (out, '\n');
 }
@@ -625,9 +724,10 @@ append_plan (GString       *out,
   g_autoptr(GPtrArray) goals = convene_store_query (store, CONVENE_TYPE_GOAL, "plan", id, error);
   g_autoptr(GPtrArray) actions = goals != NULL ? convene_store_query (store, CONVENE_TYPE_ACTION, "plan", id, error) : NULL;
   g_autoptr(GPtrArray) sessions = actions != NULL ? convene_store_query (store, CONVENE_TYPE_SESSION, "plan", id, error) : NULL;
+  g_autoptr(GHashTable) meetings = sessions != NULL ? convene_export_collect_occurrences (store, id, error) : NULL;
   gsize start = out->len;
 
-  if (sessions == NULL)
+  if (meetings == NULL)
     return FALSE;
   /* The group above the title, as the seeds have it. */
   if (convene_plan_get_group (plan) != NULL)
@@ -637,7 +737,7 @@ append_plan (GString       *out,
     g_string_append_printf (out, "%s\n\n", convene_plan_get_summary (plan));
   append_goals (out, goals);
   append_actions (out, actions);
-  append_schedule (out, plan, sessions, text_looks_spanish (out->str + start));
+  append_schedule (out, plan, sessions, meetings, text_looks_spanish (out->str + start));
   return TRUE;
 }
 
