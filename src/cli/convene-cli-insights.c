@@ -10,6 +10,7 @@
 #include "insights/convene-insights.h"
 #include "i18n/convene-i18n.h"
 #include "insights/convene-rotation.h"
+#include "insights/convene-session-moves.h"
 #include "insights/convene-year-report.h"
 #include "model/convene-enum-labels.h"
 #include "model/convene-enum-types.h"
@@ -445,8 +446,11 @@ convene_cli_rotate (int    argc,
 {
   g_auto(CommonOptions) o = { 0 };
   int n_slots = 2;
+  gboolean apply = FALSE;
   const GOptionEntry entries[] = {
     { "slots", 'n', 0, G_OPTION_ARG_INT, &n_slots, N_("How many slots to alternate: 1, 2 or 3 (default: 2)"), N_("N") },
+    { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
+      N_("Move the sessions to the proposed starts, all in one change"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -455,6 +459,7 @@ convene_cli_rotate (int    argc,
   g_autoptr(GArray) starts = NULL;
   g_autoptr(ConveneRotation) rotation = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *zone = NULL;
   ConveneInsightsOptions options;
   gint64 plan = 0;
   int status;
@@ -474,13 +479,19 @@ convene_cli_rotate (int    argc,
     }
   members = convene_insights_load_members (store, &error);
   if (members != NULL)
-    starts = convene_insights_collect_starts (store, plan, NULL, NULL, &error);
+    starts = convene_insights_collect_starts (store, plan, &zone, NULL, &error);
   if (starts == NULL)
     {
       g_printerr ("convene-cli rotate: %s\n", error->message);
       return CONVENE_CLI_BAD_INPUT;
     }
   rotation = convene_rotation_compute (members, starts, &options, (guint) n_slots);
+  if (apply && !convene_session_moves_apply (store, (ConveneInsightsStart *) (gpointer) rotation->starts->data,
+                                             rotation->starts->len, zone, NULL, &error))
+    {
+      g_printerr ("convene-cli rotate: %s\n", error->message);
+      return CONVENE_CLI_BAD_INPUT;
+    }
   if (o.json)
     {
       g_autofree char *json = convene_rotation_to_json (rotation);
@@ -489,6 +500,9 @@ convene_cli_rotate (int    argc,
     }
   else
     print_rotation (rotation);
+  if (apply && !o.json)
+    g_print (ngettext ("%u session moved\n", "%u sessions moved\n", rotation->starts->len),
+             rotation->starts->len);
   return CONVENE_CLI_OK;
 }
 

@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "convene-cli.h"
 #include "insights/convene-attendance-import.h"
 #include "insights/convene-roster-import.h"
+#include "model/convene-session.h"
+#include "store/convene-occurrence-rows.h"
 
 /* `COMMAND import [options] FILE`: checks the subcommand and the one file. */
 static int
@@ -64,8 +67,9 @@ convene_cli_people (int    argc,
   g_option_context_set_summary (context,
                                 _("Imports a roster of members: a CSV or TSV file whose header row names "
                                   "its columns, in any order: name, email, organisation, sector, country, "
-                                  "region, timezone, languages, role (or a vCard file).  A person already known by name is "
-                                  "updated, not added again; nothing is written if the file cannot be read."));
+                                  "region, timezone, languages, role (or a vCard file).  A person already known by email, "
+                                  "else by name, is updated, not added again; nothing is written if the file "
+                                  "cannot be read."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = convene_cli_parse (context, &argc, &argv)) >= 0)
     return status;
@@ -89,14 +93,57 @@ convene_cli_people (int    argc,
   return CONVENE_CLI_OK;
 }
 
+typedef struct {
+  gint64   session;
+  gint64   occurrence;
+  gboolean found;
+} FindOccurrence;
+
+static gboolean
+find_occurrence_cb (const ConveneSessionRow *row,
+                    gpointer                 user_data)
+{
+  FindOccurrence *f = user_data;
+
+  f->found = row->in_series && row->id == f->session && row->occurrence == f->occurrence;
+  return !f->found;
+}
+
+/* Whether @occurrence (its start as the rule gives it) is one of the
+ * series @session's, through its plan's year. */
+static gboolean
+is_occurrence_of (ConveneStore  *store,
+                  gint64         session,
+                  GDateTime     *occurrence,
+                  GError       **error)
+{
+  g_autoptr(ConveneSession) series = convene_store_load (store, CONVENE_TYPE_SESSION, session, error);
+  FindOccurrence f = { session, g_date_time_to_unix (occurrence), FALSE };
+
+  if (series == NULL ||
+      !convene_occurrence_rows_foreach (store, convene_session_get_plan (series), NULL, NULL,
+                                        find_occurrence_cb, &f, error))
+    return FALSE;
+  if (!f.found)
+    g_set_error (error, CONVENE_STORE_ERROR, CONVENE_STORE_ERROR_NOT_FOUND,
+                 _("the session %" PRId64 " has no occurrence starting at that instant; "
+                   "name one as `convene-cli insights --json` does"), session);
+  return f.found;
+}
+
 int
 convene_cli_attendance (int    argc,
                         char **argv)
 {
   g_autofree char *session_text = NULL;
+  g_autofree char *occurrence_text = NULL;
+  g_autoptr(GDateTime) occurrence = NULL;
   gboolean dry_run = FALSE;
   const GOptionEntry entries[] = {
     { "session", 's', 0, G_OPTION_ARG_STRING, &session_text, N_("The session the report is of"), N_("ID") },
+    { "occurrence", 0, 0, G_OPTION_ARG_STRING, &occurrence_text,
+      N_("For a series: the occurrence the report is of, by its start as the rule gives it (UTC)"),
+      N_("YYYY-MM-DDTHH:MM:SSZ") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Read and match the report, write nothing"), NULL },
     { NULL }
   };
@@ -121,12 +168,22 @@ convene_cli_attendance (int    argc,
       g_printerr ("%s\n", _("convene-cli attendance import: name the session with --session ID"));
       return CONVENE_CLI_USAGE;
     }
+  if (occurrence_text != NULL &&
+      (occurrence = g_date_time_new_from_iso8601 (occurrence_text, NULL)) == NULL)
+    {
+      g_printerr (_("convene-cli attendance import: “%s” is not an instant such as 2021-03-16T19:00:00Z\n"),
+                  occurrence_text);
+      return CONVENE_CLI_USAGE;
+    }
   if ((status = take_file ("attendance", argc, argv, &contents, &length)) >= 0)
     return status;
   store = convene_cli_open_store ();
   if (store == NULL)
     return CONVENE_CLI_BAD_INPUT;
-  if (!convene_attendance_import (store, session, argv[2], contents, length, dry_run, &result, &error))
+  /* read first, write once: into the occurrence when one is named */
+  if ((occurrence != NULL && !is_occurrence_of (store, session, occurrence, &error)) ||
+      !convene_attendance_import (store, session, argv[2], contents, length, TRUE, &result, &error) ||
+      (!dry_run && !convene_attendance_write (store, session, occurrence, result.people, NULL, 0, &error)))
     {
       g_printerr ("convene-cli attendance import: %s\n", error->message);
       convene_attendance_result_clear (&result);

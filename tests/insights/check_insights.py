@@ -280,6 +280,147 @@ def check_vcards(db, tmp):
     refused(db, ["people", "import", path], ["open.vcf:4:", "END:VCARD"], "a card that never ends")
 
 
+def write_file(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def check_email(db, tmp):
+    """A person is found by email first: renamed in a roster, under another
+    name in a participant report; the JSON export and import carry it."""
+    people = {p["name"]: p for p in export(db)["people"]}
+    wanjiru = people["Wanjiru Kamau"]
+    check(wanjiru["email"] == "wanjiru.kamau@example.org", "the roster's email is kept: %s" % wanjiru["email"])
+    count = len(people)
+    renamed = write_file(tmp, "renamed.csv", "Name,Email\nWanjiru Kamau-Otieno,WANJIRU.KAMAU@Example.org\n")
+    out = run(db, "people", "import", renamed)
+    after = {p["id"]: p for p in export(db)["people"]}
+    check(out.returncode == 0 and "0 people added, 1 updated" in out.stdout and len(after) == count,
+          "a renamed person with a known email is updated, not added: " + out.stdout.strip())
+    check(after[wanjiru["id"]]["name"] == "Wanjiru Kamau-Otieno"
+          and after[wanjiru["id"]]["timezone"] == wanjiru["timezone"],
+          "she keeps her id and zone under her new name: %s" % after[wanjiru["id"]]["name"])
+    typo = write_file(tmp, "typo.csv", "Name,Email\nWanjiru Kamau-Otieno,wanjiru at example.org\n")
+    out = run(db, "people", "import", typo)
+    again = {p["id"]: p for p in export(db)["people"]}
+    check(out.returncode == 0 and "typo.csv:2:" in out.stderr and "wanjiru at example.org" in out.stderr
+          and again[wanjiru["id"]]["email"] == "wanjiru.kamau@example.org",
+          "an email that is none is a warning on its line and the known one stays: " + out.stderr.strip())
+    session = export(db)["plans"][0]["sessions"][4]["id"]
+    report = write_file(tmp, "meet.csv",
+                        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+                        "Dr W. Kamau,wanjiru.kamau@example.org,10:00,11:00,60\n"
+                        "T. N.,Thabo@example.org,10:00,10:30,30\n")
+    out = run(db, "attendance", "import", "--session", str(session), report)
+    data = export(db)
+    attended = [s for s in data["plans"][0]["sessions"] if s["id"] == session][0]["attendance"]
+    thabo = [p["id"] for p in data["people"] if p["name"] == "Thabo Nkosi"]
+    check(out.returncode == 0 and sorted(attended) == sorted([wanjiru["id"]] + thabo)
+          and "not matched" not in out.stdout,
+          "names that match no one are matched by their email: %s %s" % (attended, out.stdout.strip()))
+    fresh = os.path.join(tmp, "fresh.db")
+    dump = write_file(tmp, "dump.json", run(db, "export", "--format", "json").stdout)
+    out = run(fresh, "import", dump)
+    emails = sorted((p["name"], p["email"]) for p in export(fresh)["people"])
+    check(out.returncode == 0 and emails == sorted((p["name"], p["email"]) for p in data["people"])
+          and ("Wanjiru Kamau-Otieno", "wanjiru.kamau@example.org") in emails,
+          "the JSON export and import carry every email (her own capitals kept): %s" % out.stderr.strip())
+
+
+def check_series(tmp):
+    """A weekly series counts once an occurrence, as its exceptions leave it,
+    across the spring changes; attendance goes to its own occurrence."""
+    london = ZoneInfo("Europe/London")
+    rule = [dt.datetime(2021, 3, 16, 19, 0, tzinfo=london) + dt.timedelta(weeks=w) for w in range(5)]
+    utc = [t.astimezone(UTC) for t in rule]
+    moved = dt.datetime(2021, 3, 31, 12, 0, tzinfo=UTC)
+    stamp = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    zones = {1: "Asia/Tokyo", 2: "Australia/Sydney", 3: "America/Mexico_City", 4: "Europe/London"}
+    sectors = {1: "national-government", 2: "civil-society", 3: "local-government", 4: "academia"}
+    people = [{"id": i, "name": "Member %d" % i, "organisation": None, "sector": sectors[i], "country": None,
+               "region": zones[i].split("/")[0], "timezone": zones[i], "languages": [], "role": None,
+               "email": None} for i in zones]
+    session = {"id": 1, "topic": "Weekly call", "description": None, "month": "2021-03",
+               "start": stamp(utc[0]), "timezone": "Europe/London", "duration_minutes": 60,
+               "recurrence": "FREQ=WEEKLY;COUNT=5", "status": "scheduled", "format": "meeting",
+               "language": "en", "lead": None, "speakers": [], "principles": [], "location": None,
+               "recording_url": None, "recorded": None, "blog": None, "notes": None, "attendance": [],
+               "exceptions": [
+                   {"occurrence": stamp(utc[1]), "kind": "changed", "start": None, "duration_minutes": 0,
+                    "topic": None, "lead": None, "status": "cancelled"},
+                   {"occurrence": stamp(utc[2]), "kind": "changed", "start": stamp(moved), "duration_minutes": 0,
+                    "topic": None, "lead": None, "status": "scheduled"},
+                   {"occurrence": stamp(utc[4]), "kind": "removed", "start": None, "duration_minutes": 0,
+                    "topic": None, "lead": None, "status": "scheduled"}],
+               "occurrence_attendance": [{"occurrence": stamp(utc[0]), "people": [1, 3]},
+                                         {"occurrence": stamp(utc[2]), "people": [2, 3, 4]}]}
+    plan = {"id": 1, "title": "Weekly 2021", "group": None, "year": 2021, "summary": None, "status": "draft",
+            "timezone": "Europe/London", "extra_timezones": [], "goals": [], "actions": [],
+            "sessions": [session], "resources": []}
+    path = write_file(tmp, "series.json", json.dumps({"plans": [plan], "people": people}))
+    db = os.path.join(tmp, "series.db")
+    out = run(db, "import", path)
+    check(out.returncode == 0, "the weekly series imports: " + out.stderr.strip())
+    counted = [utc[0], moved, utc[3]]
+    got = json.loads(run(db, "insights", "--json").stdout)
+    check([s["start"] for s in got["sessions"]] == [stamp(t) for t in counted]
+          and got["sessions_counted"] == 3 and all(s["id"] == 1 for s in got["sessions"]),
+          "each occurrence counts once, the cancelled and removed ones not, the moved one where it went: %s"
+          % [s["start"] for s in got["sessions"]])
+    check(utc[0].hour != utc[3].hour, "the series crosses the UK's change (19:00 then 18:00 UTC)")
+    by_id = {m["id"]: m for m in got["members"]}
+    for i, zone in zones.items():
+        night = sum(is_night(t.astimezone(ZoneInfo(zone))) for t in counted)
+        check(by_id[i]["night"] == night, "%s: %d of the occurrences in the night (convene-cli: %s)"
+              % (zone, night, by_id[i]["night"]))
+    check([s["attended"] for s in got["sessions"]] == [2, 3, 0] and got["attendance_rows"] == 5
+          and sum(got["by_sector"].values()) == 5,
+          "attendance goes to its own occurrence: %s" % [s["attended"] for s in got["sessions"]])
+    check([s["government"] for s in got["sessions"]] == [2, 1, 0], "government attendees by occurrence")
+    # Applying a rotation moves each occurrence on its own date, in one change.
+    rotation = json.loads(run(db, "rotate", "--slots", "2", "--json").stdout)
+    out = run(db, "rotate", "--slots", "2", "--apply")
+    again = json.loads(run(db, "insights", "--json").stdout)
+    check(out.returncode == 0 and "3 sessions moved" in out.stdout
+          and [s["start"] for s in again["sessions"]] == [s["start"] for s in rotation["sessions"]]
+          and [s.get("occurrence") for s in rotation["sessions"]] == [stamp(utc[0]), stamp(utc[2]), stamp(utc[3])],
+          "rotate --apply moves every occurrence to its proposed start: %s" % [s["start"] for s in again["sessions"]])
+    check([s["attended"] for s in again["sessions"]] == [2, 3, 0],
+          "the moved occurrences keep their attendance")
+    exported = export(db)["plans"][0]["sessions"][0]
+    check(exported["recurrence"] == "FREQ=WEEKLY;COUNT=5" and exported["start"] == stamp(utc[0]),
+          "the series' own rule and first start are left as they were")
+    # A participant report into one occurrence, named as insights --json names it.
+    report = write_file(tmp, "weekly.csv", "Name,Email,Duration\nMember 4,,60\nMember 2,,55\n")
+    out = run(db, "attendance", "import", "--session", "1", "--occurrence", stamp(utc[3]), report)
+    got = json.loads(run(db, "insights", "--json").stdout)
+    check(out.returncode == 0 and [s["attended"] for s in got["sessions"]] == [2, 3, 2]
+          and got["attendance_rows"] == 7,
+          "a report into the fourth occurrence counts there: %s %s"
+          % ([s["attended"] for s in got["sessions"]], out.stderr.strip()))
+    refused(db, ["attendance", "import", "--session", "1", "--occurrence", stamp(utc[1] + dt.timedelta(hours=1)),
+                 report], ["no occurrence"], "an occurrence the series does not have")
+
+
+def check_apply(db):
+    """rotate --apply writes the proposal onto the plan's sessions."""
+    before = export(db)
+    proposal = json.loads(run(db, "rotate", "--slots", "2", "--json").stdout)
+    check(before == export(db), "rotate without --apply changes nothing")
+    out = run(db, "rotate", "--slots", "2", "--apply")
+    sessions = {s["id"]: s for s in export(db)["plans"][0]["sessions"]}
+    check(out.returncode == 0 and all(sessions[s["id"]]["start"] == s["start"] for s in proposal["sessions"]),
+          "every session takes its proposed start: " + out.stdout.strip().splitlines()[-1])
+    check(all(sessions[s["id"]]["timezone"] is not None for s in proposal["sessions"]),
+          "a month-only session gets the plan's usual zone with its start")
+    again = json.loads(run(db, "rotate", "--slots", "2", "--json").stdout)
+    check(again["worst_region_night"] == proposal["worst_region_night"]
+          and [s["start"] for s in again["sessions"]] == [s["start"] for s in proposal["sessions"]],
+          "the applied rotation proposes itself again")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "insights.db")
@@ -305,6 +446,9 @@ def main():
         check_bad_files(db, tmp)
         check_report(db, tmp)
         check_vcards(db, tmp)
+        check_email(db, tmp)
+        check_series(tmp)
+        check_apply(db)
     print("1..%d" % tests)
     return 1 if failures else 0
 

@@ -17,6 +17,7 @@
 #include "insights/convene-attendance-import.h"
 #include "insights/convene-table-file.h"
 #include "model/convene-person.h"
+#include "model/convene-values.h"
 #include "model/convene-session.h"
 
 static const char * const name_columns[] = {
@@ -99,16 +100,28 @@ read_minutes (const char *text)
   return total;
 }
 
-/* The person a participant is, by name, by Zoom's bracketed original
- * name, or by their email's local part; NULL when none. */
+/* The person a participant is, by their email, by name, by Zoom's
+ * bracketed original name, or by their email's local part; NULL when none. */
 static ConvenePerson *
 match (GHashTable *people,
        const char *name,
        const char *email)
 {
   g_autofree char *key = convene_table_file_name_key (name);
-  ConvenePerson *person = g_hash_table_lookup (people, key);
+  g_autofree char *email_key = email != NULL ? g_strconcat ("@", email, NULL) : NULL;
+  ConvenePerson *person = NULL;
   const char *open;
+
+  /* the email a person was given first: it stays when the name is spelt
+   * another way */
+  if (email_key != NULL)
+    {
+      g_autofree char *lower = g_utf8_strdown (email_key, -1);
+
+      person = g_hash_table_lookup (people, lower);
+    }
+  if (person == NULL)
+    person = g_hash_table_lookup (people, key);
 
   if (person == NULL && name != NULL && (open = strchr (name, '(')) != NULL)
     {
@@ -148,7 +161,15 @@ index_people (ConveneStore  *store,
     {
       ConvenePerson *person = g_ptr_array_index (people, i);
       char *key = convene_table_file_name_key (convene_person_get_name (person));
+      const char *email = convene_person_get_email (person);
 
+      /* "@" and the email in lower case: no name key starts with "@" */
+      if (email != NULL && *email != '\0')
+        {
+          g_autofree char *at = g_strconcat ("@", email, NULL);
+
+          g_hash_table_insert (by_key, g_utf8_strdown (at, -1), g_object_ref (person));
+        }
       if (!g_hash_table_contains (by_key, key))
         g_hash_table_insert (by_key, key, g_object_ref (person));
       else
@@ -303,13 +324,54 @@ convene_attendance_import (ConveneStore            *store,
   read_participants (rows, header, &columns, people, name, result);
   if (dry_run)
     return TRUE;
+  return convene_attendance_write (store, session, NULL, result->people, NULL, 0, error);
+}
+
+/**
+ * convene_attendance_write:
+ * @occurrence: (nullable): the occurrence of a series, or %NULL for the session
+ * @people: (nullable): gint64 ids of the people who attended
+ * @additions: the participants to add as people, who attended too
+ *
+ * Marks @people and the new people made of @additions as attending, in
+ * one transaction: all of it or, on an error, none of it.
+ */
+gboolean
+convene_attendance_write (ConveneStore                *store,
+                          gint64                       session,
+                          GDateTime                   *occurrence,
+                          GArray                      *people,
+                          const ConveneNewParticipant *additions,
+                          guint                        n_additions,
+                          GError                     **error)
+{
+  g_return_val_if_fail (CONVENE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (additions != NULL || n_additions == 0, FALSE);
+
   if (!convene_store_begin (store, error))
     return FALSE;
-  for (guint i = 0; i < result->people->len; i++)
-    if (!convene_store_set_attended (store, session, g_array_index (result->people, gint64, i), TRUE, error))
-      {
-        convene_store_rollback (store);
-        return FALSE;
-      }
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    if (!convene_store_set_occurrence_attended (store, session, occurrence,
+                                                g_array_index (people, gint64, i), TRUE, error))
+      goto failed;
+  for (guint i = 0; i < n_additions; i++)
+    {
+      g_autoptr(ConvenePerson) person = convene_person_new ();
+
+      convene_person_set_name (person, additions[i].name);
+      /* a meeting tool writes what a guest typed: an address only if it is one */
+      if (convene_email_is_valid (additions[i].email))
+        convene_person_set_email (person, additions[i].email);
+      convene_person_set_sector (person, additions[i].sector);
+      convene_person_set_region (person, additions[i].region);
+      if (!convene_store_add (store, CONVENE_ENTITY (person), error) ||
+          !convene_store_set_occurrence_attended (store, session, occurrence,
+                                                  convene_entity_get_id (CONVENE_ENTITY (person)), TRUE, error))
+        goto failed;
+    }
   return convene_store_commit (store, error);
+
+failed:
+  convene_store_rollback (store);
+  return FALSE;
 }

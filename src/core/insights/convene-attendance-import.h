@@ -23,7 +23,22 @@ typedef struct {
   GPtrArray *warnings;
 } ConveneAttendanceResult;
 
+/* A participant the report matched to no one, to be added as a person. */
+typedef struct {
+  const char *name;
+  const char *email;      /* or NULL */
+  int         sector;     /* ConveneSector */
+  const char *region;     /* or NULL */
+} ConveneNewParticipant;
+
 void     convene_attendance_result_clear (ConveneAttendanceResult *result);
+gboolean convene_attendance_write        (ConveneStore                *store,
+                                          gint64                       session,
+                                          GDateTime                   *occurrence,
+                                          GArray                      *people,
+                                          const ConveneNewParticipant *additions,
+                                          guint                        n_additions,
+                                          GError                     **error);
 gboolean convene_attendance_import       (ConveneStore            *store,
                                           gint64                   session,
                                           const char              *name,

@@ -18,6 +18,7 @@
 #include "model/convene-person.h"
 #include "model/convene-plan.h"
 #include "model/convene-session.h"
+#include "store/convene-occurrence-rows.h"
 #include "time/convene-zone.h"
 
 void
@@ -148,16 +149,43 @@ compare_starts (gconstpointer a,
   return x->session < y->session ? -1 : x->session > y->session;
 }
 
+typedef struct {
+  GArray     *starts;
+  const char *zone;        /* the usual slot's, or NULL without one */
+  int         minute;
+} Collect;
+
+static gboolean
+collect_row_cb (const ConveneSessionRow *row,
+                gpointer                 user_data)
+{
+  Collect *c = user_data;
+  ConveneInsightsStart item = { row->id, -1, FALSE, row->in_series, row->occurrence };
+
+  if (!is_counted_status (row->status))
+    return TRUE;
+  if (row->dated)
+    item.when = row->start;
+  else if (c->zone != NULL && row->month != NULL)
+    {
+      item.when = month_start (row->month, c->zone, c->minute);
+      item.month_only = TRUE;
+    }
+  if (item.when >= 0)
+    g_array_append_val (c->starts, item);
+  return TRUE;
+}
+
 /**
  * convene_insights_collect_starts:
  * @usual_zone: (out) (optional): the zone of the plan's usual slot, or %NULL
  * @usual_minute: (out) (optional): its local time, in minutes after midnight
  *
  * The starts the ledger counts, in time order: every session of @plan that
- * is neither "no meeting" nor cancelled and has a start or a month.  A
- * month-only session is placed on the 15th of its month at the plan's
- * usual slot.  Each session row is one start today; this is the one
- * function to change when a series counts once per occurrence.
+ * is neither "no meeting" nor cancelled and has a start or a month, and
+ * every occurrence of a dated series (through the plan's year) that is
+ * neither, as its exceptions leave it.  A month-only session is placed on
+ * the 15th of its month at the plan's usual slot.
  *
  * Returns: (transfer full): #ConveneInsightsStart values, or %NULL
  */
@@ -171,36 +199,22 @@ convene_insights_collect_starts (ConveneStore  *store,
   g_autoptr(GPtrArray) sessions = convene_store_query (store, CONVENE_TYPE_SESSION, "plan", plan, error);
   g_autoptr(GArray) starts = NULL;
   g_autofree char *zone = NULL;
-  int minute = 0;
-  gboolean has_slot;
+  Collect c = { NULL, NULL, 0 };
 
   if (sessions == NULL)
     return NULL;
   starts = g_array_new (FALSE, TRUE, sizeof (ConveneInsightsStart));
-  has_slot = find_usual_slot (sessions, &zone, &minute);
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      ConveneSession *session = g_ptr_array_index (sessions, i);
-      GDateTime *start = convene_session_get_start (session);
-      ConveneInsightsStart item = { convene_entity_get_id (CONVENE_ENTITY (session)), -1, FALSE };
-
-      if (!is_counted_status (convene_session_get_status (session)))
-        continue;
-      if (start != NULL)
-        item.when = g_date_time_to_unix (start);
-      else if (has_slot && convene_session_get_month (session) != NULL)
-        {
-          item.when = month_start (convene_session_get_month (session), zone, minute);
-          item.month_only = TRUE;
-        }
-      if (item.when >= 0)
-        g_array_append_val (starts, item);
-    }
+  /* the usual slot is the sessions' as they are written, a series once */
+  if (find_usual_slot (sessions, &zone, &c.minute))
+    c.zone = zone;
+  c.starts = starts;
+  if (!convene_occurrence_rows_foreach (store, plan, NULL, NULL, collect_row_cb, &c, error))
+    return NULL;
   g_array_sort (starts, compare_starts);
   if (usual_zone != NULL)
     *usual_zone = g_steal_pointer (&zone);
   if (usual_minute != NULL)
-    *usual_minute = minute;
+    *usual_minute = c.minute;
   return g_steal_pointer (&starts);
 }
 
@@ -338,8 +352,23 @@ count_nights (ConveneInsights              *self,
   (void) by_name;
 }
 
+/* "session" or "session@occurrence": the key that finds a start from an
+ * attendance row, which names an occurrence of a series by its start as
+ * the rule gives it. */
+static char *
+start_key (gint64    session,
+           gboolean  in_series,
+           gint64    occurrence)
+{
+  if (in_series)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, session, occurrence);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, session);
+}
+
 /* Attendance rows of the plan's sessions, by the person's sector and
- * region, and per counted start. */
+ * region, and per counted start: an occurrence's own rows go to that
+ * occurrence.  A row of a series that names no occurrence counts in the
+ * totals but in no one start's. */
 static gboolean
 count_attendance (ConveneInsights  *self,
                   ConveneStore     *store,
@@ -350,6 +379,7 @@ count_attendance (ConveneInsights  *self,
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(GHashTable) ours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) members = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_start = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (rows == NULL)
     return FALSE;
@@ -369,12 +399,22 @@ count_attendance (ConveneInsights  *self,
 
       g_hash_table_insert (members, &member->id, member);
     }
+  for (guint s = 0; s < self->starts->len; s++)
+    {
+      ConveneInsightsStart *start = &g_array_index (self->starts, ConveneInsightsStart, s);
+
+      g_hash_table_insert (by_start, start_key (start->session, start->in_series, start->occurrence),
+                           GUINT_TO_POINTER (s + 1));
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       ConveneAttendance *row = g_ptr_array_index (rows, i);
       gint64 session = convene_attendance_get_session (row);
       gint64 person = convene_attendance_get_person (row);
+      GDateTime *occurrence = convene_attendance_get_occurrence (row);
       ConveneInsightsMember *member = g_hash_table_lookup (members, &person);
+      g_autofree char *key = NULL;
+      guint s;
 
       if (!g_hash_table_contains (ours, &session) || member == NULL)
         continue;
@@ -382,13 +422,14 @@ count_attendance (ConveneInsights  *self,
       member->attended++;
       self->by_sector[CLAMP (member->sector, 0, 6)]++;
       find_region (self->regions, by_name, member->region)->attended++;
-      for (guint s = 0; s < self->starts->len; s++)
-        if (g_array_index (self->starts, ConveneInsightsStart, s).session == session)
-          {
-            self->attended[s]++;
-            self->government[s] += member->sector == CONVENE_SECTOR_NATIONAL_GOVERNMENT ||
-                                   member->sector == CONVENE_SECTOR_LOCAL_GOVERNMENT;
-          }
+      key = start_key (session, occurrence != NULL,
+                       occurrence != NULL ? g_date_time_to_unix (occurrence) : 0);
+      s = GPOINTER_TO_UINT (g_hash_table_lookup (by_start, key));
+      if (s == 0)
+        continue;
+      self->attended[s - 1]++;
+      self->government[s - 1] += member->sector == CONVENE_SECTOR_NATIONAL_GOVERNMENT ||
+                                 member->sector == CONVENE_SECTOR_LOCAL_GOVERNMENT;
     }
   return TRUE;
 }
@@ -592,6 +633,12 @@ convene_insights_to_json (ConveneInsights *self)
       json_builder_begin_object (builder);
       add_int (builder, "id", start->session);
       add_nullable_string (builder, "start", text);
+      if (start->in_series)
+        {
+          g_autofree char *occurrence = format_utc (start->occurrence);
+
+          add_nullable_string (builder, "occurrence", occurrence);
+        }
       json_builder_set_member_name (builder, "month_only");
       json_builder_add_boolean_value (builder, start->month_only);
       add_int (builder, "night_members", self->night_members[s]);

@@ -23,13 +23,14 @@ typedef struct {
 
 void convene_insights_options_init (ConveneInsightsOptions *options);
 
-/* One start the ledger counts.  Today a session row is one start; once
- * sessions carry their occurrences, a series gives one per occurrence
- * (convene_insights_collect_starts() is the one place that changes). */
+/* One start the ledger counts: a session, or one occurrence of a series
+ * (convene_insights_collect_starts() is the one place that decides). */
 typedef struct {
   gint64     session;
   gint64     when;        /* Unix seconds, UTC */
   gboolean   month_only;  /* placed on the 15th at the plan's usual slot */
+  gboolean   in_series;   /* one occurrence of a series */
+  gint64     occurrence;  /* then its start as the rule gives it (Unix seconds) */
 } ConveneInsightsStart;
 
 /* One member of the ledger. */

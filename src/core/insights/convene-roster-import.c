@@ -26,6 +26,7 @@
 #include "model/convene-enum-labels.h"
 #include "model/convene-enum-types.h"
 #include "model/convene-person.h"
+#include "model/convene-values.h"
 #include "time/convene-zone.h"
 #include "time/convene-zone-names.h"
 
@@ -100,6 +101,18 @@ cell (const ConveneTableRow *row,
   return *row->cells[columns[which]] != '\0' ? row->cells[columns[which]] : NULL;
 }
 
+/* An email written in other capitals is the same address: a roster that
+ * shouts it does not rewrite the one already kept. */
+static gboolean
+same_email (const char *a,
+            const char *b)
+{
+  g_autofree char *x = a != NULL ? g_utf8_casefold (a, -1) : NULL;
+  g_autofree char *y = b != NULL ? g_utf8_casefold (b, -1) : NULL;
+
+  return g_strcmp0 (x, y) == 0;
+}
+
 /* Fills @person with the cells @row has; what cannot be read is a warning. */
 /* Long because it is one short rule a column (sector, zone, languages each warn in their own
  * words), read top to bottom. */
@@ -122,6 +135,14 @@ fill_person (ConvenePerson         *person,
     convene_person_set_region (person, text);
   if ((text = cell (row, columns, COL_ROLE)) != NULL)
     convene_person_set_role (person, text);
+  if ((text = cell (row, columns, COL_EMAIL)) != NULL && !convene_email_is_valid (text))
+    {
+      g_autofree char *m = g_strdup_printf (_("“%s” is not an email address; it is left out"), text);
+
+      warn (result, name, row->line, m);
+    }
+  else if (text != NULL && !same_email (convene_person_get_email (person), text))
+    convene_person_set_email (person, text);
   if ((text = cell (row, columns, COL_SECTOR)) != NULL)
     {
       if (find_sector (text, &sector))
@@ -203,9 +224,12 @@ read_header (const ConveneTableRow *header,
   return TRUE;
 }
 
-/* The people of the database by name key. */
+/* The people of the database by name key; @emails gets each one's email
+ * (in lower case) to that key, so a row with a known email finds its
+ * person even under a new name. */
 static GHashTable *
 index_people (ConveneStore  *store,
+              GHashTable    *emails,
               GError       **error)
 {
   g_autoptr(GPtrArray) people = convene_store_query (store, CONVENE_TYPE_PERSON, NULL, 0, error);
@@ -219,6 +243,10 @@ index_people (ConveneStore  *store,
       ConvenePerson *person = g_ptr_array_index (people, i);
       char *key = convene_table_file_name_key (convene_person_get_name (person));
 
+      const char *email = convene_person_get_email (person);
+
+      if (email != NULL && *email != '\0')
+        g_hash_table_insert (emails, g_utf8_strdown (email, -1), g_strdup (key));
       if (!g_hash_table_contains (by_key, key))
         g_hash_table_insert (by_key, key, g_object_ref (person));
       else
@@ -239,7 +267,8 @@ import_row (ConveneStore          *store,
             GError               **error)
 {
   const char *person_name = cell (row, columns, COL_NAME);
-  const char *email = cell (row, columns, COL_EMAIL);
+  const char *cell_email = cell (row, columns, COL_EMAIL);
+  g_autofree char *email = cell_email != NULL ? g_utf8_strdown (cell_email, -1) : NULL;
   g_autofree char *key = NULL;
   g_autoptr(ConvenePerson) person = NULL;
   gboolean known;
@@ -252,7 +281,8 @@ import_row (ConveneStore          *store,
   key = convene_table_file_name_key (person_name);
   if (email != NULL && g_hash_table_contains (emails, email))
     {
-      /* the same email again in this file: the same person, maybe renamed */
+      /* an email already known, in the database or earlier in this file:
+       * the same person, maybe renamed */
       g_free (key);
       key = g_strdup (g_hash_table_lookup (emails, email));
     }
@@ -334,7 +364,7 @@ convene_roster_import (ConveneStore        *store,
           return FALSE;
         }
     }
-  people = index_people (store, error);
+  people = index_people (store, emails, error);
   if (people == NULL || !convene_store_begin (store, error))
     return FALSE;
   for (guint i = 1; i < rows->len; i++)

@@ -296,7 +296,11 @@ group_members (Tables    *t,
     }
   t->n_regions = t->region_names->len;
   t->n_groups = t->groups->len;
-  t->region_members = g_memdup2 (counts->data, sizeof (int) * (counts->len + 1));
+  /* One more than the regions, so that a group of no region reads a count;
+   * only the regions' own counts are copied from @counts. */
+  t->region_members = g_new0 (int, counts->len + 1);
+  if (counts->len > 0)
+    memcpy (t->region_members, counts->data, sizeof (int) * counts->len);
 }
 
 /* Fills the tables: every group's local time for every slot on every
@@ -653,6 +657,15 @@ convene_rotation_to_json (ConveneRotation *self)
       json_builder_add_int_value (builder, start->session);
       json_builder_set_member_name (builder, "start");
       json_builder_add_string_value (builder, text);
+      if (start->in_series)
+        {
+          g_autoptr(GDateTime) rule = g_date_time_new_from_unix_utc (start->occurrence);
+          g_autofree char *occurrence = g_date_time_format (rule, "%Y-%m-%dT%H:%M:%SZ");
+
+          /* which meeting of the series: its start as the rule gives it */
+          json_builder_set_member_name (builder, "occurrence");
+          json_builder_add_string_value (builder, occurrence);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -152,40 +152,23 @@ write_participation (GString         *out,
   g_string_append (out, "\n");
 }
 
+/* Each counted start's attendees, an occurrence of a series by its own. */
 static void
 write_government_share (GString         *out,
                         ConveneInsights *insights,
-                        ConveneStore    *store,
                         const char      *language)
 {
-  g_autoptr(GHashTable) sectors = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint m = 0; m < insights->members->len; m++)
-    {
-      ConveneInsightsMember *member = g_ptr_array_index (insights->members, m);
-
-      g_hash_table_insert (sectors, &member->id, GINT_TO_POINTER (member->sector + 1));
-    }
   g_string_append_printf (out, "## %s\n\n", TR (N_("Government participation over the year")));
   begin_table (out, TR (N_("Date (UTC)")), TR (N_("Attended")), TR (N_("Government")), TR (N_("Share")), NULL);
   for (guint s = 0; s < insights->starts->len; s++)
     {
       ConveneInsightsStart *start = &g_array_index (insights->starts, ConveneInsightsStart, s);
-      g_autoptr(GArray) people = convene_store_get_attendance (store, start->session, NULL);
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (start->when);
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
-      g_autofree char *n = NULL, *gov = NULL, *share = NULL;
-      int government = 0, total = people != NULL ? (int) people->len : 0;
+      g_autofree char *n = g_strdup_printf ("%d", insights->attended[s]);
+      g_autofree char *gov = g_strdup_printf ("%d", insights->government[s]);
+      g_autofree char *share = percent (insights->government[s], insights->attended[s]);
 
-      for (int i = 0; i < total; i++)
-        {
-          int sector = GPOINTER_TO_INT (g_hash_table_lookup (sectors, &g_array_index (people, gint64, i))) - 1;
-
-          government += sector == CONVENE_SECTOR_NATIONAL_GOVERNMENT || sector == CONVENE_SECTOR_LOCAL_GOVERNMENT;
-        }
-      n = g_strdup_printf ("%d", total);
-      gov = g_strdup_printf ("%d", government);
-      share = percent (government, total);
       g_string_append (out, "|");
       append_cell (out, date);
       append_cell (out, n);
@@ -298,7 +281,7 @@ convene_year_report_markdown (ConveneStore  *store,
     g_string_append_printf (out, "%s\n\n", convene_plan_get_group (p));
   write_sessions (out, sessions, insights, store, language);
   write_participation (out, insights, language);
-  write_government_share (out, insights, store, language);
+  write_government_share (out, insights, language);
   write_ledger (out, insights, language);
   write_outputs (out, sessions, actions, language);
   return g_string_free (g_steal_pointer (&out), FALSE);
