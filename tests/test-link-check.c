@@ -288,11 +288,17 @@ test_find_title (void)
   const struct { const char *html; const char *title; } cases[] = {
     { "<html><head></head></html>", NULL },
     { "<titles>no</titles>", NULL },
-    { "<title lang=\"es\">Plan de acci&oacute;n &amp; m&#225;s</title>", "Plan de acci&oacute;n & m\u00e1s" },
+    { "<title lang=\"es\">Plan de acci&oacute;n &amp; m&#225;s</title>", "Plan de acci\u00f3n & m\u00e1s" },
+    /* the named references of every HTML page, not only the XML five */
+    { "<title>Datos abiertos &ndash; Espa&ntilde;a &mdash; M&eacute;xico&hellip; &laquo;Gu&iacute;a&raquo;</title>",
+      "Datos abiertos \u2013 Espa\u00f1a \u2014 M\u00e9xico\u2026 \u00abGu\u00eda\u00bb" },
+    { "<title>Caf&eacute;&nbsp;&amp;&nbsp;Co</title>", "Caf\u00e9\u00a0&\u00a0Co" },
+    { "<title>A &lt; B &gt; C &quot;D&quot; &apos;E&apos;</title>", "A < B > C \"D\" 'E'" },
+    /* an unknown name is left as written */
+    { "<title>Fish &chips; &amp; peas</title>", "Fish &chips; & peas" },
     { "<title>   </title>", NULL },
     { "<title>Unclosed", NULL },
     { "<head><meta charset=\"windows-1252\"><title>\x93Quoted\x94</title>", "\u201cQuoted\u201d" },
-    { "<title>Bad &#xD800; &#99999999; kept</title>", "Bad &#xD800; &#99999999; kept" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -301,6 +307,19 @@ test_find_title (void)
 
       g_assert_cmpstr (title, ==, cases[i].title);
     }
+
+  /* A reference to no character gives no character of its own (the HTML
+   * parser drops it or writes U+FFFD, by version), and the rest is kept. */
+  {
+    const char *bad = "<title>Bad &#xD800; &#99999999; kept</title>";
+    g_autofree char *title = convene_link_find_title (bad, strlen (bad), NULL);
+
+    g_assert_nonnull (title);
+    g_assert_true (g_utf8_validate (title, -1, NULL));
+    g_assert_true (g_str_has_prefix (title, "Bad "));
+    g_assert_true (g_str_has_suffix (title, " kept"));
+    g_assert_null (strstr (title, "D800"));
+  }
 }
 
 static void

@@ -295,6 +295,23 @@ convene_cli_sync (int    argc,
   g_print (_("Published %u, deleted there %u, taken from there %u, deleted here %u; %u requests%s\n"),
            report.published, report.deleted_remote, report.pulled, report.deleted_local,
            report.requests, report.full ? _(" (every item compared)") : "");
+  /* A warning, not a failure: they stay on the calendar as they are. */
+  if (report.foreign != NULL)
+    {
+      guint n = g_strv_length (report.foreign);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "convene-cli sync: %u event on the calendar was not published by "
+                               "Convene; it is left there and not added to the plan:\n",
+                               "convene-cli sync: %u events on the calendar were not published by "
+                               "Convene; they are left there and not added to the plan:\n", n), n);
+      for (guint i = 0; i < n; i++)
+        g_printerr ("  %s\n", report.foreign[i]);
+    }
+  /* Also a warning: the rest of the item was taken. */
+  for (guint i = 0; report.warnings != NULL && report.warnings[i] != NULL; i++)
+    g_printerr ("convene-cli sync: %s\n", report.warnings[i]);
+  convene_sync_report_clear (&report);
   if (report.conflicts > 0)
     {
       g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -344,8 +361,8 @@ convene_cli_conflicts (int    argc,
   for (guint i = 0; i < conflicts->len; i++)
     {
       ConveneSyncConflict *conflict = g_ptr_array_index (conflicts, i);
-      g_autofree char *here = convene_sync_describe_item (conflict->local);
-      g_autofree char *there = convene_sync_describe_item (conflict->remote);
+      g_autofree char *here = convene_sync_describe_version (conflict->local, conflict->remote);
+      g_autofree char *there = convene_sync_describe_version (conflict->remote, conflict->local);
 
       convene_cli_table_add_int (table, conflict->id);
       convene_cli_table_add_int (table, conflict->plan);

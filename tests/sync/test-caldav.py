@@ -116,6 +116,40 @@ def edit_on_server(server, calendar, uid, topic):
     return server.request("PUT", url, new, {"If-Match": etag, "Content-Type": "text/calendar"})[0]
 
 
+def tls_untrusted(password):
+    """An https server whose certificate nobody signed: said plainly, and
+    nothing written.  Skipped without openssl to make the certificate."""
+    import http.server
+    import shutil
+    import ssl
+    import threading
+    if shutil.which("openssl") is None:
+        ok(True, "an untrusted certificate # SKIP openssl is not installed")
+        return
+    tls = os.path.join(ROOT, "tls")
+    os.makedirs(tls)
+    cert, key = os.path.join(tls, "cert.pem"), os.path.join(tls, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=convene.test", "-keyout", key, "-out", cert], capture_output=True, check=True)
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = "https://127.0.0.1:%d/" % httpd.server_address[1]
+    try:
+        code, out, err = cli("account", "add", "--url", url, "--user", caldav_server.USER, stdin=password + "\n")
+        account = out.split()[1].rstrip(":") if code == 0 else "0"
+        before = db("SELECT count(*) FROM sync_items")[0][0]
+        code, out, err = cli("sync", "--plan", "1", "--account", account)
+        ok(code == 1 and "cannot be trusted" in err and "127.0.0.1" in err and
+           db("SELECT count(*) FROM sync_items")[0][0] == before,
+           "an untrusted certificate: said plainly, nothing written", (code, out, err))
+        cli("account", "remove", account)
+    finally:
+        httpd.shutdown()
+
+
 def main():
     server = caldav_server.Radicale(os.path.join(ROOT, "radicale"))
     try:
@@ -308,6 +342,26 @@ def run(server):
     ok(code == 0 and "PUT" not in server.requests_since_mark(), "then nothing more to send",
        server.requests_since_mark())
 
+    # -- an event another member made on their phone ------------------------------
+    start = datetime.datetime(2021, 5, 4, 16, 0, tzinfo=zoneinfo.ZoneInfo("America/Bogota"))
+    phone = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//Calendar//EN\r\nBEGIN:VEVENT\r\n"
+             "UID:4F1C-phone-event@example.org\r\nDTSTAMP:20210401T120000Z\r\n"
+             "DTSTART:%s\r\nDURATION:PT30M\r\nSUMMARY:Call from the phone\r\nEND:VEVENT\r\n"
+             "END:VCALENDAR\r\n" % start.astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+    n_sessions = len(exported()["sessions"])
+    status = server.request("PUT", calendar + "phone-event.ics", phone,
+                            {"If-None-Match": "*", "Content-Type": "text/calendar"})[0]
+    ok(status in (200, 201, 204), "the server takes an event with a UID of another client's", status)
+    code, out, err = cli("sync", "--plan", "1")
+    ok(code == 0 and "Call from the phone" in err and "not published by Convene" in err,
+       "a sync names the event Convene did not publish, as a warning", (code, out, err))
+    ok(len(exported()["sessions"]) == n_sessions, "it is not added to the plan")
+    server.set_mark()
+    code, out, err = cli("sync", "--plan", "1")
+    ok(code == 0 and "DELETE" not in server.requests_since_mark() and "PUT" not in server.requests_since_mark()
+       and "4F1C-phone-event@example.org" in server_events(server, calendar),
+       "the next sync neither deletes it nor sends a copy", server.requests_since_mark())
+
     # -- the password is nowhere but in the keyring -------------------------------
     leaks = []
     needles = [password.encode(), password.encode("utf-16-le")]
@@ -347,6 +401,7 @@ def run(server):
     closed.close()
     for account in ("3", "2"):
         cli("account", "remove", account)
+    tls_untrusted(password)
 
     code, out, err = cli("account", "remove", "1")
     lookup = subprocess.run(["secret-tool", "lookup", "url", server.url, "user", caldav_server.USER],

@@ -12,16 +12,17 @@
 #include <string.h>
 
 #include "sync/convene-caldav.h"
+#include "sync/convene-http.h"
 
 G_DEFINE_QUARK (convene-caldav-error-quark, convene_caldav_error)
 
 struct _ConveneCaldav
 {
-  SoupSession *session;
+  SoupSession *session;        /* convene-http's shared one, not owned */
   char        *user;
   char        *password;
+  char        *authorization;  /* "Basic …", sent with every request */
   guint        n_requests;
-  gboolean     preemptive;  /* the credentials are given before they are asked */
 };
 
 void
@@ -40,12 +41,20 @@ convene_caldav_new (const char *user,
 {
   ConveneCaldav *self = g_new0 (ConveneCaldav, 1);
 
-  self->session = soup_session_new_with_options ("timeout", CONVENE_CALDAV_TIMEOUT_S,
-                                                 "idle-timeout", CONVENE_CALDAV_TIMEOUT_S,
-                                                 "user-agent", "Convene/" PACKAGE_VERSION " ",
-                                                 NULL);
+  /* The shared session: one connection pool, one user agent, one
+   * timeout for every request Convene makes (sending from a worker
+   * thread is allowed since libsoup 3.2). */
+  self->session = convene_http_get_session ();
   self->user = g_strdup (user);
   self->password = g_strdup (password);
+  if (user != NULL && password != NULL)
+    {
+      g_autofree char *pair = g_strconcat (user, ":", password, NULL);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+      self->authorization = g_strconcat ("Basic ", encoded, NULL);
+      memset (pair, 0, strlen (pair));
+    }
   return self;
 }
 
@@ -54,11 +63,13 @@ convene_caldav_free (ConveneCaldav *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->session);
   g_free (self->user);
   if (self->password != NULL)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
+  if (self->authorization != NULL)
+    memset (self->authorization, 0, strlen (self->authorization));
+  g_free (self->authorization);
   g_free (self);
 }
 
@@ -78,8 +89,10 @@ on_authenticate_cb (SoupMessage *message,
 {
   ConveneCaldav *self = user_data;
 
-  /* A second ask means the password was refused: answer no more. */
-  if (retrying || self->user == NULL || self->password == NULL)
+  /* Basic credentials went with the request: a 401 for them is a refusal,
+   * answered no more.  Another scheme (Digest) is answered once. */
+  if (retrying || self->user == NULL || self->password == NULL ||
+      g_ascii_strcasecmp (soup_auth_get_scheme_name (auth), "Basic") == 0)
     return FALSE;
   soup_auth_authenticate (auth, self->user, self->password);
   return TRUE;
@@ -129,25 +142,17 @@ new_message (ConveneCaldav  *self,
       return NULL;
     }
   g_signal_connect (message, "authenticate", G_CALLBACK (on_authenticate_cb), self);
-  /* Basic credentials go with the first request to a server: libsoup
-   * sends a request asked again after a 401 without its body, which
-   * servers such as Radicale then wait for until they time out. */
-  if (!self->preemptive && self->user != NULL && self->password != NULL)
+  /* Basic credentials go with every request, set on the message rather
+   * than in the shared session's auth manager (which belongs to the main
+   * thread, and would lend them to other requests to the same server):
+   * libsoup sends a request asked again after a 401 without its body,
+   * which servers such as Radicale then wait for until they time out.
+   * The cache is not asked, so another account's password is never sent. */
+  if (self->authorization != NULL)
     {
-      SoupAuth *auth = soup_auth_new (SOUP_TYPE_AUTH_BASIC, message, "Basic realm=\"\"");
-
-      if (auth != NULL)
-        {
-          SoupAuthManager *manager =
-            SOUP_AUTH_MANAGER (soup_session_get_feature (self->session, SOUP_TYPE_AUTH_MANAGER));
-          g_autoptr(GUri) root = g_uri_parse_relative (soup_message_get_uri (message), "/",
-                                                       G_URI_FLAGS_ENCODED, NULL);
-
-          soup_auth_authenticate (auth, self->user, self->password);
-          soup_auth_manager_use_auth (manager, root != NULL ? root : soup_message_get_uri (message), auth);
-          g_object_unref (auth);
-          self->preemptive = TRUE;
-        }
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                    self->authorization);
+      soup_message_add_flags (message, SOUP_MESSAGE_DO_NOT_USE_AUTH_CACHE);
     }
   return message;
 }
@@ -163,6 +168,7 @@ send_message (ConveneCaldav  *self,
               GError        **error)
 {
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (body != NULL)
     {
@@ -171,9 +177,16 @@ send_message (ConveneCaldav  *self,
       soup_message_set_request_body_from_bytes (message, content_type, bytes);
     }
   self->n_requests++;
-  stream = soup_session_send (self->session, message, cancellable, error);
+  stream = soup_session_send (self->session, message, cancellable, &local_error);
   if (stream == NULL)
-    return NULL;
+    {
+      GUri *uri = soup_message_get_uri (message);
+
+      /* In words: a certificate not trusted, a server not found. */
+      g_propagate_error (error, convene_http_describe_failure (message, g_uri_get_host (uri), FALSE,
+                                                               local_error));
+      return NULL;
+    }
   return read_limited (stream, cancellable, error);
 }
 
@@ -192,6 +205,16 @@ set_status_error (SoupMessage  *message,
     code = CONVENE_CALDAV_ERROR_NOT_FOUND;
   else if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
     code = CONVENE_CALDAV_ERROR_AUTH;
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      GUri *uri = soup_message_get_uri (message);
+
+      /* Translators: %s is a server's name, %u an HTTP status, the last %s its reason */
+      g_set_error (error, CONVENE_CALDAV_ERROR, code,
+                   _("The server %s refused the user name or the password (%u %s)"),
+                   g_uri_get_host (uri), status, reason != NULL ? reason : "");
+      return;
+    }
   /* Translators: %s is a web address, %u an HTTP status, the last %s its reason */
   g_set_error (error, CONVENE_CALDAV_ERROR, code, _("%s answered %u %s"),
                url, status, reason != NULL ? reason : "");

@@ -5,7 +5,8 @@
  * it, MKCALENDAR, PUT with If-None-Match or If-Match, GET, DELETE,
  * sync-collection and calendar-query.  Each call waits for its answer, so
  * a client is made and used inside one worker thread (convene-sync.c runs
- * it in a GTask); every call takes a GCancellable, every request has a
+ * it in a GTask), over convene-http's shared session; every call takes a
+ * GCancellable, every request has the shared session's
  * timeout, and no answer is read past CONVENE_CALDAV_MAX_BODY.
  */
 #pragma once

@@ -193,18 +193,31 @@ describe_tls_flags (GTlsCertificateFlags flags)
   return NULL;
 }
 
-/* Puts a failure of the request into words about the server it was for. */
-static GError *
-describe_error (Fetch  *fetch,
-                GError *error)
+/**
+ * convene_http_describe_failure:
+ * @message: (nullable): the request that failed, for its certificate's errors
+ * @host: the server it was for, as the words name it
+ * @timed_out: whether Convene's own deadline ended it
+ * @error: what libsoup or GIO said
+ *
+ * Puts a failed request into words about the server it was for: a
+ * certificate that cannot be trusted and why, a server not found, a
+ * refused connection, no answer in time.  A cancellation stays one, so
+ * that callers can tell it from a failure.
+ *
+ * Returns: (transfer full): a CONVENE_HTTP_ERROR, or a copy of a cancellation
+ */
+GError *
+convene_http_describe_failure (SoupMessage  *message,
+                               const char   *host,
+                               gboolean      timed_out,
+                               const GError *error)
 {
-  const char *host = fetch->uri != NULL ? g_uri_get_host (fetch->uri) : fetch->url;
-  GTlsCertificateFlags tls_flags = fetch->message != NULL
-                                   ? soup_message_get_tls_peer_certificate_errors (fetch->message) : 0;
+  GTlsCertificateFlags tls_flags = message != NULL ? soup_message_get_tls_peer_certificate_errors (message) : 0;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !fetch->timed_out)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !timed_out)
     return g_error_copy (error);
-  if (fetch->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+  if (timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (CONVENE_HTTP_ERROR, CONVENE_HTTP_ERROR_TIMEOUT,
                         _("The server %s did not answer in time (%u seconds)"),
                         host, convene_http_get_timeout ());
@@ -223,6 +236,16 @@ describe_error (Fetch  *fetch,
                         _("The server %s refused the connection"), host);
   return g_error_new (CONVENE_HTTP_ERROR, CONVENE_HTTP_ERROR_NETWORK,
                       _("The server %s could not be reached: %s"), host, error->message);
+}
+
+/* Puts a failure of the request into words about the server it was for. */
+static GError *
+describe_error (Fetch  *fetch,
+                GError *error)
+{
+  const char *host = fetch->uri != NULL ? g_uri_get_host (fetch->uri) : fetch->url;
+
+  return convene_http_describe_failure (fetch->message, host, fetch->timed_out, error);
 }
 
 static void

@@ -72,6 +72,13 @@ ConveneHttpResponse *convene_http_fetch_finish   (GAsyncResult         *result,
 
 void                 convene_http_response_free  (ConveneHttpResponse  *response);
 
+/* A failed request in words (see convene-http.c): for the requests that
+ * send through the shared session themselves, such as CalDAV's. */
+GError              *convene_http_describe_failure (SoupMessage        *message,
+                                                    const char         *host,
+                                                    gboolean            timed_out,
+                                                    const GError       *error);
+
 /* Runs @context (the thread-default one when NULL) until *@done: for the
  * command line and tests, which wait on one request. */
 void                 convene_http_wait           (GMainContext         *context,

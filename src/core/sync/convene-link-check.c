@@ -1,15 +1,16 @@
 /* convene-link-check.c: a link's status and its page's title.
  *
- * The title is found in the first bytes of the page with a small scan
- * rather than an HTML parser: Convene links no HTML library, and a <title>
- * is plain text between two tags.  Numeric character references are decoded
- * in full; of the named ones, the few that titles use (the XML five and
- * &nbsp;), others are left as written.
+ * The title is found in the first bytes of the page with a small scan (the
+ * body is cut at CONVENE_LINK_CHECK_HEAD_BYTES, so a whole-page parse would
+ * meet a torn document), and its text is read by libxml2's HTML parser,
+ * which knows every character reference a page may use.
  */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 
 #include "sync/convene-link-check.h"
 #include "sync/convene-http.h"
@@ -86,71 +87,60 @@ find_charset (const char *html,
   return n > 0 ? g_strndup (start, n) : NULL;
 }
 
-static void
-append_reference (GString    *out,
-                  const char *name,
-                  gsize       n)
+/* The first <title> element under @node. */
+static xmlNode *
+find_title_element (xmlNode *node)
 {
-  static const struct { const char *name; gunichar c; } named[] = {
-    { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-    { "nbsp", 0x00a0 },
-  };
-  guint64 value = 0;
-  gboolean numeric = n > 1 && name[0] == '#';
-
-  if (numeric)
+  for (; node != NULL; node = node->next)
     {
-      g_autofree char *digits = g_strndup (name + 1 + (name[1] == 'x' || name[1] == 'X'),
-                                           n - 1 - (name[1] == 'x' || name[1] == 'X'));
-      int base = name[1] == 'x' || name[1] == 'X' ? 16 : 10;
+      xmlNode *found;
 
-      if (*digits != '\0' && g_ascii_string_to_unsigned (digits, base, 1, 0x10ffff, &value, NULL) &&
-          g_unichar_validate ((gunichar) value))
-        {
-          g_string_append_unichar (out, (gunichar) value);
-          return;
-        }
+      if (node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, "title") == 0)
+        return node;
+      if ((found = find_title_element (node->children)) != NULL)
+        return found;
     }
-  else
-    for (guint i = 0; i < G_N_ELEMENTS (named); i++)
-      if (strlen (named[i].name) == n && strncmp (name, named[i].name, n) == 0)
-        {
-          g_string_append_unichar (out, named[i].c);
-          return;
-        }
-  g_string_append_c (out, '&');
-  g_string_append_len (out, name, n);
-  g_string_append_c (out, ';');
+  return NULL;
 }
 
-/* Decodes character references and folds every run of white space (a
- * title may be spread over lines) into one space. */
+/* The text of a title written as @utf8 (UTF-8, between the tags): its
+ * character references decoded by the HTML parser, and every run of white
+ * space (a title may be spread over lines) folded into one space. */
 static char *
-clean_title (const char *text)
+clean_title (const char *utf8)
 {
+  g_autofree char *page = g_strconcat ("<html><head><meta charset=\"utf-8\"><title>", utf8,
+                                       "</title></head></html>", NULL);
   g_autoptr(GString) out = g_string_new (NULL);
+  xmlChar *content = NULL;
+  htmlDocPtr doc;
+  xmlNode *title;
 
-  for (const char *p = text; *p != '\0';)
+  doc = htmlReadMemory (page, (int) strlen (page), NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET);
+  if (doc == NULL)
+    return NULL;
+  title = find_title_element (xmlDocGetRootElement (doc));
+  if (title != NULL)
+    content = xmlNodeGetContent (title);
+  for (const char *p = (const char *) content; p != NULL && *p != '\0'; p++)
     {
-      const char *semicolon = *p == '&' ? strchr (p, ';') : NULL;
-
-      if (semicolon != NULL && semicolon - p <= 10 && semicolon > p + 1)
-        {
-          append_reference (out, p + 1, semicolon - p - 1);
-          p = semicolon + 1;
-        }
-      else if (g_ascii_isspace (*p))
+      if (g_ascii_isspace (*p))
         {
           if (out->len > 0 && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
-          p++;
         }
       else
-        g_string_append_c (out, *p++);
+        g_string_append_c (out, *p);
     }
+  xmlFree (content);
+  xmlFreeDoc (doc);
   while (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  if (out->len == 0 || !g_utf8_validate (out->str, out->len, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *

@@ -68,7 +68,7 @@ read_calendar (Job     *job,
                    _("The calendar at %s is not UTF-8 text, as iCalendar must be"), job->url);
       return FALSE;
     }
-  result = importer->read (job->url, data, length, &local_error);
+  result = importer->read (job->url, data, length, &(const ConveneImportOptions) { 0 }, &local_error);
   if (result == NULL && g_error_matches (local_error, CONVENE_IMPORT_ERROR, CONVENE_IMPORT_ERROR_EMPTY))
     {
       /* A published calendar with nothing in it yet is no error. */

@@ -27,9 +27,13 @@ gboolean       _convene_sync_add_local_items (ConveneStore   *store,
 /* The stored session or action a UID of Convene's names, or NULL. */
 ConveneEntity *_convene_sync_load_by_uid     (ConveneStore   *store,
                                               const char     *uid);
+/* Takes the server's @text into @entity (a series' exceptions too), in the
+ * caller's transaction; the importer's warnings go to @warnings (char *,
+ * nullable). */
 gboolean       _convene_sync_apply_remote    (ConveneStore   *store,
                                               ConveneEntity  *entity,
                                               const char     *text,
+                                              GPtrArray      *warnings,
                                               GError        **error);
 
 G_END_DECLS

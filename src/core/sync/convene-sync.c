@@ -9,6 +9,14 @@
  * changes are written in one transaction, and the sync token is kept only
  * when every item is done: a sync stopped midway is taken up again by the
  * next, with nothing lost.
+ *
+ * Events another member put on the calendar (from their phone, with a UID
+ * Convene did not give) are named in the report and left alone, not taken
+ * into the plan: a session's UID is its id here (session-N@convene), and
+ * the store has nowhere to keep another, so a session made from one would
+ * be published back as a second copy of it, and the original would read as
+ * deleted here and be deleted there.  Naming them lets the coordinator
+ * add them by hand, or import the calendar as a subscription.
  */
 #include "config.h"
 
@@ -38,6 +46,8 @@ typedef struct {
   GHashTable         *removed;   /* hrefs gone */
   GHashTable         *pulled;    /* UIDs taken from the server: their text is exported again */
   GHashTable         *conflicted; /* item ids waiting for a choice */
+  GPtrArray          *foreign;   /* what the events Convene did not publish say */
+  GPtrArray          *warnings;  /* what the items taken from the server could not all give */
   ConveneSyncReport   report;
 } SyncJob;
 
@@ -55,6 +65,9 @@ sync_job_free (gpointer data)
   g_clear_pointer (&job->removed, g_hash_table_unref);
   g_clear_pointer (&job->pulled, g_hash_table_unref);
   g_clear_pointer (&job->conflicted, g_hash_table_unref);
+  g_clear_pointer (&job->foreign, g_ptr_array_unref);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
+  convene_sync_report_clear (&job->report);
   g_free (job);
 }
 
@@ -272,7 +285,7 @@ pull_remote (SyncJob          *job,
       return (entity == NULL || convene_store_remove (job->store, entity, error)) &&
              convene_store_remove_sync_item (job->store, item->id, error);
     }
-  if (entity == NULL || !_convene_sync_apply_remote (job->store, entity, remote, &apply_error))
+  if (entity == NULL || !_convene_sync_apply_remote (job->store, entity, remote, job->warnings, &apply_error))
     /* What cannot be taken is kept for the coordinator, not dropped. */
     return keep_conflict (job, item, NULL, remote, remote_etag != NULL ? remote_etag : etag, error);
   job->report.pulled++;
@@ -315,6 +328,44 @@ sync_item (SyncJob          *job,
     return keep_conflict (job, item, local != NULL ? local->text : NULL, remote,
                           remote_etag != NULL ? remote_etag : etag, error);
   }
+}
+
+/* Names the events on the server that no item of the account is: made by
+ * another client since the last sync (see the top of the file). */
+static gboolean
+name_foreign (SyncJob       *job,
+              GPtrArray     *items,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) hrefs = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    g_hash_table_add (known, ((ConveneSyncItem *) g_ptr_array_index (items, i))->href);
+  hrefs = g_list_sort (g_hash_table_get_keys (job->changed), (GCompareFunc) g_strcmp0);
+  for (GList *l = hrefs; l != NULL; l = l->next)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_hash_table_contains (known, l->data))
+        continue;
+      text = fetch_remote (job, l->data, NULL, cancellable, error);
+      if (text == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (text != NULL)
+        g_ptr_array_add (job->foreign, convene_sync_describe_item (text));
+    }
+  return TRUE;
+}
+
+void
+convene_sync_report_clear (ConveneSyncReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  g_clear_pointer (&report->foreign, g_strfreev);
+  g_clear_pointer (&report->warnings, g_strfreev);
 }
 
 static char *
@@ -427,7 +478,8 @@ run_sync (SyncJob       *job,
           !_convene_sync_add_local_items (job->store, item->plan, job->local, error))
         goto failed;
     }
-  if (!read_remote (job, items, &new_token, cancellable, error))
+  if (!read_remote (job, items, &new_token, cancellable, error) ||
+      !name_foreign (job, items, cancellable, error))
     goto failed;
 
   for (guint i = 0; i < items->len; i++)
@@ -467,6 +519,16 @@ run_sync (SyncJob       *job,
     goto failed;
   job->report.conflicts = g_hash_table_size (job->conflicted);
   job->report.requests = convene_caldav_get_n_requests (job->caldav);
+  if (job->foreign->len > 0)
+    {
+      g_ptr_array_add (job->foreign, NULL);
+      job->report.foreign = (GStrv) g_ptr_array_free (g_steal_pointer (&job->foreign), FALSE);
+    }
+  if (job->warnings->len > 0)
+    {
+      g_ptr_array_add (job->warnings, NULL);
+      job->report.warnings = (GStrv) g_ptr_array_free (g_steal_pointer (&job->warnings), FALSE);
+    }
   return TRUE;
 
 failed:
@@ -513,6 +575,8 @@ convene_sync_run_async (ConveneStore         *store,
   job->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->pulled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   job->conflicted = g_hash_table_new (NULL, NULL);
+  job->foreign = g_ptr_array_new_with_free_func (g_free);
+  job->warnings = g_ptr_array_new_with_free_func (g_free);
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, convene_sync_run_async);
@@ -531,6 +595,11 @@ convene_sync_run_finish (GAsyncResult       *result,
 
   job = g_task_get_task_data (G_TASK (result));
   if (report != NULL)
-    *report = job->report;
+    {
+      *report = job->report;
+      /* The report's names are the caller's now. */
+      job->report.foreign = NULL;
+      job->report.warnings = NULL;
+    }
   return g_task_propagate_boolean (G_TASK (result), error);
 }

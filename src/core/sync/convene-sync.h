@@ -19,6 +19,7 @@
 #pragma once
 
 #include "store/convene-store.h"
+#include "sync/convene-caldav.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,19 @@ typedef struct {
   guint    conflicts;       /* waiting for a choice, old and new */
   guint    requests;        /* HTTP requests sent */
   gboolean full;            /* every ETag compared: no token, or a refused one */
+  /* Events and to-dos on the calendar that Convene did not publish
+   * (another member's, made on their phone), new or changed since the
+   * last sync: their SUMMARYs.  They are left as they are on the server
+   * and not taken into the plan; see convene-sync.c.  NULL when none. */
+  GStrv    foreign;
+  /* What an item taken from the server said that Convene could not take
+   * (a meeting changed there that its series does not have, left out),
+   * one sentence each, naming the item.  NULL when none. */
+  GStrv    warnings;
 } ConveneSyncReport;
+
+/* Frees what a report holds (not the report itself). */
+void      convene_sync_report_clear (ConveneSyncReport    *report);
 
 typedef enum {
   CONVENE_SYNC_KEEP_LOCAL,
@@ -58,7 +71,42 @@ gboolean  convene_sync_resolve      (ConveneStore         *store,
                                      ConveneSyncKeep       keep,
                                      GError              **error);
 
+/* The calendars of the account at @url for @user (its password from the
+ * Secret Service), found through discovery: a GPtrArray of
+ * ConveneCaldavCalendar. */
+void       convene_sync_list_calendars_async  (const char          *url,
+                                               const char          *user,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray *convene_sync_list_calendars_finish (GAsyncResult        *result,
+                                               GError             **error);
+/* Makes a calendar called @name in the account's calendar home
+ * (MKCALENDAR) and gives its URL. */
+void       convene_sync_make_calendar_async   (const char          *url,
+                                               const char          *user,
+                                               const char          *name,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char      *convene_sync_make_calendar_finish  (GAsyncResult        *result,
+                                               GError             **error);
+
+/* One field of a version of an item: its name, and its value as text
+ * (NULL when the version has none). */
+typedef struct {
+  const char *label;  /* translated */
+  char       *value;
+} ConveneSyncField;
+
+void       convene_sync_field_free           (ConveneSyncField *field);
+GPtrArray *convene_sync_item_fields          (const char       *text);
+
 /* The SUMMARY and start of an item's text, for a listing of conflicts. */
 char     *convene_sync_describe_item (const char          *text);
+/* The same, then the meetings of a series that @text gives otherwise than
+ * @other does. */
+char     *convene_sync_describe_version (const char       *text,
+                                         const char       *other);
 
 G_END_DECLS
