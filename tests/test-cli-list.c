@@ -3,6 +3,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "convene-test-cli.h"
+#include "convene-test-dir.h"
+
 typedef struct {
   char *dir;
   char *db;
@@ -15,25 +18,10 @@ run_cli_argv (Fixture            *f,
               char              **err,
               const char * const *argv)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
+  g_autofree char *zone = g_strdup_printf ("TZ=%s", tz);
+  const char * const env[] = { zone, NULL };
 
-  g_ptr_array_add (args, (gpointer) g_getenv ("CONVENE_CLI"));
-  g_ptr_array_add (args, "--database");
-  g_ptr_array_add (args, f->db);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  env = g_environ_setenv (env, "TZ", tz, TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
-  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return convene_test_cli_run (f->db, env, out, err, argv);
 }
 
 /* Runs convene-cli on the fixture's database for a user in @tz, in English. */
@@ -45,15 +33,15 @@ run_cli_in (Fixture     *f,
             const char  *first,
             ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *zone = g_strdup_printf ("TZ=%s", tz);
+  const char * const env[] = { zone, NULL };
   va_list ap;
+  int status;
 
   va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
+  status = convene_test_cli_run_va (f->db, env, out, err, first, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  return run_cli_argv (f, tz, out, err, (const char * const *) argv->pdata);
+  return status;
 }
 
 /* The sessions `list sessions ARGS...` shows to a user in Mexico City, as
@@ -102,7 +90,7 @@ fixture_set_up (Fixture       *f,
       g_test_skip ("CONVENE_CLI is not set");
       return;
     }
-  f->dir = g_dir_make_tmp ("convene-cli-list-XXXXXX", NULL);
+  f->dir = convene_test_dir_new ("cli-list");
   f->db = g_build_filename (f->dir, "convene.db", NULL);
   g_assert_cmpint (run_cli_in (f, "UTC", &report, NULL, "import", sessions, NULL), ==, 0);
 }
@@ -111,10 +99,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *cmd = f->dir != NULL ? g_strdup_printf ("rm -rf '%s'", f->dir) : NULL;
-
-  if (cmd != NULL)
-    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  if (f->dir != NULL)
+    convene_test_dir_remove (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }

@@ -3,6 +3,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "convene-test-cli.h"
+#include "convene-test-dir.h"
+
 #include "store/convene-store.h"
 
 typedef struct {
@@ -17,28 +20,14 @@ run_cli (Fixture     *f,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
+  static const char * const env[] = { "TZ=America/New_York", NULL };
   va_list ap;
+  int status;
 
-  g_ptr_array_add (args, (gpointer) g_getenv ("CONVENE_CLI"));
-  g_ptr_array_add (args, "--database");
-  g_ptr_array_add (args, f->db);
   va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) a);
+  status = convene_test_cli_run_va (f->db, env, out, err, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  env = g_environ_setenv (env, "TZ", "America/New_York", TRUE);
-  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
-  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return status;
 }
 
 static char *
@@ -61,7 +50,7 @@ fixture_set_up (Fixture       *f,
       g_test_skip ("CONVENE_CLI is not set");
       return;
     }
-  f->dir = g_dir_make_tmp ("convene-cli-XXXXXX", NULL);
+  f->dir = convene_test_dir_new ("cli");
   f->db = g_build_filename (f->dir, "convene.db", NULL);
   g_assert_cmpint (run_cli (f, NULL, NULL, "import", every, NULL), ==, 0);
 }
@@ -70,10 +59,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *cmd = f->dir != NULL ? g_strdup_printf ("rm -rf '%s'", f->dir) : NULL;
-
-  if (cmd != NULL)
-    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
+  if (f->dir != NULL)
+    convene_test_dir_remove (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }

@@ -19,7 +19,7 @@ typedef struct {
 static const ExportFormat formats[] = {
   { "json", convene_json_export },
   { "ics", convene_ics_export },
-  { "csv", convene_csv_export },
+  { "csv", convene_csv_export_occurrences },
   { "md", convene_markdown_export },
 };
 

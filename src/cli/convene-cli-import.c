@@ -7,6 +7,7 @@
 
 #include "convene-cli.h"
 #include "import/convene-import.h"
+#include "time/convene-zone.h"
 
 static gboolean
 parse_on_existing (const char        *text,
@@ -39,10 +40,11 @@ print_warnings (ConveneImportResult *result)
 }
 
 static gboolean
-import_one (ConveneStore      *store,
-            const char        *path,
-            gboolean           dry_run,
-            ConveneOnExisting  on_existing)
+import_one (ConveneStore                *store,
+            const char                  *path,
+            gboolean                     dry_run,
+            ConveneOnExisting            on_existing,
+            const ConveneImportOptions  *options)
 {
   g_autoptr(ConveneImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -50,7 +52,7 @@ import_one (ConveneStore      *store,
 
   if (dry_run)
     {
-      result = convene_import_file (path, &error);
+      result = convene_import_file_full (path, NULL, on_existing, options, &error);
       if (result == NULL)
         {
           g_printerr ("convene-cli import: %s\n", error->message);
@@ -64,7 +66,7 @@ import_one (ConveneStore      *store,
 
   /* Written as it is read, in one transaction: a large calendar is never
    * held in memory whole. */
-  result = convene_import_file_into (path, store, on_existing, &error);
+  result = convene_import_file_full (path, store, on_existing, options, &error);
   if (result == NULL)
     {
       g_printerr ("convene-cli import: %s\n", error->message);
@@ -86,11 +88,16 @@ convene_cli_import (int    argc,
 {
   gboolean dry_run = FALSE;
   g_autofree char *on_existing_text = NULL;
+  g_autofree char *zone_text = NULL;
+  g_autofree char *zone = NULL;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       _("Show what would be created, and every warning, without writing anything"), NULL },
     { "on-existing", 0, 0, G_OPTION_ARG_STRING, &on_existing_text,
       _("When the plan is already in the database: fail (the default), replace, or new"), _("WHAT") },
+    { "zone", 0, 0, G_OPTION_ARG_STRING, &zone_text,
+      _("Read a time that names no zone in this zone or city, when the document names no zone or "
+        "place of its own (default: UTC)"), _("ZONE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
@@ -116,6 +123,13 @@ convene_cli_import (int    argc,
       g_printerr ("%s\n", _("convene-cli import: name at least one file"));
       return CONVENE_CLI_USAGE;
     }
+  /* Refused before the database is opened: nothing is written. */
+  if (zone_text != NULL &&
+      ((zone = convene_zone_lookup (zone_text, NULL)) == NULL || !convene_timezone_is_valid (zone)))
+    {
+      g_printerr (_("convene-cli import: unknown time zone or city “%s”\n"), zone_text);
+      return CONVENE_CLI_BAD_INPUT;
+    }
 
   if (!dry_run)
     {
@@ -124,6 +138,6 @@ convene_cli_import (int    argc,
         return CONVENE_CLI_BAD_INPUT;
     }
   for (int i = 1; i < argc; i++)
-    ok &= import_one (store, argv[i], dry_run, on_existing);
+    ok &= import_one (store, argv[i], dry_run, on_existing, &(const ConveneImportOptions) { zone });
   return ok ? CONVENE_CLI_OK : CONVENE_CLI_BAD_INPUT;
 }

@@ -11,6 +11,7 @@
 #include "model/convene-action.h"
 #include "model/convene-session.h"
 #include "store/convene-session-rows.h"
+#include "store/convene-occurrence-rows.h"
 #include "model/convene-person.h"
 #include "time/convene-time-format.h"
 
@@ -152,6 +153,7 @@ static gboolean
 list_sessions (ConveneStore  *store,
                gint64         plan_id,
                int            year,
+               gboolean       series,
                GError       **error)
 {
   const char *headers[] = { _("ID"), _("PLAN"), _("WHEN (ORGANISER)"), _("YOUR TIME"),
@@ -170,8 +172,10 @@ list_sessions (ConveneStore  *store,
       g_snprintf (first, sizeof first, "%04d-01", year);
       g_snprintf (last, sizeof last, "%04d-12", year);
     }
-  if (!convene_session_rows_foreach (store, plan_id, year > 0 ? first : NULL, year > 0 ? last : NULL,
-                                     add_session_cb, &listing, error))
+  /* A series once a meeting, unless asked to list it once. */
+  if (!(series ? convene_session_rows_foreach : convene_occurrence_rows_foreach)
+        (store, plan_id, year > 0 ? first : NULL, year > 0 ? last : NULL,
+         add_session_cb, &listing, error))
     return FALSE;
   convene_cli_table_print (table);
   return TRUE;
@@ -240,10 +244,12 @@ convene_cli_list (int    argc,
 {
   g_autofree char *plan_text = NULL;
   g_autofree char *year_text = NULL;
+  gboolean series = FALSE;
   const GOptionEntry entries[] = {
     { "plan", 'p', 0, G_OPTION_ARG_STRING, &plan_text, _("Only what belongs to the plan with this id"), _("ID") },
     /* Translators: YYYY stands for a year written with four digits */
     { "year", 'y', 0, G_OPTION_ARG_STRING, &year_text, _("Only the sessions of this year"), _("YYYY") },
+    { "series", 's', 0, G_OPTION_ARG_NONE, &series, _("A recurring series once, not once a meeting"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("[plans|sessions|actions|people]"));
@@ -291,6 +297,11 @@ convene_cli_list (int    argc,
       g_printerr ("%s\n", _("convene-cli list: --year applies to sessions only"));
       return CONVENE_CLI_USAGE;
     }
+  if (series && type != CONVENE_TYPE_SESSION)
+    {
+      g_printerr ("%s\n", _("convene-cli list: --series applies to sessions only"));
+      return CONVENE_CLI_USAGE;
+    }
   if (year_text != NULL && !parse_year (year_text, &year))
     {
       g_printerr (_("convene-cli list: “%s” is not a year (four digits, such as 2025)\n"), year_text);
@@ -305,7 +316,7 @@ convene_cli_list (int    argc,
    * a hundred thousand rows. */
   if (type == CONVENE_TYPE_SESSION)
     {
-      if (!list_sessions (store, plan_id, year, &error))
+      if (!list_sessions (store, plan_id, year, series, &error))
         {
           g_printerr ("convene-cli list: %s\n", error->message);
           return CONVENE_CLI_BAD_INPUT;

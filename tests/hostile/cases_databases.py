@@ -16,7 +16,7 @@ from hostile import case, check, refused, succeeded, unchanged
 
 # PRAGMA application_id of Convene's databases ("Conv").
 APPLICATION_ID = 0x436f6e76
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 
 def set_pragmas(path, *pragmas):
