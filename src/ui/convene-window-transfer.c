@@ -178,7 +178,7 @@ static const struct {
   { "ics", N_("_iCalendar"), "ics", "text/calendar", convene_ics_export },
 #endif
 #ifdef HAVE_CSV_EXPORT
-  { "csv", N_("_CSV"), "csv", "text/csv", convene_csv_export },
+  { "csv", N_("_CSV"), "csv", "text/csv", convene_csv_export_occurrences },
 #endif
 #ifdef HAVE_MARKDOWN_EXPORT
   { "md", N_("_Markdown"), "md", "text/markdown", convene_markdown_export },

@@ -22,8 +22,12 @@
 #include "ui/session/convene-session-page.h"
 #include "model/convene-session.h"
 #include "store/convene-undo.h"
+#include "model/convene-session-exception.h"
 #include "ui/subscriptions/convene-subscriptions-dialog.h"
+#include "ui/sync/convene-sync-controller.h"
+#include "ui/sync/convene-sync-dialog.h"
 #include "ui/convene-format.h"
+#include "time/convene-zone.h"
 
 #define MAX_UNDO 20
 
@@ -58,6 +62,7 @@ struct _ConveneWindow
   GQueue                undo;        /* ConveneUndo, newest first */
   GSettings            *settings;
   gint64                wanted_plan; /* to select once the list has it */
+  ConveneSyncController *sync;       /* CalDAV: the banner, the sync under way */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneWindow, convene_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -355,6 +360,28 @@ subscriptions_cb (GtkWidget  *widget,
     adw_dialog_present (convene_subscriptions_dialog_new (self->store), widget);
 }
 
+/* CalDAV: its dialog, and Sync Now (which opens the dialog when there is
+ * no account to sync with yet). */
+static void
+sync_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+
+  if (self->sync == NULL)
+    return;
+  if (g_str_equal (action_name, "win.sync") && convene_sync_controller_get_account (self->sync) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!convene_sync_controller_sync (self->sync, &error))
+        convene_window_toast (self, error->message);
+      return;
+    }
+  adw_dialog_present (convene_sync_dialog_new (self->sync), widget);
+}
+
 static void
 show_error_cb (GtkWidget  *widget,
                const char *action_name,
@@ -379,6 +406,26 @@ pop_pages_of (ConveneWindow *self,
     adw_navigation_view_pop (self->content_nav);
 }
 
+/* Keeps @undo for win.undo and says what happened in a toast with an
+ * Undo button. */
+static void
+offer_undo (ConveneWindow *self,
+            ConveneUndo   *undo,
+            const char    *message)
+{
+  AdwToast *toast;
+
+  g_queue_push_head (&self->undo, undo);
+  while (g_queue_get_length (&self->undo) > MAX_UNDO)
+    convene_undo_free (g_queue_pop_tail (&self->undo));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /**
  * convene_window_delete:
  * @self: the window
@@ -395,7 +442,6 @@ convene_window_delete (ConveneWindow *self,
   g_autofree char *message = NULL;
   g_autofree char *name = dup_entity_name (entity);
   ConveneUndo *undo;
-  AdwToast *toast;
 
   g_return_if_fail (CONVENE_IS_WINDOW (self));
 
@@ -406,20 +452,123 @@ convene_window_delete (ConveneWindow *self,
       convene_window_show_error (self, _("Cannot Delete"), error);
       return;
     }
-  g_queue_push_head (&self->undo, undo);
-  while (g_queue_get_length (&self->undo) > MAX_UNDO)
-    convene_undo_free (g_queue_pop_tail (&self->undo));
-
   if (name != NULL && *name != '\0')
     /* Translators: a toast after deleting, with the deleted thing's name */
     message = g_strdup_printf (_("“%s” deleted"), name);
   else
     message = g_strdup (_("Deleted"));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  offer_undo (self, undo, message);
+}
+
+/* The exception of @kind the series has at @instant, if any. */
+static ConveneSessionException *
+find_exception (ConveneWindow        *self,
+                gint64                session_id,
+                gint64                instant,
+                ConveneExceptionKind  kind)
+{
+  g_autoptr(GPtrArray) all = convene_store_query (self->store, CONVENE_TYPE_SESSION_EXCEPTION, "session",
+                                                  session_id, NULL);
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (all, i);
+      GDateTime *when = convene_session_exception_get_occurrence (e);
+
+      if (convene_session_exception_get_kind (e) == kind && when != NULL &&
+          g_date_time_to_unix (when) == instant)
+        return g_object_ref (e);
+    }
+  return NULL;
+}
+
+/* Adds (@kind ADDED) or takes out (REMOVED) one meeting of a series, with
+ * Undo.  A meeting the series was given is taken out by forgetting its
+ * date, and a date taken out comes back the same way, so that the series
+ * never holds a date both added and taken out. */
+static ConveneUndo *
+change_dates (ConveneWindow         *self,
+              gint64                 session_id,
+              gint64                 instant,
+              ConveneExceptionKind   kind,
+              GError               **error)
+{
+  ConveneExceptionKind opposite = kind == CONVENE_EXCEPTION_KIND_ADDED ? CONVENE_EXCEPTION_KIND_REMOVED
+                                                                      : CONVENE_EXCEPTION_KIND_ADDED;
+  g_autoptr(ConveneSessionException) undone = find_exception (self, session_id, instant, opposite);
+  g_autoptr(ConveneSessionException) exception = NULL;
+  g_autoptr(GDateTime) occurrence = NULL;
+
+  if (undone != NULL)
+    return convene_undo_delete (self->store, CONVENE_ENTITY (undone), error);
+  exception = convene_session_exception_new ();
+  occurrence = g_date_time_new_from_unix_utc (instant);
+  convene_session_exception_set_session (exception, session_id);
+  convene_session_exception_set_occurrence (exception, occurrence);
+  convene_session_exception_set_kind (exception, kind);
+  return convene_undo_add (self->store, CONVENE_ENTITY (exception), error);
+}
+
+/* One meeting of a series taken out of it (an EXDATE, or the RDATE that
+ * added it), with Undo; the parameter is the series' id and the meeting's
+ * start as its rule gives it, in Unix seconds. */
+static void
+remove_occurrence_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 session_id, instant;
+  ConveneUndo *undo;
+
+  g_variant_get (parameter, "(xx)", &session_id, &instant);
+  undo = change_dates (self, session_id, instant, CONVENE_EXCEPTION_KIND_REMOVED, &error);
+  if (undo == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Remove the Meeting"), error);
+      return;
+    }
+  offer_undo (self, undo, _("Meeting removed from the series"));
+}
+
+/* One meeting added to a series (an RDATE), with Undo; the parameter is
+ * the series' id and the meeting's start, in Unix seconds. */
+static void
+add_occurrence_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  g_autoptr(ConveneSession) series = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *message = NULL;
+  gint64 session_id, instant;
+  ConveneUndo *undo;
+
+  g_variant_get (parameter, "(xx)", &session_id, &instant);
+  series = convene_store_load (self->store, CONVENE_TYPE_SESSION, session_id, &error);
+  undo = series != NULL ? change_dates (self, session_id, instant, CONVENE_EXCEPTION_KIND_ADDED, &error)
+                        : NULL;
+  if (undo == NULL)
+    {
+      convene_window_show_error (self, _("Cannot Add the Meeting"), error);
+      return;
+    }
+  tz = convene_timezone_new (convene_session_get_timezone (series));
+  utc = g_date_time_new_from_unix_utc (instant);
+  there = g_date_time_to_timezone (utc, tz != NULL ? tz : convene_local_zone ());
+  /* Translators: the day in the toast after adding a meeting; see g_date_time_format() */
+  day = g_date_time_format (there, _("%A %-d %B"));
+  clock = convene_format_clock (there);
+  /* Translators: a toast: "Meeting added on Thursday 3 April, 19:00" */
+  message = g_strdup_printf (_("Meeting added on %s, %s"), day, clock);
+  offer_undo (self, undo, message);
 }
 
 /**
@@ -490,6 +639,48 @@ open_session_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   convene_window_open_session (CONVENE_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* win.find-time and win.import-participants: the Insights section's
+ * planner, or its participant report import, for the session whose page
+ * is open. */
+static void
+session_insights_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConveneWindow *self = CONVENE_WINDOW (widget);
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->content_nav);
+  ConveneInsightsView *view = CONVENE_INSIGHTS_VIEW (self->insights_view);
+  gint64 id;
+
+  if (!CONVENE_IS_SESSION_PAGE (page))
+    return;
+  id = convene_session_page_get_session_id (CONVENE_SESSION_PAGE (page));
+  if (g_str_equal (action_name, "win.import-participants"))
+    {
+      convene_insights_view_import_participants (view, id);
+      return;
+    }
+  adw_navigation_view_pop_to_page (self->content_nav, self->section_page);
+  convene_window_show_section (self, "insights");
+  convene_insights_view_plan_session (view, id);
+}
+
+/* win.open-occurrence (series id, occurrence instant): the series' page,
+ * told which of its occurrences was opened. */
+static void
+open_occurrence_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gint64 id, occurrence;
+  GtkWidget *page;
+
+  g_variant_get (parameter, "(xx)", &id, &occurrence);
+  page = convene_window_open_session (CONVENE_WINDOW (widget), id);
+  if (page != NULL)
+    convene_session_page_set_occurrence (CONVENE_SESSION_PAGE (page), occurrence);
 }
 
 static void
@@ -614,7 +805,7 @@ update_actions (ConveneWindow *self)
   gboolean has_plan = self->plan != NULL;
   static const char *plan_actions[] = {
     "win.rename-plan", "win.edit-plan", "win.delete-plan", "win.new-session", "win.export",
-    "win.search", "win.previous-month", "win.next-month", "win.today",
+    "win.search", "win.previous-month", "win.next-month", "win.today", "win.sync",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_actions); i++)
@@ -622,12 +813,15 @@ update_actions (ConveneWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-sample", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-settings", self->store != NULL);
 }
 
 static void
 on_plan_notify_cb (ConveneWindow *self)
 {
   update_actions (self);
+  if (self->sync != NULL)
+    convene_sync_controller_set_plan (self->sync, self->plan);
 }
 
 /* Keys added to the schema over time are used only when it has them. */
@@ -734,6 +928,7 @@ convene_window_constructed (GObject *object)
       gtk_list_box_bind_model (self->plans_list, self->plans, create_plan_row_cb, self, NULL);
       g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (on_plans_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      self->sync = convene_sync_controller_new (self->store, self->content_page);
       sync_plan_selection (self);
       convene_subscriptions_watch (GTK_WIDGET (self), self->store);
     }
@@ -751,6 +946,10 @@ convene_window_dispose (GObject *object)
 
   if (self->store != NULL)
     convene_subscriptions_unwatch (self->store);
+  /* A sync under way ends with its window. */
+  if (self->sync != NULL)
+    convene_sync_controller_cancel (self->sync);
+  g_clear_object (&self->sync);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_WINDOW);
   g_clear_object (&self->plans);
   g_clear_object (&self->plan);
@@ -897,13 +1096,20 @@ convene_window_class_init (ConveneWindowClass *klass)
   _convene_window_class_add_transfer_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_cb);
   gtk_widget_class_install_action (widget_class, "win.open-session", "x", open_session_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-occurrence", "(xx)", open_occurrence_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-session", "x", delete_session_cb);
+  gtk_widget_class_install_action (widget_class, "win.remove-occurrence", "(xx)", remove_occurrence_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-occurrence", "(xx)", add_occurrence_cb);
+  gtk_widget_class_install_action (widget_class, "win.find-time", NULL, session_insights_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-participants", NULL, session_insights_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-entity", "(sx)", delete_entity_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_cb);
   gtk_widget_class_install_action (widget_class, "win.subscriptions", NULL, subscriptions_cb);
   gtk_widget_class_install_action (widget_class, "win.refresh-subscriptions", NULL, subscriptions_cb);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_cb);
+  gtk_widget_class_install_action (widget_class, "win.sync-settings", NULL, sync_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-month", NULL, move_month_cb);
   gtk_widget_class_install_action (widget_class, "win.next-month", NULL, move_month_cb);
@@ -920,6 +1126,8 @@ convene_window_class_init (ConveneWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh-subscriptions", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.sync", NULL);
 }
 
 static void

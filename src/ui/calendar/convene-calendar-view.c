@@ -1,9 +1,11 @@
 /* convene-calendar-view.c: the Calendar section.
  *
  * A month grid with each dated session as a chip on its day (in the user's
- * own zone: the day it falls on for them), the sessions that have only a
- * month in a strip above the grid, the ones to be confirmed in a side list,
- * and a year overview of twelve months like the tables of the plans.
+ * own zone: the day it falls on for them), a series once a meeting on each
+ * of its days (ui/convene-occurrence-list.h, expanded over the year shown),
+ * the sessions that have only a month in a strip above the grid, the ones to
+ * be confirmed in a side list, and a year overview of twelve months like the
+ * tables of the plans.
  * Clicking a session opens it.  The grid is rebuilt when it is shown, so a
  * hidden calendar costs nothing while a large schedule changes.
  */
@@ -18,6 +20,7 @@
 #endif
 
 #include "ui/convene-format.h"
+#include "ui/convene-occurrence-list.h"
 #include "ui/convene-plan-view.h"
 #include "ui/convene-subscription-badge.h"
 #include "model/convene-entity-order.h"
@@ -41,6 +44,8 @@ struct _ConveneCalendarView
   GtkFlowBox     *year_grid;
 
   GListModel     *sessions;
+  ConveneOccurrenceList *occurrences; /* the plan's own, inside @sessions */
+  gboolean        ranging;          /* the occurrences follow the year shown */
   char           *mode;
   int             year;
   int             month;
@@ -122,7 +127,20 @@ session_chip (ConveneSession *session,
     gtk_widget_add_css_class (button, "inactive");
   if (status == CONVENE_SESSION_STATUS_TENTATIVE)
     gtk_widget_add_css_class (button, "tentative");
-  convene_subscription_event_set_action (GTK_ACTIONABLE (button), session);
+  if (convene_session_get_recurrence (session) != NULL)
+    {
+      /* The row's badge words, so the tooltip says it as the schedule does. */
+      g_autofree char *longer = g_strdup_printf ("%s\n%s", tooltip,
+                                                 convene_occurrence_is_moved (session)
+                                                   ? _("This meeting of the series was moved from its usual time")
+                                                   : _("One meeting of a repeating series"));
+
+      g_free (tooltip);
+      tooltip = g_steal_pointer (&longer);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_add_css_class (button, "series");
+    }
+  convene_occurrence_set_action (GTK_ACTIONABLE (button), session);
   if (convene_subscription_event_get_subscription (session) != NULL)
     {
       g_autofree char *described = convene_subscription_event_describe (session);
@@ -256,7 +274,7 @@ fill_month (ConveneCalendarView *self)
             adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
             adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
             gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-            convene_subscription_event_set_action (GTK_ACTIONABLE (row), session);
+            convene_occurrence_set_action (GTK_ACTIONABLE (row), session);
             gtk_list_box_append (self->tbc_list, row);
             break;
           }
@@ -342,7 +360,18 @@ build_year (ConveneCalendarView *self)
     {
       g_autoptr(ConveneSession) session = g_list_model_get_item (self->sessions, i);
       const char *month = convene_session_get_month (session);
+      GDateTime *start = convene_session_get_start (session);
 
+      /* A dated session is in the month of its day for the viewer, as on
+       * the month grid. */
+      if (start != NULL)
+        {
+          g_autoptr(GDateTime) here = g_date_time_to_timezone (start, convene_local_zone ());
+
+          if (g_date_time_get_year (here) == self->year)
+            gtk_box_append (GTK_BOX (lists[g_date_time_get_month (here) - 1]), year_line (session));
+          continue;
+        }
       if (month == NULL)
         {
           /* Like the plans' tables, a last row for what has no month yet. */
@@ -386,6 +415,27 @@ build_year (ConveneCalendarView *self)
 
 static void load_sessions (ConveneCalendarView *self);
 
+/* The series' meetings of the year shown (a margin either side comes from
+ * the list): the month grid and the year overview never ask for more, so
+ * a series without an end costs one year of meetings. */
+static void
+expand_year_shown (ConveneCalendarView *self)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+
+  if (self->occurrences == NULL)
+    return;
+  first = g_date_time_new (convene_local_zone (), self->year, 1, 1, 0, 0, 0);
+  last = g_date_time_new (convene_local_zone (), self->year + 1, 1, 1, 0, 0, 0);
+  if (first == NULL || last == NULL)
+    return;
+  self->ranging = TRUE;
+  convene_occurrence_list_set_range (self->occurrences, g_date_time_to_unix (first),
+                                     g_date_time_to_unix (last));
+  self->ranging = FALSE;
+}
+
 static void
 refresh (ConveneCalendarView *self)
 {
@@ -399,6 +449,7 @@ refresh (ConveneCalendarView *self)
   self->dirty = FALSE;
   if (self->needs_sessions)
     load_sessions (self);
+  expand_year_shown (self);
 
   if (g_strcmp0 (self->mode, "year") == 0)
     {
@@ -428,7 +479,8 @@ convene_calendar_view_map (GtkWidget *widget)
 static void
 on_sessions_changed_cb (ConveneCalendarView *self)
 {
-  refresh (self);
+  if (!self->ranging)
+    refresh (self);
 }
 
 /* The month to open on: the coming session's, today's within the plan's
@@ -474,13 +526,15 @@ load_sessions (ConveneCalendarView *self)
   self->needs_sessions = FALSE;
   if (store != NULL && plan != NULL)
     {
-      g_autoptr(GListModel) own = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
-                                                      convene_entity_get_id (CONVENE_ENTITY (plan)));
+      g_autoptr(GListModel) stored = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
+                                                         convene_entity_get_id (CONVENE_ENTITY (plan)));
+
+      self->occurrences = convene_occurrence_list_new (stored, store);
 
       /* Every subscribed event too (the calendar goes to any month), in
        * the order of time with the plan's own, so that a day's chips are. */
       self->sessions = G_LIST_MODEL (gtk_sort_list_model_new (
-        convene_subscription_events_with (own, store, 0),
+        convene_subscription_events_with (G_LIST_MODEL (self->occurrences), store, 0),
         GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_data, NULL, NULL))));
       g_signal_connect_object (self->sessions, "items-changed",
                                G_CALLBACK (on_sessions_changed_cb), self, G_CONNECT_SWAPPED);
@@ -497,6 +551,7 @@ convene_calendar_view_reload (ConvenePlanView *view)
   if (self->sessions != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions, self);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->occurrences);
   self->needs_sessions = TRUE;
   self->month_chosen = FALSE;
   refresh (self);
@@ -617,6 +672,7 @@ convene_calendar_view_dispose (GObject *object)
   if (self->sessions != NULL)
     g_signal_handlers_disconnect_by_data (self->sessions, self);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->occurrences);
 
   G_OBJECT_CLASS (convene_calendar_view_parent_class)->dispose (object);
 }

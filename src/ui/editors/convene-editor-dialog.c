@@ -616,6 +616,8 @@ convene_editor_dialog_new_for_action (ConveneStore  *store,
 
 static const EditorField person_fields[] = {
   { "name", N_("_Name"), FIELD_TEXT },
+  /* beside the name: the other thing an import knows a person by */
+  { "email", N_("_Email"), FIELD_TEXT },
   { "organisation", N_("_Organisation"), FIELD_TEXT },
   { "sector", N_("_Sector"), FIELD_ENUM },
   { "country", N_("_Country"), FIELD_TEXT },

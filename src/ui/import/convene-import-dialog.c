@@ -3,7 +3,10 @@
  * The file is read in a worker thread by the importers' dry run; the dialog
  * then lists the plan, its sessions with their times, the counts of
  * everything else and every warning, and writes nothing until Import is
- * pressed (in one transaction, all or nothing).
+ * pressed (in one transaction, all or nothing).  When some times name no
+ * zone and the text no place, a row says the zone they were read in (UTC,
+ * as convene-cli reads them) and lets the user choose another: the file is
+ * then read again in it, as `convene-cli import --zone` would.
  */
 #include "config.h"
 
@@ -12,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/convene-format.h"
+#include "ui/editors/convene-zone-chooser.h"
 #include "import/convene-import.h"
 
 struct _ConveneImportDialog
@@ -28,9 +32,12 @@ struct _ConveneImportDialog
   GtkListBox          *warnings_list;
   AdwPreferencesGroup *sessions_group;
   GtkListBox          *sessions_list;
+  AdwPreferencesGroup *zone_group;
+  AdwActionRow        *zone_row;
 
   ConveneStore        *store;
   GFile               *file;
+  char                *default_zone;  /* chosen for times without a zone, or NULL: UTC */
   ConveneImportResult *result;
   GCancellable        *cancellable;
 };
@@ -200,6 +207,15 @@ show_sessions (ConveneImportDialog *self)
     }
 }
 
+/* The zone the times without one were read in, when the reader took the
+ * one it was given (a text naming no place): the row to choose another. */
+static void
+show_zone (ConveneImportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_group), self->result->uses_default_zone);
+  adw_action_row_set_subtitle (self->zone_row, self->default_zone != NULL ? self->default_zone : "UTC");
+}
+
 static void
 on_read_cb (GObject      *source,
             GAsyncResult *res,
@@ -219,13 +235,34 @@ on_read_cb (GObject      *source,
       return;
     }
 
+  g_clear_pointer (&self->result, convene_import_result_free);
   self->result = result;
+  gtk_list_box_remove_all (self->summary_list);
+  gtk_list_box_remove_all (self->warnings_list);
+  gtk_list_box_remove_all (self->sessions_list);
   show_counts (self);
+  show_zone (self);
   show_warnings (self);
   show_sessions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->existing_group), plan_exists (self));
   gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", TRUE);
+}
+
+/* What the worker reads: its own copies, as the user may choose again. */
+typedef struct {
+  GFile *file;
+  char  *default_zone;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_object_unref (job->file);
+  g_free (job->default_zone);
+  g_free (job);
 }
 
 static void
@@ -234,9 +271,10 @@ read_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
+  ReadJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
   g_autoptr(GError) error = NULL;
+  const ConveneImportOptions options = { .default_zone = job->default_zone };
   ConveneImportResult *result;
 
   if (path == NULL)
@@ -245,11 +283,68 @@ read_thread (GTask        *task,
                                _("Only files on this computer can be imported"));
       return;
     }
-  result = convene_import_file (path, &error);
+  result = convene_import_file_full (path, NULL, CONVENE_ON_EXISTING_FAIL, &options, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, result, (GDestroyNotify) convene_import_result_free);
+}
+
+/* Reads the file in the worker, in the zone chosen; the preview shows the
+ * spinner until it is read, and nothing can be imported meanwhile. */
+static void
+start_read (ConveneImportDialog *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_read_cb, NULL);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  job->file = g_object_ref (self->file);
+  job->default_zone = g_strdup (self->default_zone);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/**
+ * convene_import_dialog_set_default_zone:
+ * @zone: (nullable): an IANA name, "UTC" or "+HH:MM"; %NULL for UTC
+ *
+ * Reads the file again with @zone as the zone of times that name none, in
+ * a text that names no place; the preview shows the new reading.
+ */
+void
+convene_import_dialog_set_default_zone (ConveneImportDialog *self,
+                                        const char          *zone)
+{
+  g_return_if_fail (CONVENE_IS_IMPORT_DIALOG (self));
+
+  if (g_strcmp0 (zone, self->default_zone) == 0)
+    return;
+  g_free (self->default_zone);
+  self->default_zone = g_strdup (zone);
+  start_read (self);
+}
+
+static void
+on_zone_chosen_cb (ConveneZoneChooser  *chooser,
+                   const char          *zone,
+                   ConveneImportDialog *self)
+{
+  convene_import_dialog_set_default_zone (self, zone);
+}
+
+static void
+choose_zone_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneImportDialog *self = CONVENE_IMPORT_DIALOG (widget);
+  AdwDialog *chooser = convene_zone_chooser_new ();
+
+  g_signal_connect_object (chooser, "zone-chosen", G_CALLBACK (on_zone_chosen_cb), self, 0);
+  adw_dialog_present (chooser, widget);
 }
 
 /**
@@ -324,6 +419,7 @@ convene_import_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->default_zone, g_free);
   g_clear_pointer (&self->result, convene_import_result_free);
 
   G_OBJECT_CLASS (convene_import_dialog_parent_class)->dispose (object);
@@ -356,9 +452,12 @@ convene_import_dialog_class_init (ConveneImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneImportDialog, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, ConveneImportDialog, sessions_group);
   gtk_widget_class_bind_template_child (widget_class, ConveneImportDialog, sessions_list);
+  gtk_widget_class_bind_template_child (widget_class, ConveneImportDialog, zone_group);
+  gtk_widget_class_bind_template_child (widget_class, ConveneImportDialog, zone_row);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_cb);
+  gtk_widget_class_install_action (widget_class, "import.choose-zone", NULL, choose_zone_cb);
 }
 
 static void
@@ -374,7 +473,6 @@ convene_import_dialog_new (ConveneStore *store,
                            GFile        *file)
 {
   ConveneImportDialog *self;
-  g_autoptr(GTask) task = NULL;
 
   g_return_val_if_fail (CONVENE_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -382,11 +480,7 @@ convene_import_dialog_new (ConveneStore *store,
   self = g_object_new (CONVENE_TYPE_IMPORT_DIALOG, NULL);
   self->store = g_object_ref (store);
   self->file = g_object_ref (file);
-
-  task = g_task_new (self, self->cancellable, on_read_cb, NULL);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, read_thread);
+  start_read (self);
   return ADW_DIALOG (self);
 }
 
@@ -403,4 +497,16 @@ convene_import_dialog_get_n_warnings (ConveneImportDialog *self)
 {
   g_return_val_if_fail (CONVENE_IS_IMPORT_DIALOG (self), 0);
   return self->result != NULL ? self->result->warnings->len : 0;
+}
+
+/* The zone the preview read times without one in, %NULL for UTC; whether
+ * the row to choose it is shown. */
+const char *
+convene_import_dialog_get_default_zone (ConveneImportDialog *self,
+                                        gboolean            *shown)
+{
+  g_return_val_if_fail (CONVENE_IS_IMPORT_DIALOG (self), NULL);
+  if (shown != NULL)
+    *shown = gtk_widget_get_visible (GTK_WIDGET (self->zone_group));
+  return self->default_zone;
 }

@@ -16,5 +16,9 @@ AdwDialog  *convene_import_dialog_new          (ConveneStore        *store,
 const char *convene_import_dialog_get_state    (ConveneImportDialog *self);
 guint       convene_import_dialog_get_n_warnings (ConveneImportDialog *self);
 gboolean    convene_import_dialog_import       (ConveneImportDialog *self);
+void        convene_import_dialog_set_default_zone (ConveneImportDialog *self,
+                                                    const char          *zone);
+const char *convene_import_dialog_get_default_zone (ConveneImportDialog *self,
+                                                    gboolean            *shown);
 
 G_END_DECLS

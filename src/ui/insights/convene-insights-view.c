@@ -22,6 +22,7 @@
 #include "insights/convene-insights.h"
 #include "insights/convene-roster-import.h"
 #include "insights/convene-rotation.h"
+#include "insights/convene-session-moves.h"
 #include "model/convene-enum-labels.h"
 #include "model/convene-enum-types.h"
 #include "model/convene-plan.h"
@@ -31,14 +32,8 @@
 #include "ui/convene-application.h"
 #include "ui/convene-format.h"
 #include "ui/insights/convene-bar-chart.h"
+#include "ui/insights/convene-participants-dialog.h"
 #include "ui/insights/convene-planner-grid.h"
-
-/* A session's start before the rotation moved it. */
-typedef struct {
-  gint64     id;
-  GDateTime *start;
-  char      *zone;
-} OldStart;
 
 struct _ConveneInsightsView
 {
@@ -64,13 +59,16 @@ struct _ConveneInsightsView
   ConvenePlannerGrid *planner_grid;
   GtkLabel           *planner_label;
   GtkWidget          *create_button;
+  GtkWidget          *cancel_move_button;
   GtkSpinButton      *slots_spin;
   GtkLabel           *rotation_label;
   GtkWidget          *apply_button;
 
   ConveneInsights    *insights;
   ConveneRotation    *rotation;
-  GArray             *undo;          /* OldStart of the last rotation applied */
+  ConveneSessionMoves *undo;        /* the last rotation or move, for its Undo */
+  gint64              moving;        /* the session the planner moves, or 0 */
+  gint64              report_for;    /* the session a participant report is for, or 0 */
   GSignalGroup       *store_signals;
   GSettings          *settings;      /* the application's, for the hours and weights */
   guint               reload_idle;
@@ -79,10 +77,11 @@ struct _ConveneInsightsView
 G_DEFINE_FINAL_TYPE (ConveneInsightsView, convene_insights_view, CONVENE_TYPE_PLAN_VIEW)
 
 static void
-old_start_clear (OldStart *old)
+show_error (ConveneInsightsView *self,
+            const char          *heading,
+            const char          *message)
 {
-  g_clear_pointer (&old->start, g_date_time_unref);
-  g_clear_pointer (&old->zone, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", heading, message);
 }
 
 static void
@@ -392,12 +391,119 @@ selected_changed_cb (ConvenePlannerGrid  *grid,
   gtk_widget_set_sensitive (self->create_button, slot >= 0);
 }
 
-/* A new session of the plan at the selected start, opened for its topic. */
+static gboolean move_with_undo (ConveneInsightsView        *self,
+                                const ConveneInsightsStart *starts,
+                                guint                       n,
+                                const char                 *message);
+
+/* The planner's button: a new session at the selected start, or the
+ * session the planner was opened for moved there. */
+static void
+update_planner_button (ConveneInsightsView *self,
+                       const char          *topic)
+{
+  g_autofree char *label = NULL;
+
+  if (self->moving == 0)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->create_button), _("_New Session at This Start"));
+      gtk_widget_remove_css_class (self->create_button, "suggested-action");
+      gtk_widget_set_visible (self->cancel_move_button, FALSE);
+      return;
+    }
+  /* what the coordinator came here for */
+  gtk_widget_add_css_class (self->create_button, "suggested-action");
+  /* Translators: %s is a session's topic */
+  label = g_strdup_printf (_("_Move “%s” to This Start"), topic);
+  gtk_button_set_label (GTK_BUTTON (self->create_button), label);
+  gtk_widget_set_visible (self->cancel_move_button, TRUE);
+}
+
 static void
 create_clicked_cb (GtkButton           *button,
                    ConveneInsightsView *self)
 {
-  convene_insights_view_create_session (self);
+  if (self->moving != 0)
+    convene_insights_view_move_session (self);
+  else
+    convene_insights_view_create_session (self);
+}
+
+static void
+cancel_move_clicked_cb (GtkButton           *button,
+                        ConveneInsightsView *self)
+{
+  self->moving = 0;
+  update_planner_button (self, NULL);
+}
+
+/**
+ * convene_insights_view_plan_session:
+ * @session_id: the session to find a start for
+ *
+ * Opens the planner on @session_id's date, its button set to move that
+ * session to the start picked.
+ */
+gboolean
+convene_insights_view_plan_session (ConveneInsightsView *self,
+                                    gint64               session_id)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  g_autoptr(ConveneSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  GDateTime *start;
+
+  g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+  if (store == NULL || (session = convene_store_load (store, CONVENE_TYPE_SESSION, session_id, &error)) == NULL)
+    {
+      show_error (self, _("Cannot Open the Session"), error != NULL ? error->message : "");
+      return FALSE;
+    }
+  start = convene_session_get_start (session);
+  if (start != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (start);
+
+      date = g_date_time_format (utc, "%Y-%m-%d");
+    }
+  else if (convene_session_get_month (session) != NULL)
+    date = g_strdup_printf ("%s-15", convene_session_get_month (session));
+  if (date != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
+  self->moving = session_id;
+  if (self->insights != NULL)
+    show_planner (self);
+  update_planner_button (self, convene_session_get_topic (session));
+  gtk_widget_grab_focus (GTK_WIDGET (self->planner_grid));
+  return TRUE;
+}
+
+/**
+ * convene_insights_view_move_session:
+ *
+ * Moves the session the planner was opened for to the selected start, as
+ * one change that the toast's Undo takes back.
+ */
+gboolean
+convene_insights_view_move_session (ConveneInsightsView *self)
+{
+  int slot = convene_planner_grid_get_selected (self->planner_grid);
+  ConveneInsightsStart start = { self->moving, 0, FALSE, FALSE, 0 };
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+  if (self->moving == 0 || slot < 0 || self->insights == NULL)
+    return FALSE;
+  start.when = convene_planner_grid_get_day (self->planner_grid) + slot * 1800;
+  name = convene_rotation_slot_name (slot);
+  message = g_strdup_printf (_("The session moved to %s UTC"), name);
+  if (!move_with_undo (self, &start, 1, message))
+    return FALSE;
+  self->moving = 0;
+  update_planner_button (self, NULL);
+  return TRUE;
 }
 
 gboolean
@@ -434,7 +540,7 @@ convene_insights_view_create_session (ConveneInsightsView *self)
   convene_session_set_start (session, start);
   if (!convene_store_add (store, CONVENE_ENTITY (session), &error))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      show_error (self, _("The Session Was Not Created"), error->message);
       return FALSE;
     }
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
@@ -499,61 +605,6 @@ propose_clicked_cb (GtkButton           *button,
   convene_insights_view_propose (self, (guint) gtk_spin_button_get_value_as_int (self->slots_spin));
 }
 
-/* Moves the sessions to @starts (or back to @old when @starts is NULL),
- * in one transaction; fills @saved with what they were. */
-static gboolean
-move_sessions (ConveneStore *store,
-               GArray       *starts,
-               GArray       *old,
-               const char   *zone,
-               GArray       *saved,
-               GError      **error)
-{
-  guint n = starts != NULL ? starts->len : old->len;
-
-  if (!convene_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = starts != NULL ? g_array_index (starts, ConveneInsightsStart, i).session
-                                 : g_array_index (old, OldStart, i).id;
-      g_autoptr(ConveneSession) session = convene_store_load (store, CONVENE_TYPE_SESSION, id, error);
-      OldStart before = { id, NULL, NULL };
-
-      if (session == NULL)
-        goto failed;
-      if (convene_session_get_start (session) != NULL)
-        before.start = g_date_time_ref (convene_session_get_start (session));
-      before.zone = g_strdup (convene_session_get_timezone (session));
-      if (saved != NULL)
-        g_array_append_val (saved, before);
-      else
-        old_start_clear (&before);
-      if (starts != NULL)
-        {
-          g_autoptr(GDateTime) when =
-            g_date_time_new_from_unix_utc (g_array_index (starts, ConveneInsightsStart, i).when);
-
-          convene_session_set_timezone (session, convene_session_get_timezone (session) != NULL
-                                                   ? convene_session_get_timezone (session) : zone);
-          convene_session_set_start (session, when);
-        }
-      else
-        {
-          /* the start first: a zone without a start is what a month-only session had */
-          convene_session_set_start (session, g_array_index (old, OldStart, i).start);
-          convene_session_set_timezone (session, g_array_index (old, OldStart, i).zone);
-        }
-      if (!convene_store_update (store, CONVENE_ENTITY (session), error))
-        goto failed;
-    }
-  return convene_store_commit (store, error);
-
-failed:
-  convene_store_rollback (store);
-  return FALSE;
-}
-
 static void
 undo_clicked_cb (AdwToast            *toast,
                  ConveneInsightsView *self)
@@ -565,56 +616,66 @@ gboolean
 convene_insights_view_undo (ConveneInsightsView *self)
 {
   ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
-  g_autoptr(GArray) old = g_steal_pointer (&self->undo);
+  g_autoptr(ConveneSessionMoves) moves = g_steal_pointer (&self->undo);
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
-  if (old == NULL)
+  if (moves == NULL)
     return FALSE;
-  if (!move_sessions (store, NULL, old, NULL, NULL, &error))
+  if (!convene_session_moves_revert (store, moves, &error))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      show_error (self, _("The Sessions Were Not Moved Back"), error->message);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Moves @starts in one change and offers its Undo in a toast. */
+static gboolean
+move_with_undo (ConveneInsightsView        *self,
+                const ConveneInsightsStart *starts,
+                guint                       n,
+                const char                 *message)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  g_autoptr(ConveneSessionMoves) moves = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!convene_session_moves_apply (store, starts, n,
+                                    self->insights->usual_zone != NULL ? self->insights->usual_zone : "UTC",
+                                    &moves, &error))
+    {
+      show_error (self, _("The Sessions Were Not Moved"), error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->undo, convene_session_moves_free);
+  self->undo = g_steal_pointer (&moves);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return TRUE;
 }
 
 /**
  * convene_insights_view_apply:
  *
- * Moves the plan's counted sessions to the proposal's starts, as one
- * change that the toast's Undo takes back.
+ * Moves the plan's counted sessions (and a series' occurrences) to the
+ * proposal's starts, as one change that the toast's Undo takes back.
  */
 gboolean
 convene_insights_view_apply (ConveneInsightsView *self)
 {
-  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
-  g_autoptr(GArray) saved = g_array_new (FALSE, TRUE, sizeof (OldStart));
-  g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
   guint n;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
-  if (self->rotation == NULL)
+  if (self->rotation == NULL || self->insights == NULL)
     return FALSE;
-  g_array_set_clear_func (saved, (GDestroyNotify) old_start_clear);
   n = self->rotation->starts->len;
-  if (!move_sessions (store, self->rotation->starts, NULL,
-                      self->insights->usual_zone != NULL ? self->insights->usual_zone : "UTC",
-                      saved, &error))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
-      return FALSE;
-    }
-  g_clear_pointer (&self->undo, g_array_unref);
-  self->undo = g_steal_pointer (&saved);
   message = g_strdup_printf (ngettext ("The rotation moved %u session", "The rotation moved %u sessions", n), n);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  return TRUE;
+  return move_with_undo (self, (ConveneInsightsStart *) (gpointer) self->rotation->starts->data, n, message);
 }
 
 static void
@@ -661,7 +722,7 @@ roster_response_cb (AdwAlertDialog *dialog,
   if (g_str_equal (response, "import"))
     {
       if (!convene_roster_import (store, p->name, data, length, FALSE, &result, &error))
-        gtk_widget_activate_action (GTK_WIDGET (p->self), "win.show-error", "s", error->message);
+        show_error (p->self, _("The Roster Was Not Imported"), error->message);
       else
         {
           g_autofree char *message = g_strdup_printf (ngettext ("%u person added, %u updated",
@@ -750,7 +811,7 @@ roster_loaded_cb (GObject      *source,
 
   if (contents == NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      show_error (self, _("The File Cannot Be Read"), error->message);
       return;
     }
   preview_roster (self, name, contents);
@@ -789,6 +850,144 @@ import_roster_action (GtkWidget  *widget,
                         g_object_ref (widget));
 }
 
+/* The sessions and occurrences a participant report may be of: those of
+ * @session_id (all of the plan's counted ones for 0), and which to offer
+ * first: the last one already begun, since a report comes after its call. */
+static GArray *
+report_starts (ConveneInsightsView *self,
+               gint64               session_id,
+               guint               *selected)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  GArray *starts = g_array_new (FALSE, TRUE, sizeof (ConveneInsightsStart));
+  g_autoptr(GDateTime) now = convene_now ();
+
+  *selected = 0;
+  for (guint i = 0; self->insights != NULL && i < self->insights->starts->len; i++)
+    {
+      ConveneInsightsStart *start = &g_array_index (self->insights->starts, ConveneInsightsStart, i);
+
+      if (session_id != 0 && start->session != session_id)
+        continue;
+      if (start->when <= g_date_time_to_unix (now))
+        *selected = starts->len;
+      g_array_append_val (starts, *start);
+    }
+  if (starts->len == 0 && session_id != 0)
+    {
+      /* a session the ledger does not count (to be confirmed, say) still has its attendance */
+      g_autoptr(ConveneSession) session = convene_store_load (store, CONVENE_TYPE_SESSION, session_id, NULL);
+      ConveneInsightsStart only = { session_id, g_date_time_to_unix (now), TRUE, FALSE, 0 };
+
+      if (session != NULL && convene_session_get_start (session) != NULL)
+        {
+          only.when = g_date_time_to_unix (convene_session_get_start (session));
+          only.month_only = FALSE;
+        }
+      if (session != NULL)
+        g_array_append_val (starts, only);
+    }
+  return starts;
+}
+
+AdwDialog *
+convene_insights_view_preview_participants (ConveneInsightsView *self,
+                                            gint64               session_id,
+                                            const char          *name,
+                                            GBytes              *contents)
+{
+  ConveneStore *store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwDialog *dialog;
+  guint selected;
+
+  g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), NULL);
+  if (store == NULL)
+    return NULL;
+  starts = report_starts (self, session_id, &selected);
+  if (starts->len == 0)
+    {
+      dialog = adw_alert_dialog_new (_("No Session to Record It For"),
+                                     _("The plan has no session with a date or a month yet. Add one, "
+                                       "then import its participant report."));
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+    }
+  else if ((dialog = convene_participants_dialog_new (store, starts, selected, name, contents, &error)) == NULL)
+    {
+      dialog = adw_alert_dialog_new (_("Not a Participant Report"), error->message);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+    }
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return dialog;
+}
+
+static void
+report_loaded_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  g_autoptr(ConveneInsightsView) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = g_file_load_bytes_finish (G_FILE (source), res, NULL, &error);
+  g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+
+  if (contents == NULL)
+    {
+      show_error (self, _("The File Cannot Be Read"), error->message);
+      return;
+    }
+  convene_insights_view_preview_participants (self, self->report_for, name, contents);
+}
+
+static void
+report_chosen_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      data)
+{
+  g_autoptr(ConveneInsightsView) self = data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), res, NULL);
+
+  if (file != NULL)
+    g_file_load_bytes_async (file, NULL, report_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * convene_insights_view_import_participants:
+ * @session_id: the session the report is of, or 0 to choose among the plan's
+ *
+ * Asks for a participant report (the CSV Zoom, Jitsi or Google Meet
+ * exports) through the file portal, then shows its preview.
+ */
+void
+convene_insights_view_import_participants (ConveneInsightsView *self,
+                                           gint64               session_id)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_return_if_fail (CONVENE_IS_INSIGHTS_VIEW (self));
+  self->report_for = session_id;
+  gtk_file_filter_set_name (filter, _("Participant reports (CSV, TSV)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_title (dialog, _("Import a Participant Report"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, report_chosen_cb,
+                        g_object_ref (self));
+}
+
+static void
+import_participants_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  convene_insights_view_import_participants (CONVENE_INSIGHTS_VIEW (widget), 0);
+}
+
 static gboolean
 has_something_to_show (ConveneInsights *insights)
 {
@@ -823,6 +1022,14 @@ store_changed_cb (ConveneStore        *store,
 {
   if (self->reload_idle == 0)
     self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+gboolean
+convene_insights_view_is_reload_pending (ConveneInsightsView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+
+  return self->reload_idle != 0;
 }
 
 static void
@@ -941,10 +1148,15 @@ build_content (ConveneInsightsView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->planner_grid));
   gtk_box_append (box, scroller);
   self->create_button = gtk_button_new_with_mnemonic (_("_New Session at This Start"));
-  gtk_widget_set_halign (self->create_button, GTK_ALIGN_START);
   gtk_widget_set_sensitive (self->create_button, FALSE);
   g_signal_connect_object (self->create_button, "clicked", G_CALLBACK (create_clicked_cb), self, 0);
-  gtk_box_append (box, self->create_button);
+  self->cancel_move_button = gtk_button_new_with_mnemonic (_("_Keep Its Start"));
+  gtk_widget_set_visible (self->cancel_move_button, FALSE);
+  g_signal_connect_object (self->cancel_move_button, "clicked", G_CALLBACK (cancel_move_clicked_cb), self, 0);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (row), self->create_button);
+  gtk_box_append (GTK_BOX (row), self->cancel_move_button);
+  gtk_box_append (box, row);
   {
     GtkWidget *legend = gtk_label_new (_("Green: working hours · yellow: early morning or evening · "
                                          "blue: night. The hours along the top are UTC; each cell "
@@ -1000,7 +1212,7 @@ convene_insights_view_finalize (GObject *object)
 
   g_clear_pointer (&self->rotation, convene_rotation_free);
   g_clear_pointer (&self->insights, convene_insights_free);
-  g_clear_pointer (&self->undo, g_array_unref);
+  g_clear_pointer (&self->undo, convene_session_moves_free);
   G_OBJECT_CLASS (convene_insights_view_parent_class)->finalize (object);
 }
 
@@ -1019,6 +1231,9 @@ convene_insights_view_class_init (ConveneInsightsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "insights.import-roster", NULL, import_roster_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "insights.import-roster", NULL);
+  gtk_widget_class_install_action (widget_class, "insights.import-participants", NULL, import_participants_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "insights.import-participants", NULL);
   gtk_widget_class_bind_template_child (widget_class, ConveneInsightsView, window_title);
   gtk_widget_class_bind_template_child (widget_class, ConveneInsightsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConveneInsightsView, stack);

@@ -1,9 +1,11 @@
 /* convene-schedule-view.c: the Schedule section.
  *
- * The store's live list of the plan's sessions, sorted by month (which is
- * also the section sorter, so that each month gets a header), filtered by
- * the search words and the filter popover, shown by a GtkListView whose rows
- * are recycled: it stays smooth with a hundred thousand sessions.
+ * The store's live list of the plan's sessions, each series standing as its
+ * occurrences through the plan's year (ui/convene-occurrence-list.h), sorted
+ * by month (which is also the section sorter, so that each month gets a
+ * header), filtered by the search words and the filter popover, shown by a
+ * GtkListView whose rows are recycled: it stays smooth with a hundred
+ * thousand sessions.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "ui/convene-format.h"
+#include "ui/convene-occurrence-list.h"
 #include "ui/convene-subscription-badge.h"
 #include "ui/schedule/convene-session-row.h"
 #include "model/convene-entity-order.h"
@@ -37,6 +40,7 @@ struct _ConveneScheduleView
   GtkDropDown        *lead_dropdown;
 
   GListModel         *sessions;      /* the store's live list */
+  GListModel         *occurrences;   /* the same, a series once a meeting */
   GtkSortListModel   *sorted;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
@@ -411,6 +415,20 @@ unbind_header_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (header, update_header_count, NULL);
 }
 
+/* A series' occurrence opens the series' page for that occurrence. */
+static void
+open_session (ConveneScheduleView *self,
+              ConveneSession      *session)
+{
+  if (convene_occurrence_is_occurrence (session))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-occurrence", "(xx)",
+                                convene_entity_get_id (CONVENE_ENTITY (session)),
+                                convene_occurrence_get_instant (session));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
+                                convene_entity_get_id (CONVENE_ENTITY (session)));
+}
+
 static void
 on_list_activate_cb (ConveneScheduleView *self,
                      guint                position)
@@ -427,8 +445,7 @@ on_list_activate_cb (ConveneScheduleView *self,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
       return;
     }
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
-                              convene_entity_get_id (CONVENE_ENTITY (session)));
+  open_session (self, session);
 }
 
 /* Scrolling */
@@ -438,13 +455,12 @@ position_of (ConveneScheduleView *self,
              ConveneSession      *session)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  gint64 id = convene_entity_get_id (CONVENE_ENTITY (session));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ConveneSession) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
 
-      if (convene_entity_get_id (CONVENE_ENTITY (item)) == id)
+      if (convene_occurrence_same (item, session))
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
@@ -526,12 +542,13 @@ static void
 update_next (ConveneScheduleView *self)
 {
   g_autoptr(GDateTime) now = convene_now ();
-  guint n = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
+  guint n = self->occurrences != NULL ? g_list_model_get_n_items (self->occurrences) : 0;
   ConveneSession *next = NULL;
 
+  /* Over the occurrences: a weekly call's next meeting, not its first. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ConveneSession) session = g_list_model_get_item (self->sessions, i);
+      g_autoptr(ConveneSession) session = g_list_model_get_item (self->occurrences, i);
       GDateTime *start = convene_session_get_start (session);
       ConveneSessionStatus status = convene_session_get_status (session);
 
@@ -579,8 +596,7 @@ on_next_banner_clicked_cb (ConveneScheduleView *self)
                                NULL, NULL, NULL);
       return;
     }
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-session", "x",
-                              convene_entity_get_id (CONVENE_ENTITY (self->next)));
+  open_session (self, self->next);
 }
 
 static void
@@ -618,8 +634,8 @@ reload (ConveneScheduleView *self)
   GtkSignalListItemFactory *factory;
   GtkSignalListItemFactory *header_factory;
 
-  if (self->sessions != NULL)
-    g_signal_handlers_disconnect_by_data (self->sessions, self);
+  if (self->occurrences != NULL)
+    g_signal_handlers_disconnect_by_data (self->occurrences, self);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_list_view_set_model (self->list_view, NULL);
@@ -627,6 +643,7 @@ reload (ConveneScheduleView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
   g_clear_object (&self->sessions);
+  g_clear_object (&self->occurrences);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->next);
@@ -643,10 +660,13 @@ reload (ConveneScheduleView *self)
 
   self->sessions = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
                                        convene_entity_get_id (CONVENE_ENTITY (plan)));
+  self->occurrences = G_LIST_MODEL (convene_occurrence_list_new (self->sessions, store));
+  convene_occurrence_list_set_year (CONVENE_OCCURRENCE_LIST (self->occurrences),
+                                    convene_plan_get_year (plan));
   sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_data, NULL, NULL));
   section_sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_first, NULL, NULL));
   /* The subscriptions' events of the plan's year, read-only, among them. */
-  self->sorted = gtk_sort_list_model_new (convene_subscription_events_with (self->sessions, store,
+  self->sorted = gtk_sort_list_model_new (convene_subscription_events_with (self->occurrences, store,
                                                                             convene_plan_get_year (plan)),
                                           sorter);
   gtk_sort_list_model_set_section_sorter (self->sorted, section_sorter);
@@ -673,7 +693,7 @@ reload (ConveneScheduleView *self)
   /* gtk_list_view_set_model() took its own reference. */
   g_object_unref (gtk_list_view_get_model (self->list_view));
 
-  g_signal_connect_object (self->sessions, "items-changed", G_CALLBACK (on_sessions_changed_cb),
+  g_signal_connect_object (self->occurrences, "items-changed", G_CALLBACK (on_sessions_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -713,9 +733,10 @@ convene_schedule_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SCHEDULE_VIEW);
-  if (self->sessions != NULL)
-    g_signal_handlers_disconnect_by_data (self->sessions, self);
+  if (self->occurrences != NULL)
+    g_signal_handlers_disconnect_by_data (self->occurrences, self);
   g_clear_object (&self->sessions);
+  g_clear_object (&self->occurrences);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -846,4 +867,17 @@ convene_schedule_view_get_next_id (ConveneScheduleView *self)
 {
   g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), 0);
   return self->next != NULL ? convene_entity_get_id (CONVENE_ENTITY (self->next)) : 0;
+}
+
+/**
+ * convene_schedule_view_get_next:
+ *
+ * Returns: (transfer none) (nullable): the coming session, or the coming
+ *   occurrence of a series (convene_occurrence_get_instant() names it)
+ */
+ConveneSession *
+convene_schedule_view_get_next (ConveneScheduleView *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), NULL);
+  return self->next;
 }

@@ -6,6 +6,7 @@
 #include "ui/convene-plan-view.h"
 
 #include "model/convene-plan.h"
+#include "model/convene-session.h"
 #include "store/convene-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ void        convene_schedule_view_move_month   (ConveneScheduleView *self,
                                                 int                  delta);
 GListModel *convene_schedule_view_get_model    (ConveneScheduleView *self);
 gint64      convene_schedule_view_get_next_id  (ConveneScheduleView *self);
+ConveneSession *convene_schedule_view_get_next (ConveneScheduleView *self);
 
 G_END_DECLS

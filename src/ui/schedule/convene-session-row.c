@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/convene-format.h"
+#include "ui/convene-occurrence-list.h"
 #include "model/convene-values.h"
 #include "ui/convene-subscription-badge.h"
 
@@ -22,6 +23,8 @@ struct _ConveneSessionRow
   GtkLabel *topic_label;
   GtkLabel *details_label;
   GtkLabel *times_label;
+  GtkWidget *series_badge;
+  GtkWidget *moved_badge;
   GtkWidget *tbc_badge;
   GtkWidget *no_meeting_badge;
   GtkWidget *tentative_badge;
@@ -86,6 +89,8 @@ show_badges (ConveneSessionRow *self)
   const char *language = convene_session_get_language (self->session);
   gboolean tbc = convene_session_get_timing (self->session) == CONVENE_SESSION_TIMING_TBC;
 
+  gtk_widget_set_visible (self->series_badge, convene_session_get_recurrence (self->session) != NULL);
+  gtk_widget_set_visible (self->moved_badge, convene_occurrence_is_moved (self->session));
   gtk_widget_set_visible (self->tbc_badge, tbc);
   gtk_widget_set_visible (self->no_meeting_badge, status == CONVENE_SESSION_STATUS_NO_MEETING);
   gtk_widget_set_visible (self->tentative_badge, status == CONVENE_SESSION_STATUS_TENTATIVE);
@@ -254,6 +259,8 @@ convene_session_row_class_init (ConveneSessionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, topic_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, times_label);
+  gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, series_badge);
+  gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, moved_badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, tbc_badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, subscription_badge);
   gtk_widget_class_bind_template_child (widget_class, ConveneSessionRow, no_meeting_badge);
@@ -315,7 +322,7 @@ convene_session_row_dup_badges (ConveneSessionRow *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GtkWidget *badges[] = {
-    self->tbc_badge, self->no_meeting_badge, self->tentative_badge, self->cancelled_badge,
+    self->series_badge, self->moved_badge, self->tbc_badge, self->no_meeting_badge, self->tentative_badge, self->cancelled_badge,
     self->held_badge, GTK_WIDGET (self->language_badge), GTK_WIDGET (self->subscription_badge),
   };
 

@@ -1,7 +1,8 @@
 /* convene-attendance-group.c: the session page's attendance.
  *
  * Every member of the group, with a check box; checking one writes it to
- * the store at once.  The group's description counts who came.
+ * the store at once.  The group's description counts who came.  Opened
+ * on one meeting of a series, it records who came to that meeting.
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@ struct _ConveneAttendanceGroup
 
   ConveneStore *store;
   gint64        session_id;
+  GDateTime    *occurrence;  /* one meeting of a series, or NULL */
   GListModel   *people;
   GHashTable   *present;   /* person ids */
 };
@@ -57,7 +59,8 @@ on_toggled_cb (GtkCheckButton         *check,
   gboolean attended = gtk_check_button_get_active (check);
   g_autoptr(GError) error = NULL;
 
-  if (!convene_store_set_attended (self->store, self->session_id, person, attended, &error))
+  if (!convene_store_set_occurrence_attended (self->store, self->session_id, self->occurrence,
+                                              person, attended, &error))
     {
       g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
@@ -100,6 +103,44 @@ create_row_cb (gpointer item,
   return row;
 }
 
+static void
+read_present (ConveneAttendanceGroup *self)
+{
+  g_autoptr(GArray) present = convene_store_get_occurrence_attendance (self->store, self->session_id,
+                                                                      self->occurrence, NULL);
+
+  g_hash_table_remove_all (self->present);
+  for (guint i = 0; present != NULL && i < present->len; i++)
+    g_hash_table_add (self->present, g_memdup2 (&g_array_index (present, gint64, i), sizeof (gint64)));
+}
+
+/**
+ * convene_attendance_group_set_occurrence:
+ * @occurrence: (nullable): one meeting of the series, by its start as the
+ *   rule gives it; %NULL for the session itself
+ *
+ * Shows and records who came to that meeting.
+ */
+void
+convene_attendance_group_set_occurrence (ConveneAttendanceGroup *self,
+                                         GDateTime              *occurrence)
+{
+  g_return_if_fail (CONVENE_IS_ATTENDANCE_GROUP (self));
+
+  if (occurrence == self->occurrence ||
+      (occurrence != NULL && self->occurrence != NULL && g_date_time_equal (occurrence, self->occurrence)))
+    return;
+  g_clear_pointer (&self->occurrence, g_date_time_unref);
+  self->occurrence = occurrence != NULL ? g_date_time_ref (occurrence) : NULL;
+  if (self->store == NULL)
+    return;
+  read_present (self);
+  /* The rows read their check boxes from what is present. */
+  if (self->people != NULL)
+    gtk_list_box_bind_model (self->people_list, self->people, create_row_cb, self, NULL);
+  update_count (self);
+}
+
 /**
  * convene_attendance_group_load:
  * @store: the store
@@ -110,17 +151,12 @@ convene_attendance_group_load (ConveneAttendanceGroup *self,
                                ConveneStore           *store,
                                gint64                  session_id)
 {
-  g_autoptr(GArray) present = NULL;
-
   g_return_if_fail (CONVENE_IS_ATTENDANCE_GROUP (self));
   g_return_if_fail (CONVENE_IS_STORE (store));
 
   g_set_object (&self->store, store);
   self->session_id = session_id;
-  present = convene_store_get_attendance (store, session_id, NULL);
-  g_hash_table_remove_all (self->present);
-  for (guint i = 0; present != NULL && i < present->len; i++)
-    g_hash_table_add (self->present, g_memdup2 (&g_array_index (present, gint64, i), sizeof (gint64)));
+  read_present (self);
 
   if (self->people != NULL)
     g_signal_handlers_disconnect_by_data (self->people, self);
@@ -157,6 +193,7 @@ convene_attendance_group_finalize (GObject *object)
   ConveneAttendanceGroup *self = CONVENE_ATTENDANCE_GROUP (object);
 
   g_hash_table_unref (self->present);
+  g_clear_pointer (&self->occurrence, g_date_time_unref);
 
   G_OBJECT_CLASS (convene_attendance_group_parent_class)->finalize (object);
 }

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (ConveneAttendanceGroup, convene_attendance_group, CONVENE,
 void  convene_attendance_group_load         (ConveneAttendanceGroup *self,
                                              ConveneStore           *store,
                                              gint64                  session_id);
+void  convene_attendance_group_set_occurrence (ConveneAttendanceGroup *self,
+                                              GDateTime              *occurrence);
 guint convene_attendance_group_get_n_present (ConveneAttendanceGroup *self);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
  * is lost.  A value that cannot be saved — an address that is not one, a
  * time that does not exist because the clocks change that night — is marked
  * on its row and named in a banner, and the last good value stays stored.
+ * Opened on one meeting of a series, the page edits that meeting alone or
+ * the whole series, as the user chooses.
  */
 #include "config.h"
 
@@ -15,8 +17,11 @@
 #include <stdio.h>
 
 #include "export/convene-announce.h"
+#include "ui/session/convene-add-meeting-dialog.h"
 #include "ui/session/convene-attendance-group.h"
+#include "ui/session/convene-occurrence-edit.h"
 #include "ui/session/convene-people-popover.h"
+#include "ui/session/convene-repeat-row.h"
 #include "ui/editors/convene-editor-dialog.h"
 #include "ui/convene-entity-row.h"
 #include "ui/convene-format.h"
@@ -34,6 +39,11 @@ struct _ConveneSessionPage
   AdwNavigationPage parent_instance;
 
   GtkWidget      *join_button;
+  GtkWidget      *occurrence_group;
+  GtkWidget      *occurrence_row;
+  GtkWidget      *this_one_button;
+  GtkWidget      *whole_series_button;
+  GtkWidget      *cancel_occurrence_button;
   AdwBanner      *error_banner;
   AdwBanner      *conflict_banner;
   GtkWidget      *topic_row;
@@ -55,6 +65,7 @@ struct _ConveneSessionPage
   GtkWidget      *duration_row;
   GtkWidget      *times_row;
   GtkWidget      *recurrence_row;
+  GtkWidget      *add_meeting_row;
   GtkWidget      *location_row;
   GtkTextView    *description_view;
   GtkWidget      *recording_url_row;
@@ -79,6 +90,9 @@ struct _ConveneSessionPage
   int             minute;
   guint           save_source;
   gboolean        loading;
+  gboolean        has_occurrence;
+  gint64          occurrence;   /* the meeting's start as the rule gives it */
+  gboolean        this_one;     /* edits go to that meeting's exception */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneSessionPage, convene_session_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -131,6 +145,7 @@ set_row_error (ConveneSessionPage *self,
  */
 
 static void load_fields (ConveneSessionPage *self);
+static void show_occurrence_view (ConveneSessionPage *self);
 
 static ConveneSession *
 load_stored (ConveneSessionPage *self)
@@ -150,12 +165,17 @@ remember_stored (ConveneSessionPage *self)
                                 : CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (self->session)));
 }
 
+static gboolean write_exception (ConveneSessionPage  *self,
+                                 GError             **error);
+
 static gboolean
 write_session (ConveneSessionPage  *self,
                GError             **error)
 {
   gboolean ok;
 
+  if (self->has_occurrence && self->this_one)
+    return write_exception (self, error);
   self->saving = TRUE;
   ok = convene_store_update (self->store, CONVENE_ENTITY (self->session), error);
   self->saving = FALSE;
@@ -167,6 +187,9 @@ write_session (ConveneSessionPage  *self,
 static gboolean
 has_unsaved_edits (ConveneSessionPage *self)
 {
+  /* One meeting's copy differs from the series by its exception. */
+  if (self->has_occurrence && self->this_one)
+    return self->save_source != 0;
   return self->save_source != 0 ||
          !convene_entity_equal (CONVENE_ENTITY (self->session), CONVENE_ENTITY (self->stored));
 }
@@ -209,6 +232,8 @@ take_theirs (ConveneSessionPage *self,
   g_set_object (&self->stored, theirs);
   g_clear_object (&self->session);
   self->session = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (theirs)));
+  if (self->has_occurrence && self->this_one)
+    show_occurrence_view (self);
   convene_people_popover_set_chosen (self->speakers_people, convene_session_get_speakers (theirs));
   load_fields (self);
   adw_banner_set_revealed (self->conflict_banner, FALSE);
@@ -381,6 +406,19 @@ set_row_text (GtkWidget  *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
+/* The Repeat row reads weekdays and end dates in the session's own zone. */
+static void
+show_series_start (ConveneSessionPage *self)
+{
+  GDateTime *start = convene_session_get_start (self->session);
+  g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (self->session));
+  g_autoptr(GDateTime) there = NULL;
+
+  if (start != NULL)
+    there = g_date_time_to_timezone (start, tz != NULL ? tz : convene_local_zone ());
+  convene_repeat_row_set_start (CONVENE_REPEAT_ROW (self->recurrence_row), there);
+}
+
 static void
 update_times (ConveneSessionPage *self)
 {
@@ -416,6 +454,7 @@ update_times (ConveneSessionPage *self)
     }
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), day != NULL ? day : "");
 
+  show_series_start (self);
   gtk_widget_set_visible (self->join_button, convene_is_link (location));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.join", convene_is_link (location));
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self),
@@ -435,6 +474,8 @@ update_visibility (ConveneSessionPage *self)
   gtk_widget_set_visible (self->zone_row, instant);
   gtk_widget_set_visible (self->duration_row, instant);
   gtk_widget_set_visible (self->recurrence_row, instant);
+  gtk_widget_set_visible (self->add_meeting_row,
+                          instant && convene_session_get_recurrence (self->session) != NULL);
 }
 
 static void
@@ -550,7 +591,8 @@ load_fields (ConveneSessionPage *self)
   set_row_text (self->month_row, convene_session_get_month (s));
   set_row_text (self->time_row, clock);
   adw_spin_row_set_value (ADW_SPIN_ROW (self->duration_row), convene_session_get_duration_minutes (s));
-  set_row_text (self->recurrence_row, convene_session_get_recurrence (s));
+  show_series_start (self);
+  convene_repeat_row_set_rule (CONVENE_REPEAT_ROW (self->recurrence_row), convene_session_get_recurrence (s));
   set_row_text (self->location_row, convene_session_get_location (s));
   set_text_view (self->description_view, convene_session_get_description (s));
   set_row_text (self->recording_url_row, convene_session_get_recording_url (s));
@@ -743,12 +785,6 @@ on_text_row_changed_cb (ConveneSessionPage *self,
         }
       apply_start (self);
     }
-  else if (row == self->recurrence_row)
-    {
-      if (!check_field (self, row, "recurrence", value))
-        return;
-      convene_session_set_recurrence (self->session, value);
-    }
   else if (row == self->location_row)
     convene_session_set_location (self->session, value);
   else if (row == self->recording_url_row)
@@ -763,6 +799,22 @@ on_text_row_changed_cb (ConveneSessionPage *self,
     apply_blog (self);
 
   update_times (self);
+  schedule_save (self);
+}
+
+static void
+on_repeat_changed_cb (ConveneSessionPage *self)
+{
+  ConveneRepeatRow *row = CONVENE_REPEAT_ROW (self->recurrence_row);
+
+  if (self->loading || self->session == NULL)
+    return;
+  set_row_error (self, self->recurrence_row, convene_repeat_row_get_error (row));
+  if (convene_repeat_row_get_error (row) != NULL ||
+      g_strcmp0 (convene_repeat_row_get_rule (row), convene_session_get_recurrence (self->session)) == 0)
+    return;
+  convene_session_set_recurrence (self->session, convene_repeat_row_get_rule (row));
+  update_visibility (self);
   schedule_save (self);
 }
 
@@ -963,6 +1015,212 @@ delete_cb (GtkWidget  *widget,
                               convene_entity_get_id (CONVENE_ENTITY (self->session)));
 }
 
+/* One meeting of a series
+ *
+ * Opened on one occurrence, the page asks whether edits are for that
+ * meeting or for the whole series.  For "this one" the page's copy is the
+ * series with that meeting's exception applied, and saving writes the
+ * exception (another start, length, topic, lead or status), never the
+ * series row and never a new session.
+ */
+
+/* The page's copy becomes the meeting: the series as that meeting is. */
+static void
+show_occurrence_view (ConveneSessionPage *self)
+{
+  ConveneSession *view = convene_occurrence_edit_view (self->store, self->stored, self->occurrence);
+
+  g_clear_object (&self->session);
+  self->session = view;
+}
+
+static gboolean
+write_exception (ConveneSessionPage  *self,
+                 GError             **error)
+{
+  gboolean ok;
+
+  self->saving = TRUE;
+  ok = convene_occurrence_edit_save (self->store, self->stored, self->session, self->occurrence, error);
+  self->saving = FALSE;
+  return ok;
+}
+
+/* For one meeting, the rows that belong to the whole series are shown but
+ * not edited; the meeting's own buttons say what they would do now. */
+static void
+update_scope (ConveneSessionPage *self)
+{
+  GtkWidget *series_rows[] = {
+    self->speakers_row, self->principles_row, self->format_row, self->language_row,
+    self->timing_row, self->month_row, self->zone_row, self->recurrence_row, self->location_row,
+    GTK_WIDGET (self->description_view), self->recording_url_row, self->recorded_row,
+    self->blog_author_row, self->blog_url_row, self->blog_state_row, GTK_WIDGET (self->notes_view),
+    GTK_WIDGET (self->resources_list),
+  };
+  gboolean one = self->has_occurrence && self->this_one;
+  gboolean cancelled = one && convene_session_get_status (self->session) == CONVENE_SESSION_STATUS_CANCELLED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (series_rows); i++)
+    gtk_widget_set_sensitive (series_rows[i], !one);
+  /* Attendance is a meeting's own: who came on 2 March, not "to the series". */
+  {
+    g_autoptr(GDateTime) meeting = one ? g_date_time_new_from_unix_utc (self->occurrence) : NULL;
+
+    convene_attendance_group_set_occurrence (self->attendance_group, meeting);
+  }
+  gtk_button_set_label (GTK_BUTTON (self->cancel_occurrence_button),
+                        cancelled ? _("_Restore Meeting") : _("_Cancel Meeting"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->occurrence_row),
+                               !self->has_occurrence ? ""
+                               : cancelled ? _("One meeting of a series · cancelled")
+                               : one ? _("Edits change only this meeting")
+                               : _("Edits change every meeting of the series"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.cancel-occurrence", self->has_occurrence);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete-occurrence", self->has_occurrence);
+}
+
+static void
+set_scope (ConveneSessionPage *self,
+           gboolean            this_one)
+{
+  if (this_one == self->this_one)
+    return;
+  /* What was typed for the other scope is saved there first. */
+  convene_session_page_save (self);
+  self->this_one = this_one;
+  if (this_one)
+    show_occurrence_view (self);
+  else
+    {
+      g_clear_object (&self->session);
+      self->session = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (self->stored)));
+    }
+  load_fields (self);
+  update_scope (self);
+}
+
+static void
+on_scope_toggled_cb (ConveneSessionPage *self)
+{
+  if (self->loading || !self->has_occurrence)
+    return;
+  set_scope (self, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->this_one_button)));
+}
+
+/**
+ * convene_session_page_set_occurrence:
+ * @occurrence_unix: the meeting's start as the series' rule gives it
+ *   (its RECURRENCE-ID), in Unix seconds
+ *
+ * Shows one meeting of the series, and asks whether edits are for it
+ * alone (the default) or for the whole series.
+ */
+void
+convene_session_page_set_occurrence (ConveneSessionPage *self,
+                                     gint64              occurrence_unix)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) there = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CONVENE_IS_SESSION_PAGE (self));
+
+  convene_session_page_save (self);
+  self->has_occurrence = TRUE;
+  self->occurrence = occurrence_unix;
+  self->this_one = FALSE;
+  self->loading = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->this_one_button), TRUE);
+  self->loading = FALSE;
+  set_scope (self, TRUE);
+
+  utc = g_date_time_new_from_unix_utc (occurrence_unix);
+  tz = convene_timezone_new (convene_session_get_timezone (self->stored));
+  there = g_date_time_to_timezone (utc, tz != NULL ? tz : convene_local_zone ());
+  day = g_date_time_format (there, _("%A %-d %B %Y"));
+  clock = convene_format_clock (there);
+  /* Translators: one meeting of a series: "Tuesday 2 March 2021, 19:00" */
+  title = g_strdup_printf (_("%s, %s"), day, clock);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->occurrence_row), title);
+  gtk_widget_set_visible (self->occurrence_group, TRUE);
+  update_scope (self);
+}
+
+/* Cancels this meeting alone (an exception with the cancelled status), or
+ * gives it back the series' status. */
+static void
+cancel_occurrence_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  gboolean cancelled;
+
+  if (!self->has_occurrence)
+    return;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->this_one_button), TRUE);
+  cancelled = convene_session_get_status (self->session) == CONVENE_SESSION_STATUS_CANCELLED;
+  select_enum (self->status_row, CONVENE_TYPE_SESSION_STATUS,
+               cancelled ? convene_session_get_status (self->stored) : CONVENE_SESSION_STATUS_CANCELLED);
+  if (!convene_session_page_save (self))
+    return;
+  update_scope (self);
+  gtk_widget_activate_action (widget, "win.toast", "s",
+                              cancelled ? _("The meeting is back on") : _("This meeting is cancelled"));
+}
+
+/* Takes this meeting out of the series (an EXDATE), with Undo in the
+ * window's toast, and leaves the page: the meeting is no longer there. */
+static void
+delete_occurrence_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+
+  if (!self->has_occurrence)
+    return;
+  convene_session_page_save (self);
+  gtk_widget_activate_action (widget, "win.remove-occurrence", "(xx)",
+                              convene_entity_get_id (CONVENE_ENTITY (self->stored)), self->occurrence);
+  gtk_widget_activate_action (widget, "navigation.pop", NULL);
+}
+
+/* One meeting more */
+
+static void
+on_meeting_chosen_cb (ConveneSessionPage *self,
+                      gint64              start)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-occurrence", "(xx)",
+                              convene_entity_get_id (CONVENE_ENTITY (self->stored)), start);
+}
+
+/* A date the rule does not give (an RDATE), chosen in a dialog and added
+ * by the window, which offers Undo.  The series is saved first, so that
+ * the dialog reads the rule as it is shown. */
+static void
+add_meeting_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ConveneSessionPage *self = CONVENE_SESSION_PAGE (widget);
+  AdwDialog *dialog;
+
+  convene_session_page_save (self);
+  if (self->stored == NULL || convene_session_get_recurrence (self->stored) == NULL ||
+      convene_session_get_start (self->stored) == NULL)
+    return;
+  dialog = convene_add_meeting_dialog_new (self->store, self->stored);
+  g_signal_connect_object (dialog, "meeting-chosen", G_CALLBACK (on_meeting_chosen_cb), widget,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
+}
+
 /* Resources and attendance */
 
 
@@ -1068,6 +1326,11 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
     "/io/github/convene/Convene/ui/session/convene-session-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ConveneSessionPage, name)
   BIND (join_button);
+  BIND (occurrence_group);
+  BIND (occurrence_row);
+  BIND (this_one_button);
+  BIND (whole_series_button);
+  BIND (cancel_occurrence_button);
   BIND (error_banner);
   BIND (conflict_banner);
   BIND (topic_row);
@@ -1089,6 +1352,7 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   BIND (duration_row);
   BIND (times_row);
   BIND (recurrence_row);
+  BIND (add_meeting_row);
   BIND (location_row);
   BIND (description_view);
   BIND (recording_url_row);
@@ -1104,6 +1368,8 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_timing_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_repeat_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_attendance_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_chosen_cb);
@@ -1112,6 +1378,9 @@ convene_session_page_class_init (ConveneSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.choose-zone", NULL, choose_zone_cb);
   gtk_widget_class_install_action (widget_class, "session.join", NULL, join_cb);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, delete_cb);
+  gtk_widget_class_install_action (widget_class, "session.cancel-occurrence", NULL, cancel_occurrence_cb);
+  gtk_widget_class_install_action (widget_class, "session.delete-occurrence", NULL, delete_occurrence_cb);
+  gtk_widget_class_install_action (widget_class, "session.add-meeting", NULL, add_meeting_cb);
   gtk_widget_class_install_action (widget_class, "session.copy-invitation", "s", copy_invitation_cb);
   gtk_widget_class_install_action (widget_class, "session.add-resource", NULL, add_resource_cb);
   gtk_widget_class_install_action (widget_class, "session.edit-resource", "x", edit_resource_cb);
@@ -1130,6 +1399,7 @@ convene_session_page_init (ConveneSessionPage *self)
   self->loading = TRUE;
   g_type_ensure (CONVENE_TYPE_ATTENDANCE_GROUP);
   g_type_ensure (CONVENE_TYPE_PEOPLE_POPOVER);
+  g_type_ensure (CONVENE_TYPE_REPEAT_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->errors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_date_clear (&self->date, 1);
@@ -1143,6 +1413,8 @@ convene_session_page_init (ConveneSessionPage *self)
                     G_CALLBACK (on_text_view_changed_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
                     G_CALLBACK (on_text_view_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.cancel-occurrence", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete-occurrence", FALSE);
   self->loading = FALSE;
 }
 
@@ -1189,4 +1461,18 @@ convene_session_page_get_session (ConveneSessionPage *self)
 {
   g_return_val_if_fail (CONVENE_IS_SESSION_PAGE (self), NULL);
   return self->session;
+}
+
+/**
+ * convene_session_page_get_occurrence:
+ *
+ * Returns: the start of the meeting of a series the page shows, as the
+ *   series' rule gives it, in Unix seconds; 0 when it shows the session
+ *   itself
+ */
+gint64
+convene_session_page_get_occurrence (ConveneSessionPage *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SESSION_PAGE (self), 0);
+  return self->has_occurrence ? self->occurrence : 0;
 }

@@ -21,5 +21,8 @@ ConveneSession    *convene_session_page_get_session    (ConveneSessionPage *self
 gboolean           convene_session_page_save           (ConveneSessionPage *self);
 void               convene_session_page_set_zone       (ConveneSessionPage *self,
                                                         const char         *zone);
+void               convene_session_page_set_occurrence (ConveneSessionPage *self,
+                                                        gint64              occurrence_unix);
+gint64             convene_session_page_get_occurrence (ConveneSessionPage *self);
 
 G_END_DECLS
