@@ -176,6 +176,21 @@ import_into (ConveneWindow *window,
 }
 
 /**
+ * convene_ui_test_import_file:
+ * @path: a file the import dialog reads
+ *
+ * Imports @path through the import dialog, as a user would.
+ *
+ * Returns: whether the dialog showed a preview and imported it
+ */
+gboolean
+convene_ui_test_import_file (ConveneWindow *window,
+                             const char    *path)
+{
+  return import_into (window, path);
+}
+
+/**
  * convene_ui_test_import_seed:
  *
  * Imports seed 000 (the IWG's 2021 action plan) through the import dialog,

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 #define CONVENE_UI_TEST_TZ  "America/Mexico_City"
 #define CONVENE_UI_TEST_NOW "2021-02-10T12:00:00Z"
 
+/* How long a test waits for something that must happen before it fails.
+ * The wait ends as soon as it happens, so this costs nothing when all is
+ * well; it is long because under the sanitizers on a busy machine one frame
+ * of an animation (a dialog closing, a list reloading) can take seconds. */
+#define CONVENE_UI_TEST_PATIENCE 60000
+
 void                convene_ui_test_init       (int           *argc,
                                                 char        ***argv);
 char               *convene_ui_test_temp_db    (void);
@@ -23,6 +29,8 @@ gboolean            convene_ui_test_wait_for   (gboolean     (*done) (gpointer d
                                                 gpointer       data,
                                                 guint          timeout_ms);
 gint64              convene_ui_test_import_seed (ConveneWindow *window);
+gboolean            convene_ui_test_import_file (ConveneWindow *window,
+                                                 const char    *path);
 void                convene_ui_test_resize     (GtkWindow     *window,
                                                 int            width,
                                                 int            height);

@@ -176,8 +176,20 @@ test_people (Fixture       *f,
   g_assert_false (convene_editor_dialog_save (dialog));
   type_into (dialog, "timezone", "America/Bogota");
   type_into (dialog, "languages", "es, en");
+  /* the email an import finds her by: checked as it is typed */
+  type_into (dialog, "email", "ana at example.org");
+  g_assert_true (gtk_widget_has_css_class (convene_editor_dialog_get_row (dialog, "email"), "error"));
+  g_assert_false (convene_editor_dialog_save (dialog));
+  type_into (dialog, "email", "ana@example.org");
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "people-editor-email"));
   added = g_object_ref (convene_editor_dialog_get_entity (dialog));
   g_assert_true (convene_editor_dialog_save (dialog));
+  {
+    g_autoptr(ConvenePerson) saved = convene_store_load (f->store, CONVENE_TYPE_PERSON,
+                                                         convene_entity_get_id (added), NULL);
+
+    g_assert_cmpstr (convene_person_get_email (saved), ==, "ana@example.org");
+  }
   convene_ui_test_wait (50);
   after = convene_store_query (f->store, CONVENE_TYPE_PERSON, NULL, 0, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
@@ -307,7 +319,7 @@ test_import_sample (void)
   g_assert_cmpstr (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), ==, "preview");
   g_assert_cmpuint (convene_import_dialog_get_n_warnings (CONVENE_IMPORT_DIALOG (dialog)), >=, 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);
-  g_assert_true (convene_ui_test_wait_for (has_plan, window, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_plan, window, CONVENE_UI_TEST_PATIENCE));
   g_assert_cmpstr (convene_plan_get_title (convene_window_get_plan (window)), ==, "Action Plan 2021");
   convene_ui_test_finish (app);
   g_unlink (database);

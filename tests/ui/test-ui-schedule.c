@@ -214,7 +214,7 @@ test_search (Fixture       *f,
     GTK_SEARCH_BAR (gtk_widget_get_template_child (GTK_WIDGET (f->view), CONVENE_TYPE_SCHEDULE_VIEW,
                                                    "search_bar"))));
   gtk_editable_set_text (entry, "climate");
-  g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
   found = g_list_model_get_item (f->model, 0);
   g_assert_true (g_str_has_prefix (convene_session_get_topic (found), "Climate Justice Data"));
   g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "schedule-search"));
@@ -222,18 +222,18 @@ test_search (Fixture       *f,
   /* Leads count too. */
   want.n = by_paul;
   gtk_editable_set_text (entry, "paul");
-  g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
 
   /* Nothing matches: the empty state says so. */
   want.n = 0;
   gtk_editable_set_text (entry, "zzzz");
-  g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
 
   /* Clearing brings every session back. */
   want.n = 13;
   gtk_widget_activate_action (GTK_WIDGET (f->view), "schedule.clear-filters", NULL);
-  g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
 
@@ -257,10 +257,10 @@ test_status_filter (Fixture       *f,
   /* "Any status" comes first, then the statuses in their order. */
   want.n = no_meeting;
   gtk_drop_down_set_selected (status, 1 + CONVENE_SESSION_STATUS_NO_MEETING);
-  g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
   want.n = 13;
   gtk_drop_down_set_selected (status, 0);
-  g_assert_true (convene_ui_test_wait_for (has_count, &want, 3000));
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
 }
 
 int

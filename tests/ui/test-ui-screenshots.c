@@ -52,6 +52,51 @@ dialog_read (gpointer data)
   return g_strcmp0 (convene_import_dialog_get_state (data), "loading") != 0;
 }
 
+/* A work plan laid out unlike the seeds: its preview shows the
+ * deliverables with their dues, the dates kept without a time and the
+ * section nothing was read from, each warning quoting its line.  Only
+ * previewed, so the views keep the seed alone. */
+static void
+shoot_work_plan_preview (ConveneWindow *window)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui", "work-plan-2022.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+    "# Work Plan 2022\n"
+    "\n"
+    "| Due date | Spec. | Description |\n"
+    "| --- | --- | --- |\n"
+    "| Feb 4, 2022 | All | Document consistency check complete |\n"
+    "| Sep 12-16, 2022 (tentative) | All | TPAC 2022 |\n"
+    "| after TPAC | All | Charter review |\n"
+    "\n"
+    "## Management Committee Meetings\n"
+    "\n"
+    "- **24 October 2022** Meeting 2\n"
+    "- **11-12 October 2021** Meeting 1\n"
+    "\n"
+    "## Sessions\n"
+    "\n"
+    "Members meet whenever they like, somewhere nice.\n", -1, &error));
+  g_assert_no_error (error);
+  dialog = g_object_ref (convene_window_import_file (window, file));
+  g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, CONVENE_UI_TEST_PATIENCE));
+  g_assert_cmpstr (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), ==, "preview");
+  g_assert_cmpuint (convene_import_dialog_get_n_warnings (CONVENE_IMPORT_DIALOG (dialog)), ==, 4);
+  for (guint s = 0; s < 2; s++)
+    {
+      convene_ui_test_resize (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+      shoot (window, "import-warnings", s);
+    }
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_object_unref (dialog);
+  convene_ui_test_wait (100);
+  g_unlink (path);
+}
+
 static void
 test_every_view (void)
 {
@@ -76,7 +121,7 @@ test_every_view (void)
     g_autoptr(GFile) file = g_file_new_for_path (seed);
     GtkWidget *dialog = g_object_ref (convene_window_import_file (window, file));
 
-    g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, 10000));
+    g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, CONVENE_UI_TEST_PATIENCE));
     if (g_strcmp0 (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), "preview") != 0)
       {
         g_autoptr(GFile) fallback = g_file_new_for_path (json);
@@ -85,7 +130,7 @@ test_every_view (void)
         adw_dialog_force_close (ADW_DIALOG (dialog));
         g_object_unref (dialog);
         dialog = g_object_ref (convene_window_import_file (window, fallback));
-        g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, 10000));
+        g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, CONVENE_UI_TEST_PATIENCE));
       }
     for (guint s = 0; s < 2; s++)
       {
@@ -189,6 +234,7 @@ test_every_view (void)
     gtk_window_close (GTK_WINDOW (shortcuts));
   }
 
+  shoot_work_plan_preview (window);
   convene_ui_test_finish (app);
   g_unlink (database);
 }

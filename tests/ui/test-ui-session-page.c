@@ -299,7 +299,7 @@ test_copy_invitation (Fixture       *f,
   convene_ui_test_wait (50);
   g_assert_true (gtk_widget_activate_action (page, "session.copy-invitation", "s", "es"));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (page), NULL, on_text_read_cb, &read);
-  g_assert_true (convene_ui_test_wait_for (text_was_read, &read, 5000));
+  g_assert_true (convene_ui_test_wait_for (text_was_read, &read, CONVENE_UI_TEST_PATIENCE));
   if (g_test_verbose ())
     g_test_message ("%s", read.text);
   g_assert_nonnull (strstr (read.text, "martes, 23 de febrero"));

@@ -198,7 +198,7 @@ check_welcome_and_import (ConveneWindow *window)
 
   /* The preview of an import, before anything is written. */
   dialog = g_object_ref (convene_window_import_file (window, file));
-  g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, 10000));
+  g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, CONVENE_UI_TEST_PATIENCE));
   if (g_strcmp0 (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), "preview") != 0)
     {
       g_autoptr(GFile) fallback = g_file_new_for_path (json);
@@ -207,7 +207,7 @@ check_welcome_and_import (ConveneWindow *window)
       adw_dialog_force_close (ADW_DIALOG (dialog));
       g_object_unref (dialog);
       dialog = g_object_ref (convene_window_import_file (window, fallback));
-      g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, 10000));
+      g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, CONVENE_UI_TEST_PATIENCE));
     }
   g_assert_cmpstr (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), ==, "preview");
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -224,6 +224,51 @@ check_welcome_and_import (ConveneWindow *window)
   g_assert_true (convene_import_dialog_import (CONVENE_IMPORT_DIALOG (dialog)));
   g_object_unref (dialog);
   convene_ui_test_wait (100);
+}
+
+/* A work plan laid out unlike the seeds, previewed only: its warnings
+ * (a due date that is none, a date without a time, a section nothing was
+ * read from) in Spanish, quoting the document's own words. */
+static void
+check_work_plan_preview (ConveneWindow *window)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui", "plan-de-trabajo-2022.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+    "# Work Plan 2022\n"
+    "\n"
+    "| Due date | Spec. | Description |\n"
+    "| --- | --- | --- |\n"
+    "| Feb 4, 2022 | All | Document consistency check complete |\n"
+    "| after TPAC | All | Charter review |\n"
+    "\n"
+    "## Management Committee Meetings\n"
+    "\n"
+    "- **24 October 2022** Meeting 2\n"
+    "\n"
+    "## Sessions\n"
+    "\n"
+    "Members meet whenever they like, somewhere nice.\n", -1, &error));
+  g_assert_no_error (error);
+  dialog = g_object_ref (convene_window_import_file (window, file));
+  g_assert_true (convene_ui_test_wait_for (dialog_read, dialog, CONVENE_UI_TEST_PATIENCE));
+  g_assert_cmpstr (convene_import_dialog_get_state (CONVENE_IMPORT_DIALOG (dialog)), ==, "preview");
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      convene_ui_test_resize (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+      shoot (window, "import-warnings", s);
+    }
+  assert_spanish (dialog, "the work plan's warnings",
+                  (const char *[]) { "«after TPAC» no es una fecha que Convene sepa leer",
+                                     "«24 October 2022 Meeting 2» indica un día pero ninguna hora",
+                                     "No se importó nada de la sección «Sessions»", NULL });
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_object_unref (dialog);
+  convene_ui_test_wait (100);
+  g_unlink (path);
 }
 
 /* One application per process: the window goes from the welcome page
@@ -296,6 +341,7 @@ test_every_view (void)
       convene_ui_test_wait (100);
     }
 
+  check_work_plan_preview (window);
   convene_ui_test_finish (app);
   g_unlink (database);
 }

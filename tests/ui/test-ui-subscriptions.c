@@ -115,7 +115,7 @@ subscribe_in_dialog (ConveneWindow     *window,
   g_assert_false (gtk_widget_get_visible (error_label));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (convene_ui_test_wait_for (has_subscriptions, convene_subscription_list_get_subscriptions (list),
-                                           10000));
+                                           CONVENE_UI_TEST_PATIENCE));
   g_assert_false (gtk_widget_get_visible (error_label));
   convene_ui_test_wait (200);
   shoot (window, "subscriptions-dialog");
@@ -147,7 +147,7 @@ test_events_shown (void)
    * calendar's name as a badge; opening one says it is read-only. */
   convene_window_show_section (window, "schedule");
   schedule = convene_window_get_view (window, "schedule");
-  g_assert_true (convene_ui_test_wait_for (row_shows, schedule, 5000));
+  g_assert_true (convene_ui_test_wait_for (row_shows, schedule, CONVENE_UI_TEST_PATIENCE));
   row = convene_ui_test_find (schedule, CONVENE_TYPE_SESSION_ROW, is_subscription_row,
                               (gpointer) "Beneficial ownership call");
   g_assert_true (badges_include (CONVENE_SESSION_ROW (row), "Open Contracting calls"));
@@ -171,9 +171,9 @@ test_events_shown (void)
    * which stay. */
   convene_test_server_set_calendar (server, NULL, "\"gone\"");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-subscriptions", NULL);
-  g_assert_true (convene_ui_test_wait_for (not_refreshing, list, 10000));
+  g_assert_true (convene_ui_test_wait_for (not_refreshing, list, CONVENE_UI_TEST_PATIENCE));
   convene_window_show_section (window, "schedule");
-  g_assert_true (convene_ui_test_wait_for (row_shows, schedule, 5000));
+  g_assert_true (convene_ui_test_wait_for (row_shows, schedule, CONVENE_UI_TEST_PATIENCE));
   row = convene_ui_test_find (schedule, CONVENE_TYPE_SESSION_ROW, is_subscription_row,
                               (gpointer) "Beneficial ownership call");
   /* Translators' words, looked up as the badge is written. */
@@ -233,7 +233,7 @@ test_check_link (void)
   button = convene_ui_test_find (view, GTK_TYPE_BUTTON, is_check_link_button, NULL);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (convene_ui_test_wait_for (link_checked, window, 10000));
+  g_assert_true (convene_ui_test_wait_for (link_checked, window, CONVENE_UI_TEST_PATIENCE));
   dialog = convene_ui_test_find (GTK_WIDGET (window), ADW_TYPE_ALERT_DIALOG, NULL, NULL);
   g_assert_nonnull (strstr (adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog)), "200 OK"));
   g_assert_true (adw_alert_dialog_has_response (ADW_ALERT_DIALOG (dialog), "use-title"));

@@ -227,10 +227,10 @@ test_changes_appear (Fixture       *f,
   import_with_cli (f, plan.text);
 
   /* The page had no edits of its own: it shows theirs, title and row. */
-  g_assert_true (convene_ui_test_wait_for (text_shown, &topic, 10000));
-  g_assert_true (convene_ui_test_wait_for (label_shown, &title, 5000));
-  g_assert_true (convene_ui_test_wait_for (schedule_lists, &added, 5000));
-  g_assert_true (convene_ui_test_wait_for (label_shown, &plan, 5000));
+  g_assert_true (convene_ui_test_wait_for (text_shown, &topic, CONVENE_UI_TEST_PATIENCE));
+  g_assert_true (convene_ui_test_wait_for (label_shown, &title, CONVENE_UI_TEST_PATIENCE));
+  g_assert_true (convene_ui_test_wait_for (schedule_lists, &added, CONVENE_UI_TEST_PATIENCE));
+  g_assert_true (convene_ui_test_wait_for (label_shown, &plan, CONVENE_UI_TEST_PATIENCE));
   g_assert_false (adw_banner_get_revealed (ADW_BANNER (child (page, "conflict_banner"))));
   g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "two-writers-followed"));
 
@@ -238,7 +238,7 @@ test_changes_appear (Fixture       *f,
   convene_window_show_section (f->window, "schedule");
   convene_schedule_view_set_search (CONVENE_SCHEDULE_VIEW (schedule), "script");
   added.root = GTK_WIDGET (f->window);
-  g_assert_true (convene_ui_test_wait_for (label_shown, &added, 5000));
+  g_assert_true (convene_ui_test_wait_for (label_shown, &added, CONVENE_UI_TEST_PATIENCE));
   g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "two-writers-added-row"));
 }
 
@@ -260,7 +260,7 @@ edit_against_change (Fixture    *f,
   write_elsewhere (f, f->february, theirs, NULL);
 
   /* Either the page notices first or it tries to save first: both ask. */
-  g_assert_true (convene_ui_test_wait_for (banner_revealed, banner, 10000));
+  g_assert_true (convene_ui_test_wait_for (banner_revealed, banner, CONVENE_UI_TEST_PATIENCE));
   g_assert_false (convene_session_page_save (CONVENE_SESSION_PAGE (page)));
   stored = stored_topic (f, f->february);
   g_assert_cmpstr (stored, ==, theirs);
@@ -340,7 +340,7 @@ test_leaving_says_so (Fixture       *f,
 
   edit_against_change (f, "My topic", "Their topic");
   convene_window_show_section (f->window, "calendar");
-  g_assert_true (convene_ui_test_wait_for (label_shown, &toast, 5000));
+  g_assert_true (convene_ui_test_wait_for (label_shown, &toast, CONVENE_UI_TEST_PATIENCE));
   stored = stored_topic (f, f->february);
   g_assert_cmpstr (stored, ==, "Their topic");
 }
