@@ -8,9 +8,15 @@
  * the store takes to list the sessions on its own, frame times while the
  * schedule scrolls from top to bottom, and the time a search takes.
  *
- *   bench-schedule [--sessions N]          run both and compare
+ * The floor is a bare GtkListView of as many plain labels (the sessions'
+ * topics), in a window of the same size, scrolled and searched the same way
+ * (a GtkStringFilter): what GTK itself costs, which the schedule's scroll
+ * frames and search are held against.
+ *
+ *   bench-schedule [--sessions N]          run all three and compare
  *   bench-schedule --make DATABASE         only make the 100,000-session database
  *   bench-schedule --child DATABASE        one measurement, as key=value lines
+ *   bench-schedule --floor N               the floor's measurement, likewise
  *
  * Run it with `meson test --benchmark -C BUILDDIR` under Xvfb.
  */
@@ -156,6 +162,60 @@ compare_gint64 (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Scrolling from top to bottom in 200 steps, one frame each, then as a
+ * wheel or touchpad does; the same for the schedule and the floor. */
+static void
+measure_scrolling (GtkAdjustment *adjustment,
+                   Frames        *f)
+{
+  gint64 t0, t1;
+
+  f->scrolling = TRUE;
+  f->last_paint = 0;
+  t0 = g_get_monotonic_time ();
+  for (guint step = 1; step <= 200; step++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, upper * step / 200.0);
+      frames_target = f->frames + 1;
+      convene_ui_test_wait_for (reached_frames, f, 5000);
+    }
+  t1 = g_get_monotonic_time ();
+  f->scrolling = FALSE;
+  g_array_sort (f->intervals, compare_gint64);
+  if (f->intervals->len > 0)
+    g_print ("scroll_steps=200\nscroll_total_ms=%.1f\nframe_median_ms=%.1f\nframe_p95_ms=%.1f\nframe_max_ms=%.1f\n",
+             (t1 - t0) / 1e3,
+             g_array_index (f->intervals, gint64, f->intervals->len / 2) / 1e3,
+             g_array_index (f->intervals, gint64, f->intervals->len * 95 / 100) / 1e3,
+             g_array_index (f->intervals, gint64, f->intervals->len - 1) / 1e3);
+
+  /* Scrolling as a wheel or touchpad does: 60 pixels a frame. */
+  gtk_adjustment_set_value (adjustment, 0);
+  frames_target = f->frames + 2;
+  convene_ui_test_wait_for (reached_frames, f, 5000);
+  g_array_set_size (f->intervals, 0);
+  f->scrolling = TRUE;
+  f->last_paint = 0;
+  t0 = g_get_monotonic_time ();
+  for (guint step = 1; step <= 300; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 60);
+      frames_target = f->frames + 1;
+      convene_ui_test_wait_for (reached_frames, f, 5000);
+    }
+  t1 = g_get_monotonic_time ();
+  f->scrolling = FALSE;
+  g_array_sort (f->intervals, compare_gint64);
+  if (f->intervals->len > 0)
+    g_print ("wheel_steps=300\nwheel_total_ms=%.1f\nwheel_frame_median_ms=%.1f\nwheel_frame_p95_ms=%.1f\nwheel_frame_max_ms=%.1f\n",
+             (t1 - t0) / 1e3,
+             g_array_index (f->intervals, gint64, f->intervals->len / 2) / 1e3,
+             g_array_index (f->intervals, gint64, f->intervals->len * 95 / 100) / 1e3,
+             g_array_index (f->intervals, gint64, f->intervals->len - 1) / 1e3);
+}
+
 static int
 run_child (const char *database)
 {
@@ -188,56 +248,12 @@ run_child (const char *database)
   n = model != NULL ? g_list_model_get_n_items (model) : 0;
   g_print ("sessions_shown=%u\n", n);
 
-  /* Scrolling from top to bottom in 200 steps, one frame each. */
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CONVENE_TYPE_SCHEDULE_VIEW,
                                                     "list_view"));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   if (n > 0)
     {
-      frames.scrolling = TRUE;
-      frames.last_paint = 0;
-      t0 = g_get_monotonic_time ();
-      for (guint step = 1; step <= 200; step++)
-        {
-          double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-          gtk_adjustment_set_value (adjustment, upper * step / 200.0);
-          frames_target = frames.frames + 1;
-          convene_ui_test_wait_for (reached_frames, &frames, 5000);
-        }
-      t1 = g_get_monotonic_time ();
-      frames.scrolling = FALSE;
-      g_array_sort (frames.intervals, compare_gint64);
-      if (frames.intervals->len > 0)
-        g_print ("scroll_steps=200\nscroll_total_ms=%.1f\nframe_median_ms=%.1f\nframe_p95_ms=%.1f\nframe_max_ms=%.1f\n",
-                 (t1 - t0) / 1e3,
-                 g_array_index (frames.intervals, gint64, frames.intervals->len / 2) / 1e3,
-                 g_array_index (frames.intervals, gint64, frames.intervals->len * 95 / 100) / 1e3,
-                 g_array_index (frames.intervals, gint64, frames.intervals->len - 1) / 1e3);
-
-      /* Scrolling as a wheel or touchpad does: 60 pixels a frame. */
-      gtk_adjustment_set_value (adjustment, 0);
-      frames_target = frames.frames + 2;
-      convene_ui_test_wait_for (reached_frames, &frames, 5000);
-      g_array_set_size (frames.intervals, 0);
-      frames.scrolling = TRUE;
-      frames.last_paint = 0;
-      t0 = g_get_monotonic_time ();
-      for (guint step = 1; step <= 300; step++)
-        {
-          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 60);
-          frames_target = frames.frames + 1;
-          convene_ui_test_wait_for (reached_frames, &frames, 5000);
-        }
-      t1 = g_get_monotonic_time ();
-      frames.scrolling = FALSE;
-      g_array_sort (frames.intervals, compare_gint64);
-      if (frames.intervals->len > 0)
-        g_print ("wheel_steps=300\nwheel_total_ms=%.1f\nwheel_frame_median_ms=%.1f\nwheel_frame_p95_ms=%.1f\nwheel_frame_max_ms=%.1f\n",
-                 (t1 - t0) / 1e3,
-                 g_array_index (frames.intervals, gint64, frames.intervals->len / 2) / 1e3,
-                 g_array_index (frames.intervals, gint64, frames.intervals->len * 95 / 100) / 1e3,
-                 g_array_index (frames.intervals, gint64, frames.intervals->len - 1) / 1e3);
+      measure_scrolling (adjustment, &frames);
 
       /* A search over every session. */
       t0 = g_get_monotonic_time ();
@@ -271,16 +287,103 @@ run_child (const char *database)
   return 0;
 }
 
+/* ---- the floor ------------------------------------------------------------------ */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The schedule's own way to match a word (ui/schedule: g_str_match_string()). */
+static const char *floor_search;
+
+static gboolean
+match_search_cb (gpointer item,
+                 gpointer user_data)
+{
+  const char *word = *(const char **) user_data;
+
+  return word == NULL || g_str_match_string (word, gtk_string_object_get_string (item), TRUE);
+}
+
+/* A bare GtkListView of @n_labels topics, in a window like the app's,
+ * measured as run_child() measures the schedule. */
+static int
+run_floor (guint n_labels)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkCustomFilter *filter = gtk_custom_filter_new (match_search_cb, &floor_search, NULL);
+  GtkFilterListModel *filtered;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *window, *scrolled, *list;
+  Frames frames = { 0 };
+  long rss, peak;
+  gint64 t0, t1;
+
+  process_start = g_get_monotonic_time ();
+  frames.intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n_labels; i++)
+    {
+      g_autofree char *topic = g_strdup_printf ("Session %u: open data in practice, part %u", i, i % 97);
+
+      gtk_string_list_append (strings, topic);
+    }
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (strings)), GTK_FILTER (filter));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))), factory);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), "Floor");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_widget_realize (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), &frames);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (convene_ui_test_wait_for (painted, &frames, 120000));
+  read_memory (&rss, &peak);
+  g_print ("first_frame_ms=%.1f\nrss_kb=%ld\npeak_kb=%ld\nsessions_shown=%u\n",
+           (frames.first_frame - process_start) / 1e3, rss, peak, n_labels);
+
+  measure_scrolling (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list)), &frames);
+  t0 = g_get_monotonic_time ();
+  floor_search = "4242";
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  t1 = g_get_monotonic_time ();
+  g_print ("search_ms=%.1f\nsearch_matches=%u\n", (t1 - t0) / 1e3,
+           g_list_model_get_n_items (G_LIST_MODEL (filtered)));
+  read_memory (&rss, &peak);
+  g_print ("end_rss_kb=%ld\nend_peak_kb=%ld\n", rss, peak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 /* ---- the comparison ------------------------------------------------------------ */
 
 static GHashTable *
 measure (const char *self_path,
-         const char *database)
+         const char *mode,
+         const char *what)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { self_path, "--child", database, NULL };
+  const char *argv[] = { self_path, mode, what, NULL };
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int status;
   g_auto(GStrv) lines = NULL;
@@ -311,6 +414,44 @@ measure (const char *self_path,
   return values;
 }
 
+static double
+value_of (GHashTable *values,
+          const char *key)
+{
+  const char *text = g_hash_table_lookup (values, key);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0;
+}
+
+/* The issue's targets: a first frame within 1.5× of an empty database's,
+ * scroll frames and a search within 1.5× of the floor's. */
+static void
+print_targets (GHashTable *empty,
+               GHashTable *full,
+               GHashTable *floor_values)
+{
+  static const struct { const char *key; gboolean against_empty; } targets[] = {
+    { "first_frame_ms", TRUE },
+    { "frame_median_ms", FALSE },
+    { "frame_p95_ms", FALSE },
+    { "wheel_frame_median_ms", FALSE },
+    { "wheel_frame_p95_ms", FALSE },
+    { "search_ms", FALSE },
+  };
+
+  g_print ("\n%-22s %10s %10s %8s %s\n", "target (1.5x)", "sessions", "against", "ratio", "");
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      double ours = value_of (full, targets[i].key);
+      double base = value_of (targets[i].against_empty ? empty : floor_values, targets[i].key);
+      double ratio = base > 0 ? ours / base : 0;
+
+      g_print ("%-22s %10.1f %10.1f %7.2fx %s (%s)\n", targets[i].key, ours, base, ratio,
+               ratio > 0 && ratio <= 1.5 ? "met" : "not met",
+               targets[i].against_empty ? "empty database" : "floor");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +460,8 @@ main (int   argc,
   g_autofree char *full = NULL;
   g_autoptr(GHashTable) a = NULL;
   g_autoptr(GHashTable) b = NULL;
+  g_autoptr(GHashTable) c = NULL;
+  g_autofree char *n_text = NULL;
   guint n_sessions = 100000;
   static const char *keys[] = {
     "first_frame_ms", "rss_kb", "peak_kb", "store_list_ms", "store_list_kb", "sessions_shown",
@@ -331,6 +474,11 @@ main (int   argc,
     {
       convene_ui_test_init (&argc, &argv);
       return run_child (argv[2]);
+    }
+  if (argc == 3 && g_str_equal (argv[1], "--floor"))
+    {
+      convene_ui_test_init (&argc, &argv);
+      return run_floor ((guint) atoi (argv[2]));
     }
   if (argc == 3 && g_str_equal (argv[1], "--sessions"))
     n_sessions = (guint) atoi (argv[2]);
@@ -359,14 +507,18 @@ main (int   argc,
   if (g_getenv ("CONVENE_BENCH_SESSIONS") != NULL)
     n_sessions = (guint) atoi (g_getenv ("CONVENE_BENCH_SESSIONS"));
 
-  a = measure (argv[0], empty);
-  b = measure (argv[0], full);
+  n_text = g_strdup_printf ("%u", n_sessions);
+  a = measure (argv[0], "--child", empty);
+  b = measure (argv[0], "--child", full);
+  c = measure (argv[0], "--floor", n_text);
 
-  g_print ("\n%-22s %12s %12s\n", "", "empty", "sessions");
+  g_print ("\n%-22s %12s %12s %12s\n", "", "empty", "sessions", "floor");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    g_print ("%-22s %12s %12s\n", keys[i],
+    g_print ("%-22s %12s %12s %12s\n", keys[i],
              (const char *) (g_hash_table_lookup (a, keys[i]) ?: "-"),
-             (const char *) (g_hash_table_lookup (b, keys[i]) ?: "-"));
+             (const char *) (g_hash_table_lookup (b, keys[i]) ?: "-"),
+             (const char *) (g_hash_table_lookup (c, keys[i]) ?: "-"));
+  print_targets (a, b, c);
 
   g_unlink (empty);
   g_unlink (full);

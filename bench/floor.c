@@ -4,6 +4,10 @@
  *                              transaction inserts a row per VEVENT through
  *                              one prepared statement
  *   floor list DB YEAR         one range query over an index, every row printed
+ *   floor expand DB YEAR       the same year with every series expanded by
+ *                              libical's recurrence iterator in the series'
+ *                              zone (icaltimezone_get_builtin_timezone), one
+ *                              line an occurrence, all sorted by start
  *
  * No checks, no warnings, no model objects: what is left is the price of
  * libical and SQLite themselves, the floor Convene's import and list are
@@ -14,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static char *
 read_file (const char *path)
@@ -134,6 +139,143 @@ list (const char *db_path,
   return 0;
 }
 
+/* One occurrence to print: its start and the row it comes from. */
+typedef struct {
+  long long start;
+  long long row;
+} Occurrence;
+
+typedef struct {
+  Occurrence *items;
+  size_t      len, size;
+} Occurrences;
+
+static void
+add_occurrence (Occurrences *out,
+                long long    start,
+                long long    row)
+{
+  if (out->len == out->size)
+    {
+      out->size = out->size ? 2 * out->size : 4096;
+      out->items = realloc (out->items, out->size * sizeof *out->items);
+      if (out->items == NULL)
+        exit (1);
+    }
+  out->items[out->len].start = start;
+  out->items[out->len++].row = row;
+}
+
+static int
+compare_occurrences (const void *a,
+                     const void *b)
+{
+  const Occurrence *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return (x->row > y->row) - (x->row < y->row);
+}
+
+/* The starts of a series' occurrences in [@from, @to): libical's iterator
+ * from the first start's wall clock in its zone, which is itself always
+ * an occurrence (RFC 5545 counts it first even when the rule would not
+ * give it, as Convene does). */
+static void
+expand_series (Occurrences *out,
+               long long    row,
+               long long    first,
+               const char  *tzid,
+               const char  *rule_text,
+               long long    from,
+               long long    to)
+{
+  icaltimezone *zone = icaltimezone_get_builtin_timezone (tzid);
+  struct icalrecurrencetype rule = icalrecurrencetype_from_string (rule_text);
+  struct icaltimetype start;
+  icalrecur_iterator *it;
+
+  if (zone == NULL)
+    zone = icaltimezone_get_utc_timezone ();
+  start = icaltime_from_timet_with_zone ((time_t) first, 0, zone);
+  if (first >= from && first < to)
+    add_occurrence (out, first, row);
+  it = icalrecur_iterator_new (rule, start);
+  if (it == NULL)
+    return;
+  for (struct icaltimetype next = icalrecur_iterator_next (it);
+       !icaltime_is_null_time (next);
+       next = icalrecur_iterator_next (it))
+    {
+      long long instant = (long long) icaltime_as_timet_with_zone (next, zone);
+
+      if (instant >= to)
+        break;
+      if (instant >= from && instant != first)
+        add_occurrence (out, instant, row);
+    }
+  icalrecur_iterator_free (it);
+}
+
+static int
+expand (const char *db_path,
+        int         year)
+{
+  sqlite3_stmt *query;
+  sqlite3 *db;
+  Occurrences out = { NULL, 0, 0 };
+  struct tm tm = { 0 };
+  long long from, to;
+  char text[32];
+
+  tm.tm_mday = 1;
+  tm.tm_year = year - 1900;
+  from = (long long) timegm (&tm);
+  tm.tm_year = year + 1 - 1900;
+  to = (long long) timegm (&tm);
+  check (NULL, sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL));
+  /* The year's single sessions over the index, and every series. */
+  check (db, sqlite3_prepare_v2 (db, "SELECT id, start, timezone, recurrence FROM sessions"
+                                     " WHERE (start >= ?1 AND start < ?2) OR recurrence IS NOT NULL",
+                                 -1, &query, NULL));
+  sqlite3_bind_int64 (query, 1, from);
+  sqlite3_bind_int64 (query, 2, to);
+  while (sqlite3_step (query) == SQLITE_ROW)
+    {
+      long long row = sqlite3_column_int64 (query, 0), start = sqlite3_column_int64 (query, 1);
+      const char *rule = (const char *) sqlite3_column_text (query, 3);
+
+      if (rule == NULL)
+        add_occurrence (&out, start, row);
+      else
+        expand_series (&out, row, start, (const char *) sqlite3_column_text (query, 2), rule,
+                       from, to);
+    }
+  sqlite3_finalize (query);
+  qsort (out.items, out.len, sizeof *out.items, compare_occurrences);
+
+  check (db, sqlite3_prepare_v2 (db, "SELECT topic, timezone, minutes FROM sessions WHERE id = ?",
+                                 -1, &query, NULL));
+  for (size_t i = 0; i < out.len; i++)
+    {
+      time_t start = (time_t) out.items[i].start;
+
+      gmtime_r (&start, &tm);
+      strftime (text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
+      sqlite3_bind_int64 (query, 1, out.items[i].row);
+      if (sqlite3_step (query) == SQLITE_ROW)
+        printf ("%lld\t%s\t%s\t%s\t%d\n", out.items[i].row, text,
+                (const char *) sqlite3_column_text (query, 1),
+                (const char *) sqlite3_column_text (query, 0), sqlite3_column_int (query, 2));
+      sqlite3_reset (query);
+    }
+  sqlite3_finalize (query);
+  sqlite3_close (db);
+  fprintf (stderr, "%zu occurrences\n", out.len);
+  free (out.items);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -142,6 +284,8 @@ main (int    argc,
     return import (argv[2], argv[3]);
   if (argc == 4 && strcmp (argv[1], "list") == 0)
     return list (argv[2], atoi (argv[3]));
-  fprintf (stderr, "usage: floor import FILE.ics DB | floor list DB YEAR\n");
+  if (argc == 4 && strcmp (argv[1], "expand") == 0)
+    return expand (argv[2], atoi (argv[3]));
+  fprintf (stderr, "usage: floor import FILE.ics DB | floor list DB YEAR | floor expand DB YEAR\n");
   return 2;
 }

@@ -8,8 +8,17 @@ descriptions, join links, and the occasional cancelled or tentative
 meeting.  The same N always gives the same file.
 
     bench/gen-ics.py 10000 > meetings-10k.ics
+    bench/gen-ics.py --exceptions 10000 > meetings-10k-exceptions.ics
+
+--exceptions gives four series in five an exception as calendar programs
+write them: a date taken out (EXDATE), an extra meeting (RDATE), one
+meeting moved a day and an hour later with another topic, or one
+cancelled (each a VEVENT with the series' UID and a RECURRENCE-ID, after
+the series).  Without it the file is the same as before the option was
+added: the exceptions draw from random numbers of their own.
 """
 
+import argparse
 import random
 import sys
 from datetime import datetime, timedelta
@@ -76,7 +85,50 @@ def vtimezone(zone):
     return "".join(fold(l) for l in lines)
 
 
-def vevent(n, rng):
+WEEKLY_10 = "RRULE:FREQ=WEEKLY;COUNT=10"
+FORTNIGHTLY_MONDAY = "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"
+LAST_TUESDAY = "RRULE:FREQ=MONTHLY;BYDAY=-1TU;UNTIL=%d1231T235959Z" % YEAR
+
+
+def later_occurrence(rule, start):
+    """A wall-clock start the rule gives after the first, or None."""
+    if rule == WEEKLY_10:
+        return start + timedelta(days=14)
+    if rule == FORTNIGHTLY_MONDAY:
+        # Two weeks after the Monday of the first start's week (WKST=MO).
+        return start - timedelta(days=start.weekday()) + timedelta(days=14)
+    if start.month == 12:
+        return None
+    # The last Tuesday of the month after the first start's.
+    day = datetime(YEAR, start.month + 2, 1) if start.month < 11 else datetime(YEAR + 1, 1, 1)
+    day -= timedelta(days=1)
+    day -= timedelta(days=(day.weekday() - 1) % 7)
+    return day.replace(hour=start.hour, minute=start.minute)
+
+
+def exception_lines(n, zone, start, minutes, rule, topic):
+    """What --exceptions adds to series @n: lines for the series itself,
+    and whole VEVENTs that follow it."""
+    when = later_occurrence(rule, start)
+    kind = (n // 20) % 5
+    if when is None or kind == 4:
+        return [], ""
+    stamp = lambda t: "TZID=%s:%s" % (zone, t.strftime("%Y%m%dT%H%M%S"))
+    if kind == 0:
+        return ["EXDATE;" + stamp(when)], ""
+    if kind == 1:
+        return ["RDATE;" + stamp(start + timedelta(days=3))], ""
+    moved = when + timedelta(days=1, hours=1) if kind == 2 else when
+    lines = ["BEGIN:VEVENT", "UID:bench-%07d@convene.example" % n,
+             "DTSTAMP:%d0101T090000Z" % YEAR, "RECURRENCE-ID;" + stamp(when),
+             "DTSTART;" + stamp(moved), "DTEND;" + stamp(moved + timedelta(minutes=minutes)),
+             "SUMMARY:%s (%d)%s" % (topic, n, ", moved" if kind == 2 else ""),
+             "STATUS:" + ("CONFIRMED" if kind == 2 else "CANCELLED"),
+             "SEQUENCE:1", "END:VEVENT"]
+    return [], "".join(fold(l) for l in lines)
+
+
+def vevent(n, rng, exceptions=False):
     zone = ZONES[rng.randrange(len(ZONES))][0]
     start = datetime(YEAR, 1, 1, 7) + timedelta(days=rng.randrange(365),
                                                  minutes=30 * rng.randrange(26))
@@ -94,23 +146,29 @@ def vevent(n, rng):
         "the speakers\\, and what members share from their countries." % n,
         "LOCATION:" + PLACES[n % len(PLACES)].format(n=n).replace(",", "\\,"),
     ]
+    after = ""
     if n % 20 == 0:
-        lines.append(rng.choice(["RRULE:FREQ=WEEKLY;COUNT=10",
-                                 "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
-                                 "RRULE:FREQ=MONTHLY;BYDAY=-1TU;UNTIL=%d1231T235959Z" % YEAR]))
+        rule = rng.choice([WEEKLY_10, FORTNIGHTLY_MONDAY, LAST_TUESDAY])
+        lines.append(rule)
+        if exceptions:
+            extra, after = exception_lines(n, zone, start, minutes, rule, topic)
+            lines += extra
     status = "CONFIRMED"
     if n % 37 == 0:
         status = "CANCELLED"
     elif n % 29 == 0:
         status = "TENTATIVE"
     lines += ["STATUS:" + status, "SEQUENCE:0", "TRANSP:OPAQUE", "END:VEVENT"]
-    return "".join(fold(l) for l in lines)
+    return "".join(fold(l) for l in lines) + after
 
 
 def main():
-    if len(sys.argv) != 2 or not sys.argv[1].isdigit():
-        sys.exit("usage: gen-ics.py N > file.ics")
-    count = int(sys.argv[1])
+    parser = argparse.ArgumentParser(usage="gen-ics.py [--exceptions] N > file.ics")
+    parser.add_argument("count", type=int, metavar="N", help="number of meetings")
+    parser.add_argument("--exceptions", action="store_true",
+                        help="give series EXDATE, RDATE and RECURRENCE-ID exceptions")
+    args = parser.parse_args()
+    count = args.count
     rng = random.Random(count)
     out = sys.stdout
     out.write("BEGIN:VCALENDAR\r\nPRODID:-//Convene//Benchmark//EN\r\nVERSION:2.0\r\n"
@@ -119,7 +177,7 @@ def main():
     for zone in ZONES:
         out.write(vtimezone(zone))
     for n in range(1, count + 1):
-        out.write(vevent(n, rng))
+        out.write(vevent(n, rng, args.exceptions))
     out.write("END:VCALENDAR\r\n")
 
 
