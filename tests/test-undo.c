@@ -15,6 +15,8 @@
 #include "model/convene-session-exception.h"
 #include "store/convene-occurrence-rows.h"
 
+#include "convene-test-store.h"
+
 typedef struct {
   char         *dir;
   char         *path;
@@ -361,6 +363,73 @@ test_removed_meeting_comes_back (Fixture       *f,
   g_assert_cmpuint (count_meetings (f), ==, 4);
 }
 
+static guint
+count_attending (Fixture   *f,
+                 GDateTime *occurrence)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) people = convene_store_get_occurrence_attendance (f->store, f->session, occurrence, &error);
+
+  g_assert_no_error (error);
+  return people->len;
+}
+
+/* A meeting added to a series, then given another topic and attended by
+ * Flor, is removed whole: its change and its attendance go with its date,
+ * so that adding the same date again gives a plain meeting.  Undo brings
+ * all three back; the series' other meetings keep theirs throughout. */
+static void
+test_added_meeting_goes_whole (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(ConveneSession) series = convene_store_load (f->store, CONVENE_TYPE_SESSION, f->session, NULL);
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) first = g_date_time_new (london, 2021, 2, 23, 19, 0, 0);
+  g_autoptr(GDateTime) second = g_date_time_add_weeks (first, 1);
+  g_autoptr(GDateTime) thursday = g_date_time_new (london, 2021, 3, 4, 19, 0, 0);
+  ConveneTestChange topic = { .topic = "Open contracting, extra meeting" };
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(ConveneSessionException) added = NULL;
+  g_autoptr(ConveneUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  convene_session_set_start (series, first);
+  convene_session_set_timezone (series, "Europe/London");
+  convene_session_set_duration_minutes (series, 60);
+  convene_session_set_recurrence (series, "FREQ=WEEKLY;COUNT=4");
+  g_assert_true (convene_store_update (f->store, CONVENE_ENTITY (series), &error));
+  g_assert_no_error (error);
+
+  convene_test_add_exception (f->store, f->session, thursday, CONVENE_EXCEPTION_KIND_ADDED, NULL);
+  convene_test_add_exception (f->store, f->session, thursday, CONVENE_EXCEPTION_KIND_CHANGED, &topic);
+  convene_test_add_exception (f->store, f->session, second, CONVENE_EXCEPTION_KIND_CHANGED, &topic);
+  g_assert_true (convene_store_set_occurrence_attended (f->store, f->session, thursday, f->flor, TRUE, &error));
+  g_assert_true (convene_store_set_occurrence_attended (f->store, f->session, second, f->paul, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_meetings (f), ==, 5);
+
+  exceptions = convene_store_query (f->store, CONVENE_TYPE_SESSION_EXCEPTION, "session", f->session, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < exceptions->len && added == NULL; i++)
+    if (convene_session_exception_get_kind (g_ptr_array_index (exceptions, i)) == CONVENE_EXCEPTION_KIND_ADDED)
+      added = g_object_ref (g_ptr_array_index (exceptions, i));
+  g_assert_nonnull (added);
+
+  undo = delete (f, CONVENE_TYPE_SESSION_EXCEPTION, convene_entity_get_id (CONVENE_ENTITY (added)));
+  g_assert_cmpuint (count_meetings (f), ==, 4);
+  /* Only the other meeting's change is left, and only its attendance. */
+  g_assert_cmpuint (count (f, CONVENE_TYPE_SESSION_EXCEPTION, "session", f->session), ==, 1);
+  g_assert_cmpuint (count_attending (f, thursday), ==, 0);
+  g_assert_cmpuint (count_attending (f, second), ==, 1);
+  g_assert_true (attended (f, f->session, f->paul));
+
+  restore (f, undo);
+  g_assert_cmpuint (count_meetings (f), ==, 5);
+  g_assert_cmpuint (count (f, CONVENE_TYPE_SESSION_EXCEPTION, "session", f->session), ==, 3);
+  g_assert_cmpuint (count_attending (f, thursday), ==, 1);
+  g_assert_cmpuint (count_attending (f, second), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +448,8 @@ main (int   argc,
               fixture_set_up, test_impossible_restore_writes_nothing, fixture_tear_down);
   g_test_add ("/undo/occurrence/removed-comes-back", Fixture, NULL,
               fixture_set_up, test_removed_meeting_comes_back, fixture_tear_down);
+  g_test_add ("/undo/occurrence/added-goes-whole", Fixture, NULL,
+              fixture_set_up, test_added_meeting_goes_whole, fixture_tear_down);
 
   return g_test_run ();
 }

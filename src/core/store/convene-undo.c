@@ -21,6 +21,7 @@
 struct _ConveneUndo
 {
   GPtrArray *entities;   /* ConveneEntity copies, parents first */
+  GPtrArray *with;       /* stored objects deleted with it that no foreign key takes */
   GArray    *survived;   /* gboolean per entity: still stored after the delete */
   GType      type;       /* of the object the user deleted */
   gint64     restored_id;
@@ -34,6 +35,65 @@ take_dependents (ConveneUndo   *undo,
                  const char    *column,
                  gint64         id,
                  GError       **error);
+
+static gboolean take (ConveneUndo    *undo,
+                      ConveneStore   *store,
+                      ConveneEntity  *entity,
+                      GError        **error);
+
+static gboolean
+same_instant (GDateTime *a,
+              GDateTime *b)
+{
+  return a != NULL && b != NULL && g_date_time_to_unix (a) == g_date_time_to_unix (b);
+}
+
+/* A meeting added to a series is all of its own: the changes made to it
+ * and who attended it go with its date, or they would come back the day
+ * the same date is added again. */
+static gboolean
+take_added_meeting (ConveneUndo              *undo,
+                    ConveneStore             *store,
+                    ConveneSessionException  *added,
+                    GError                  **error)
+{
+  gint64 session = convene_session_exception_get_session (added);
+  GDateTime *when = convene_session_exception_get_occurrence (added);
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+
+  exceptions = convene_store_query (store, CONVENE_TYPE_SESSION_EXCEPTION, "session", session, error);
+  if (exceptions == NULL)
+    return FALSE;
+  attendance = convene_store_query (store, CONVENE_TYPE_ATTENDANCE, "session", session, error);
+  if (attendance == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (exceptions, i);
+
+      if (convene_session_exception_get_kind (e) == CONVENE_EXCEPTION_KIND_CHANGED &&
+          same_instant (convene_session_exception_get_occurrence (e), when))
+        {
+          g_ptr_array_add (undo->with, g_object_ref (e));
+          if (!take (undo, store, CONVENE_ENTITY (e), error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      ConveneAttendance *a = g_ptr_array_index (attendance, i);
+
+      if (same_instant (convene_attendance_get_occurrence (a), when))
+        {
+          g_ptr_array_add (undo->with, g_object_ref (a));
+          if (!take (undo, store, CONVENE_ENTITY (a), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 static gboolean
 take (ConveneUndo    *undo,
@@ -60,6 +120,9 @@ take (ConveneUndo    *undo,
            take_dependents (undo, store, CONVENE_TYPE_RESOURCE, "shared-by", id, error);
   if (type == CONVENE_TYPE_GOAL)
     return take_dependents (undo, store, CONVENE_TYPE_ACTION, "goal", id, error);
+  if (type == CONVENE_TYPE_SESSION_EXCEPTION &&
+      convene_session_exception_get_kind (CONVENE_SESSION_EXCEPTION (entity)) == CONVENE_EXCEPTION_KIND_ADDED)
+    return take_added_meeting (undo, store, CONVENE_SESSION_EXCEPTION (entity), error);
   return TRUE;
 }
 
@@ -122,11 +185,24 @@ convene_undo_delete (ConveneStore   *store,
   g_return_val_if_fail (CONVENE_IS_ENTITY (entity), NULL);
 
   undo->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  undo->with = g_ptr_array_new_with_free_func (g_object_unref);
   undo->type = G_OBJECT_TYPE (entity);
   if (!take (undo, store, entity, error))
     return NULL;
-  if (!convene_store_remove (store, keep, error))
+  if (!convene_store_begin (store, error))
     return NULL;
+  for (guint i = 0; i < undo->with->len; i++)
+    if (!convene_store_remove (store, g_ptr_array_index (undo->with, i), error))
+      {
+        convene_store_rollback (store);
+        return NULL;
+      }
+  if (!convene_store_remove (store, keep, error) ||
+      !convene_store_commit (store, error))
+    {
+      convene_store_rollback (store);
+      return NULL;
+    }
 
   /* What only referred to the deleted object is still there, without the
    * reference: Undo updates it rather than adding it again. */
@@ -304,6 +380,7 @@ convene_undo_free (ConveneUndo *undo)
   if (undo == NULL)
     return;
   g_clear_pointer (&undo->entities, g_ptr_array_unref);
+  g_clear_pointer (&undo->with, g_ptr_array_unref);
   g_clear_pointer (&undo->survived, g_array_unref);
   g_free (undo);
 }
