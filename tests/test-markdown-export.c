@@ -510,6 +510,57 @@ test_series_exceptions_ics (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* A weekly Monday call of the plan's year 2021, 10am New York, with
+ * @exceptions (JSON objects, comma-separated). */
+#define EDGE_JSON(rule, exceptions) \
+  "{ \"plans\": [ { \"id\": 1, \"title\": \"Co-chairs 2021\", \"year\": 2021," \
+  "  \"summary\": \"The co-chairs meet on Mondays.\", \"status\": \"draft\"," \
+  "  \"timezone\": \"America/New_York\"," \
+  "  \"sessions\": [ { \"id\": 1, \"topic\": \"Weekly co-chairs call\"," \
+  "    \"month\": \"2021-11\", \"start\": \"2021-11-01T14:00:00Z\"," \
+  "    \"timezone\": \"America/New_York\", \"duration_minutes\": 30," \
+  "    \"recurrence\": \"" rule "\", \"status\": \"scheduled\"," \
+  "    \"format\": \"meeting\", \"language\": \"en\", \"lead\": \"Paul\"," \
+  "    \"exceptions\": [ " exceptions " ] } ] } ] }"
+
+/* JSON, the store, Markdown, the document importer, a second store: the
+ * same exceptions, one session, and no warning. */
+static void
+assert_edge_round_trip (Fixture    *f,
+                        const char *json)
+{
+  g_autofree char *markdown = json_to_markdown (f->store, json);
+  g_autofree char *path = g_build_filename (f->dir, "again.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneStore) again = convene_store_new (path, &error);
+  g_autoptr(ConveneImportResult) result = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_no_error (error);
+  result = import_document ("export.md", markdown, strlen (markdown));
+  for (guint i = 0; i < result->warnings->len; i++)
+    g_error ("export.md:%u: %s\n%s", ((ConveneImportWarning *) result->warnings->pdata[i])->line,
+             ((ConveneImportWarning *) result->warnings->pdata[i])->message, markdown);
+  g_assert_cmpuint (result->sessions->len, ==, 1);
+  g_assert_true (convene_import_result_write (result, again, CONVENE_ON_EXISTING_FAIL, &error));
+  g_assert_no_error (error);
+  before = describe_exceptions (f->store);
+  after = describe_exceptions (again);
+  if (g_strcmp0 (before, after) != 0)
+    g_error ("the exceptions were\n%sand were read back as\n%sfrom\n%s", before, after, markdown);
+}
+
+/* Every other meeting taken out, the last one too. */
+static void
+test_series_every_other_taken_out (Fixture       *f,
+                                   gconstpointer  data)
+{
+  assert_edge_round_trip (f, EDGE_JSON ("FREQ=WEEKLY;COUNT=6;BYDAY=MO",
+    "{ \"occurrence\": \"2021-11-08T15:00:00Z\", \"kind\": \"removed\" },"
+    "{ \"occurrence\": \"2021-11-22T15:00:00Z\", \"kind\": \"removed\" },"
+    "{ \"occurrence\": \"2021-12-06T15:00:00Z\", \"kind\": \"removed\" }"));
+}
+
 static const ConveneImportWarning *
 warning_on (ConveneImportResult *result,
             const char          *markdown,
@@ -615,6 +666,7 @@ main (int    argc,
   ADD ("/markdown/round-trip/series-exceptions", test_series_exceptions, NULL);
   ADD ("/markdown/round-trip/series-exceptions-spanish", test_series_exceptions_spanish, NULL);
   ADD ("/markdown/round-trip/series-exceptions-ics", test_series_exceptions_ics, NULL);
+  ADD ("/markdown/round-trip/series-every-other-taken-out", test_series_every_other_taken_out, NULL);
   ADD ("/markdown/series-stray-meeting", test_series_stray_meeting, NULL);
   ADD ("/markdown/missing-plan", test_missing_plan, NULL);
 #undef ADD
