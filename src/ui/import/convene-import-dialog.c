@@ -221,13 +221,14 @@ on_read_cb (GObject      *source,
             GAsyncResult *res,
             gpointer      user_data)
 {
-  ConveneImportDialog *self;
+  /* The dialog's reference from start_read(), dropped here on the main
+   * thread. */
+  g_autoptr(ConveneImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   ConveneImportResult *result = g_task_propagate_pointer (G_TASK (res), &error);
 
   if (result == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = CONVENE_IMPORT_DIALOG (source);
   if (result == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -295,7 +296,10 @@ read_thread (GTask        *task,
 static void
 start_read (ConveneImportDialog *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_read_cb, NULL);
+  /* The dialog is not the task's source: the worker drops its reference
+   * to the task last, at times after the dialog has closed, and a widget
+   * must never be finalized off the main thread. */
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_read_cb, g_object_ref (self));
   ReadJob *job = g_new0 (ReadJob, 1);
 
   job->file = g_object_ref (self->file);
