@@ -493,6 +493,40 @@ convene_occurrence_list_set_range (ConveneOccurrenceList *self,
 
 /* One occurrence */
 
+/**
+ * convene_occurrence_new:
+ * @series: a dated series
+ * @exceptions: (element-type ConveneSessionException) (nullable): the
+ *   series' exceptions; those that change @instant are applied
+ * @instant: the occurrence, as the rule gives it (its RECURRENCE-ID)
+ *
+ * Returns: (transfer full): the occurrence, as the list's own items are
+ */
+ConveneSession *
+convene_occurrence_new (ConveneSession *series,
+                        GPtrArray      *exceptions,
+                        gint64          instant)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  g_return_val_if_fail (CONVENE_IS_SESSION (series), NULL);
+
+  tz = convene_timezone_new (convene_session_get_timezone (series) != NULL
+                               ? convene_session_get_timezone (series) : "UTC");
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (exceptions, i);
+
+      if (convene_session_exception_get_kind (e) == CONVENE_EXCEPTION_KIND_CHANGED &&
+          convene_session_exception_get_occurrence (e) != NULL)
+        g_ptr_array_add (changed, e);
+    }
+  return make_occurrence (series, tz, instant, changed);
+}
+
 gboolean
 convene_occurrence_is_occurrence (ConveneSession *session)
 {

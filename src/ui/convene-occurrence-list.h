@@ -33,6 +33,9 @@ void                   convene_occurrence_list_set_range  (ConveneOccurrenceList
 
 /* An item of the list that stands for one occurrence of a series: its id
  * is the series', its start the occurrence's own. */
+ConveneSession        *convene_occurrence_new             (ConveneSession        *series,
+                                                           GPtrArray             *exceptions,
+                                                           gint64                 instant);
 gboolean               convene_occurrence_is_occurrence   (ConveneSession        *session);
 /* That occurrence's start as the rule gives it (its RECURRENCE-ID), in
  * Unix seconds; 0 for anything else. */

@@ -4,11 +4,14 @@
 #include "convene-ui-test.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/schedule/convene-schedule-view.h"
 #include "ui/schedule/convene-session-row.h"
+#include "ui/convene-occurrence-list.h"
 #include "model/convene-values.h"
+#include "time/convene-zone.h"
 
 typedef struct {
   char               *database;
@@ -263,6 +266,210 @@ test_status_filter (Fixture       *f,
   g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
 }
 
+/* A plan of many sessions: 1,500 more in the seed's plan, a month apart in
+ * turn over its year, and a weekly call at 19:00 London from 5 January with
+ * no end.  The schedule lists every one, a series once a meeting. */
+#define N_BULK 1500
+
+static gint64
+add_bulk (Fixture *f)
+{
+  ConveneStore *store = convene_window_get_store (f->window);
+  gint64 plan = convene_entity_get_id (CONVENE_ENTITY (convene_window_get_plan (f->window)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) london = convene_timezone_new ("Europe/London");
+  g_autoptr(GDateTime) first = g_date_time_new (london, 2021, 1, 5, 19, 0, 0);
+  g_autoptr(ConveneSession) series = convene_session_new ();
+
+  g_assert_true (convene_store_begin (store, &error));
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      g_autoptr(ConveneSession) session = convene_session_new ();
+      g_autofree char *topic = g_strdup_printf ("Bulk session %u", i);
+      g_autoptr(GDateTime) when = g_date_time_new_utc (2021, 1 + i % 12, 1 + i % 28, 9 + i % 8, 0, 0);
+
+      convene_session_set_plan (session, plan);
+      convene_session_set_topic (session, topic);
+      convene_session_set_start (session, when);
+      convene_session_set_timezone (session, "UTC");
+      g_assert_true (convene_store_add (store, CONVENE_ENTITY (session), &error));
+    }
+  convene_session_set_plan (series, plan);
+  convene_session_set_topic (series, "Weekly bulk call");
+  convene_session_set_start (series, first);
+  convene_session_set_timezone (series, "Europe/London");
+  convene_session_set_recurrence (series, "FREQ=WEEKLY");
+  g_assert_true (convene_store_add (store, CONVENE_ENTITY (series), &error));
+  g_assert_true (convene_store_commit (store, &error));
+  g_assert_no_error (error);
+  return convene_entity_get_id (CONVENE_ENTITY (series));
+}
+
+/* The weekly call's meetings in 2021, counted on London's wall clock. */
+static guint
+weekly_meetings_in_2021 (void)
+{
+  g_autoptr(GTimeZone) london = convene_timezone_new ("Europe/London");
+  guint n = 0;
+
+  for (int day = 0;; day += 7)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new (london, 2021, 1, 5, 19, 0, 0);
+      g_autoptr(GDateTime) meeting = g_date_time_add_days (start, day);
+
+      if (g_date_time_get_year (meeting) != 2021)
+        return n;
+      n++;
+    }
+}
+
+static gboolean
+is_first_bulk_label (GtkWidget *widget,
+                     gpointer   data)
+{
+  return gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "Bulk session 0") == 0;
+}
+
+static gboolean
+shows_first_bulk (gpointer view)
+{
+  return convene_ui_test_find (view, GTK_TYPE_LABEL, is_first_bulk_label, NULL) != NULL;
+}
+
+static guint
+month_of (ConveneSession *session)
+{
+  const char *month = convene_session_get_month (session);
+
+  return month != NULL ? (guint) (atoi (month) * 12 + atoi (month + 5)) : G_MAXUINT;
+}
+
+static void
+test_many_sessions (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 series = add_bulk (f);
+  guint weekly = weekly_meetings_in_2021 ();
+  guint n = g_list_model_get_n_items (f->model);
+  g_autoptr(GTimeZone) london = convene_timezone_new ("Europe/London");
+  g_autoptr(ConveneSession) previous = NULL;
+  guint meetings = 0;
+
+  /* The rows are on screen once the change is painted, not only in the model. */
+  g_assert_true (convene_ui_test_wait_for (shows_first_bulk, f->view, CONVENE_UI_TEST_PATIENCE));
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (f->window), "schedule-many"));
+
+  /* Every session, and every meeting of the series. */
+  g_assert_cmpuint (weekly, ==, 52);
+  g_assert_cmpuint (n, ==, 13 + N_BULK + weekly);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConveneSession) item = g_list_model_get_item (f->model, i);
+      guint start = 0, end = 0;
+
+      /* In list order, and each month its own section. */
+      if (previous != NULL)
+        g_assert_cmpint (month_of (previous), <=, month_of (item));
+      gtk_section_model_get_section (GTK_SECTION_MODEL (f->model), i, &start, &end);
+      g_assert_cmpuint (start, <=, i);
+      g_assert_cmpuint (i, <, end);
+      if (start == i && i > 0)
+        g_assert_cmpint (month_of (previous), <, month_of (item));
+      else if (i > 0)
+        g_assert_cmpint (month_of (previous), ==, month_of (item));
+
+      if (convene_entity_get_id (CONVENE_ENTITY (item)) == series)
+        {
+          g_autoptr(GDateTime) there = g_date_time_to_timezone (convene_session_get_start (item), london);
+
+          /* At 19:00 London across both changes of the clocks. */
+          g_assert_true (convene_occurrence_is_occurrence (item));
+          g_assert_cmpint (g_date_time_get_hour (there), ==, 19);
+          g_assert_cmpint (g_date_time_get_day_of_week (there), ==, 2);
+          meetings++;
+        }
+      g_set_object (&previous, item);
+    }
+  g_assert_cmpuint (meetings, ==, weekly);
+}
+
+static guint
+position_of_topic (GListModel *model,
+                   const char *topic)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ConveneSession) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (convene_session_get_topic (item), topic) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A change to one session changes its row; the rows elsewhere keep their
+ * objects, so the list does not jump; a search finds what it names. */
+static void
+test_follows_changes (Fixture       *f,
+                      gconstpointer  data)
+{
+  ConveneStore *store = convene_window_get_store (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneSession) first = NULL;
+  g_autoptr(ConveneSession) again = NULL;
+  g_autoptr(ConveneSession) edited = NULL;
+  g_autoptr(ConveneSession) stored = NULL;
+  guint n, at;
+  CountWanted want = { f->model, 0 };
+
+  add_bulk (f);
+  n = g_list_model_get_n_items (f->model);
+  first = g_list_model_get_item (f->model, 0);
+  at = position_of_topic (f->model, "Bulk session 700");
+  g_assert_cmpuint (at, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (at, >, 0);
+
+  {
+    g_autoptr(ConveneSession) item = g_list_model_get_item (f->model, at);
+
+    stored = convene_store_load (store, CONVENE_TYPE_SESSION,
+                                 convene_entity_get_id (CONVENE_ENTITY (item)), &error);
+    g_assert_no_error (error);
+  }
+  convene_session_set_topic (stored, "Bulk session 700, renamed");
+  g_assert_true (convene_store_update (store, CONVENE_ENTITY (stored), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, n);
+  edited = g_list_model_get_item (f->model, at);
+  g_assert_cmpstr (convene_session_get_topic (edited), ==, "Bulk session 700, renamed");
+  again = g_list_model_get_item (f->model, 0);
+  g_assert_true (again == first);
+
+  /* Removed, it leaves; the others stay. */
+  g_assert_true (convene_store_remove (store, CONVENE_ENTITY (stored), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, n - 1);
+  g_assert_cmpuint (position_of_topic (f->model, "Bulk session 700, renamed"), ==,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* "bulk 7" is every word starting so: 7, 70 to 79 and 700 to 799, less
+   * the one removed, and the weekly call does not have a 7. */
+  want.n = 1 + 10 + 100 - 1;
+  convene_schedule_view_set_search (f->view, "bulk 7");
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
+  for (guint i = 0; i < want.n; i++)
+    {
+      g_autoptr(ConveneSession) item = g_list_model_get_item (f->model, i);
+
+      g_assert_true (g_str_has_prefix (convene_session_get_topic (item), "Bulk session 7"));
+    }
+  convene_schedule_view_set_search (f->view, NULL);
+  want.n = n - 1;
+  g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,5 +484,9 @@ main (int   argc,
               fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/schedule/status-filter", Fixture, NULL,
               fixture_set_up, test_status_filter, fixture_tear_down);
+  g_test_add ("/ui/schedule/many-sessions", Fixture, NULL,
+              fixture_set_up, test_many_sessions, fixture_tear_down);
+  g_test_add ("/ui/schedule/follows-changes", Fixture, NULL,
+              fixture_set_up, test_follows_changes, fixture_tear_down);
   return g_test_run ();
 }

@@ -37,7 +37,8 @@ typedef struct {
 
 typedef struct {
   ConveneSessionRow  row;        /* its strings are owned by the Series */
-  char              *strings[6]; /* month, timezone, language, lead, topic, recurrence */
+  char              *strings[8]; /* month, timezone, language, lead, topic, recurrence,
+                                  * notes, speakers */
   int                plan_year;
   GArray            *exceptions; /* Exception */
 } Series;
@@ -103,7 +104,8 @@ read_series (ConveneStore  *store,
 
   if (sqlite3_prepare_v2 (_convene_store_get_db (store),
                           "SELECT s.id, s.plan, s.month, s.start, s.timezone, s.status, s.language,"
-                          " s.lead, s.topic, s.recurrence, p.year"
+                          " s.lead, s.topic, s.recurrence, p.year, s.format, s.duration_minutes,"
+                          " s.notes, s.speakers"
                           " FROM sessions s JOIN plans p ON p.id = s.plan"
                           " WHERE s.recurrence IS NOT NULL AND s.start IS NOT NULL"
                           " AND (?1 = 0 OR s.plan = ?1)",
@@ -128,6 +130,10 @@ read_series (ConveneStore  *store,
         s->row.topic = "";
       s->row.recurrence = column_dup (stmt, 9, &s->strings[5]);
       s->plan_year = sqlite3_column_int (stmt, 10);
+      s->row.format = _convene_store_parse_session_format ((const char *) sqlite3_column_text (stmt, 11));
+      s->row.duration_minutes = sqlite3_column_int (stmt, 12);
+      s->row.notes = column_dup (stmt, 13, &s->strings[6]);
+      s->row.speakers = column_dup (stmt, 14, &s->strings[7]);
       s->exceptions = g_array_new (FALSE, TRUE, sizeof (Exception));
       g_array_set_clear_func (s->exceptions, exception_clear);
       if (!s->row.dated)

@@ -14,7 +14,8 @@
 #include "model/convene-session.h"
 #include "model/convene-values.h"
 
-#define COLUMNS "id, plan, month, start, timezone, status, language, lead, topic, recurrence"
+#define COLUMNS "id, plan, month, start, timezone, status, language, lead, topic, recurrence," \
+  " format, duration_minutes, notes, speakers"
 
 /* Every stored start is "YYYY-MM-DDTHH:MM:SSZ" (convene_instant_to_string);
  * those are read by hand, anything else the way the store reads it. */
@@ -73,6 +74,18 @@ _convene_store_parse_session_status (const char *nick)
   return value != NULL ? value->value : 0;
 }
 
+ConveneSessionFormat
+_convene_store_parse_session_format (const char *nick)
+{
+  static GEnumClass *klass;
+  GEnumValue *value;
+
+  if (klass == NULL)
+    klass = g_type_class_ref (CONVENE_TYPE_SESSION_FORMAT);
+  value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  return value != NULL ? value->value : 0;
+}
+
 static gboolean
 set_read_error (ConveneStore  *store,
                 GError       **error)
@@ -117,6 +130,10 @@ read_rows (ConveneStore           *store,
       if (row.topic == NULL)
         row.topic = "";
       row.recurrence = (const char *) sqlite3_column_text (stmt, 9);
+      row.format = _convene_store_parse_session_format ((const char *) sqlite3_column_text (stmt, 10));
+      row.duration_minutes = sqlite3_column_int (stmt, 11);
+      row.notes = (const char *) sqlite3_column_text (stmt, 12);
+      row.speakers = (const char *) sqlite3_column_text (stmt, 13);
       if (!func (&row, user_data))
         return 0;
     }

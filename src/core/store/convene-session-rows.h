@@ -23,6 +23,10 @@ typedef struct {
   const char           *lead;      /* or NULL */
   const char           *topic;
   const char           *recurrence; /* the series' RRULE, or NULL */
+  ConveneSessionFormat  format;
+  int                   duration_minutes;
+  const char           *notes;     /* or NULL */
+  const char           *speakers;  /* the names as stored (a JSON array), or NULL */
   /* Set by convene_occurrence_rows_foreach() on one occurrence of a series:
    * @start is then the occurrence's own (moved or not), @occurrence its
    * start as the rule gives it (its RECURRENCE-ID). */

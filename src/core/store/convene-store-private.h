@@ -90,5 +90,6 @@ void                _convene_store_fill_session_month (ConveneEntity     *entity
 gboolean             _convene_store_parse_instant        (const char *text,
                                                           gint64     *seconds);
 ConveneSessionStatus _convene_store_parse_session_status (const char *nick);
+ConveneSessionFormat _convene_store_parse_session_format (const char *nick);
 
 G_END_DECLS

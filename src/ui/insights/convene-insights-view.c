@@ -72,6 +72,7 @@ struct _ConveneInsightsView
   GSignalGroup       *store_signals;
   GSettings          *settings;      /* the application's, for the hours and weights */
   guint               reload_idle;
+  gboolean            needs_reload;  /* changed while not shown */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneInsightsView, convene_insights_view, CONVENE_TYPE_PLAN_VIEW)
@@ -1069,6 +1070,14 @@ reload (ConveneInsightsView *self)
       convene_planner_grid_set_planner (self->planner_grid, NULL);
       return;
     }
+  /* The numbers are worked out when the section is shown: a plan of many
+   * sessions then costs the window's first frame nothing. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->needs_reload = TRUE;
+      return;
+    }
+  self->needs_reload = FALSE;
   self->insights = convene_insights_compute (store, convene_entity_get_id (CONVENE_ENTITY (plan)), &options, &error);
   /* the grid and the proposal point into the members of the old numbers */
   g_clear_pointer (&self->rotation, convene_rotation_free);
@@ -1084,6 +1093,13 @@ reload (ConveneInsightsView *self)
   show_planner (self);
   show_rotation (self);
   gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+static void
+on_map_cb (ConveneInsightsView *self)
+{
+  if (self->needs_reload && self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
 }
 
 static void
@@ -1246,6 +1262,7 @@ convene_insights_view_init (ConveneInsightsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->store_signals = g_signal_group_new (CONVENE_TYPE_STORE);
   g_signal_group_connect_object (self->store_signals, "changed", G_CALLBACK (store_changed_cb), self, 0);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   build_content (self);
   show_rotation (self);
 }

@@ -1,11 +1,11 @@
 /* convene-schedule-view.c: the Schedule section.
  *
- * The store's live list of the plan's sessions, each series standing as its
- * occurrences through the plan's year (ui/convene-occurrence-list.h), sorted
- * by month (which is also the section sorter, so that each month gets a
- * header), filtered by the search words and the filter popover, shown by a
- * GtkListView whose rows are recycled: it stays smooth with a hundred
- * thousand sessions.
+ * The plan's sessions, each series standing as its occurrences through the
+ * plan's year, in list order with a header a month: a model that reads an
+ * index of the rows from the store and makes objects only for the rows on
+ * screen (ui/schedule/convene-schedule-model.h), filtered there by the
+ * search words and the filter popover, shown by a GtkListView whose rows
+ * are recycled: it opens and stays smooth with a hundred thousand sessions.
  */
 #include "config.h"
 
@@ -17,8 +17,8 @@
 #include "ui/convene-format.h"
 #include "ui/convene-occurrence-list.h"
 #include "ui/convene-subscription-badge.h"
+#include "ui/schedule/convene-schedule-model.h"
 #include "ui/schedule/convene-session-row.h"
-#include "model/convene-entity-order.h"
 #include "model/convene-session.h"
 #include "model/convene-values.h"
 
@@ -39,11 +39,7 @@ struct _ConveneScheduleView
   GtkDropDown        *language_dropdown;
   GtkDropDown        *lead_dropdown;
 
-  GListModel         *sessions;      /* the store's live list */
-  GListModel         *occurrences;   /* the same, a series once a meeting */
-  GtkSortListModel   *sorted;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
+  ConveneScheduleModel *model;
 
   char              **search_words;  /* casefolded */
   int                 status_filter; /* -1: any */
@@ -54,7 +50,6 @@ struct _ConveneScheduleView
   GPtrArray          *lead_names;
   gboolean            updating_filters;
 
-  ConveneSession     *next;
   guint               cursor;        /* where month jumps start from */
   gboolean            want_scroll_to_next;
   guint               scroll_target;
@@ -62,11 +57,6 @@ struct _ConveneScheduleView
 };
 
 G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE_TYPE_PLAN_VIEW)
-
-/* Ordering is the model's list order (model/convene-entity-order.h): by
- * month, to be confirmed last; dated sessions by start before those with
- * only a month; then in the order they were added.  Its first key, the
- * month, is the section sorter. */
 
 /* The month a header names. */
 static void
@@ -96,53 +86,6 @@ session_month (ConveneSession *session,
 /* Filtering */
 
 static gboolean
-words_match (ConveneScheduleView *self,
-             ConveneSession      *session)
-{
-  const char *fields[] = {
-    convene_session_get_topic (session),
-    convene_session_get_lead (session),
-    convene_session_get_notes (session),
-  };
-  const char * const *speakers = convene_session_get_speakers (session);
-
-  for (guint w = 0; self->search_words[w] != NULL; w++)
-    {
-      const char *word = self->search_words[w];
-      gboolean found = FALSE;
-
-      for (guint f = 0; f < G_N_ELEMENTS (fields) && !found; f++)
-        found = fields[f] != NULL && g_str_match_string (word, fields[f], TRUE);
-      for (guint s = 0; speakers != NULL && speakers[s] != NULL && !found; s++)
-        found = g_str_match_string (word, speakers[s], TRUE);
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-filter_session_cb (gpointer item,
-                   gpointer user_data)
-{
-  ConveneScheduleView *self = user_data;
-  ConveneSession *session = item;
-
-  if (self->status_filter >= 0 && (int) convene_session_get_status (session) != self->status_filter)
-    return FALSE;
-  if (self->format_filter >= 0 && (int) convene_session_get_format (session) != self->format_filter)
-    return FALSE;
-  if (self->language_filter != NULL &&
-      g_strcmp0 (convene_session_get_language (session), self->language_filter) != 0)
-    return FALSE;
-  if (self->lead_filter != NULL && g_strcmp0 (convene_session_get_lead (session), self->lead_filter) != 0)
-    return FALSE;
-  if (self->search_words != NULL && !words_match (self, session))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
 filters_active (ConveneScheduleView *self)
 {
   return self->status_filter >= 0 || self->format_filter >= 0 || self->language_filter != NULL ||
@@ -152,8 +95,8 @@ filters_active (ConveneScheduleView *self)
 static void
 update_stack (ConveneScheduleView *self)
 {
-  guint total = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
-  guint shown = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  guint total = self->model != NULL ? convene_schedule_model_get_n_sessions (self->model) : 0;
+  guint shown = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
   if (total == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
@@ -171,8 +114,13 @@ update_stack (ConveneScheduleView *self)
 static void
 refilter (ConveneScheduleView *self)
 {
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ConveneScheduleFilter filter = {
+    self->search_words, self->status_filter, self->format_filter, self->language_filter,
+    self->lead_filter,
+  };
+
+  if (self->model != NULL)
+    convene_schedule_model_set_filter (self->model, &filter);
   update_stack (self);
 }
 
@@ -245,42 +193,20 @@ labels_with_any (const char *any,
   return list;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
 /* The languages and leads the plan's sessions use, for the drop-downs. */
 static void
 on_filter_popover_show_cb (ConveneScheduleView *self)
 {
-  g_autoptr(GHashTable) languages = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) leads = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GtkStringList) language_list = NULL;
   g_autoptr(GtkStringList) lead_list = NULL;
-  guint n = self->sessions != NULL ? g_list_model_get_n_items (self->sessions) : 0;
   guint language_pos = 0, lead_pos = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneSession) session = g_list_model_get_item (self->sessions, i);
-      const char *language = convene_session_get_language (session);
-      const char *lead = convene_session_get_lead (session);
-
-      if (language != NULL && *language != '\0')
-        g_hash_table_add (languages, (gpointer) g_intern_string (language));
-      if (lead != NULL && *lead != '\0')
-        g_hash_table_add (leads, (gpointer) g_intern_string (lead));
-    }
 
   g_clear_pointer (&self->language_codes, g_ptr_array_unref);
   g_clear_pointer (&self->lead_names, g_ptr_array_unref);
-  self->language_codes = g_hash_table_get_keys_as_ptr_array (languages);
-  self->lead_names = g_hash_table_get_keys_as_ptr_array (leads);
-  g_ptr_array_sort (self->language_codes, compare_strings);
-  g_ptr_array_sort (self->lead_names, compare_strings);
+  self->language_codes = self->model != NULL ? g_ptr_array_ref (convene_schedule_model_get_languages (self->model))
+                                             : g_ptr_array_new ();
+  self->lead_names = self->model != NULL ? g_ptr_array_ref (convene_schedule_model_get_leads (self->model))
+                                         : g_ptr_array_new ();
 
   language_list = gtk_string_list_new ((const char *[]) { _("Any language"), NULL });
   for (guint i = 0; i < self->language_codes->len; i++)
@@ -433,7 +359,7 @@ static void
 on_list_activate_cb (ConveneScheduleView *self,
                      guint                position)
 {
-  g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (session == NULL)
     return;
@@ -454,16 +380,7 @@ static guint
 position_of (ConveneScheduleView *self,
              ConveneSession      *session)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneSession) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (convene_occurrence_same (item, session))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return convene_schedule_model_find (self->model, session);
 }
 
 static gboolean
@@ -474,8 +391,8 @@ finish_scroll_cb (GtkWidget     *widget,
   ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (widget);
 
   self->scroll_tick = 0;
-  if (self->filtered != NULL &&
-      self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+  if (self->model != NULL &&
+      self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     gtk_list_view_scroll_to (self->list_view, self->scroll_target, GTK_LIST_SCROLL_FOCUS, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -486,7 +403,7 @@ static void
 scroll_to_top (ConveneScheduleView *self,
                guint                position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   if (position >= n)
     return;
@@ -515,23 +432,24 @@ convene_schedule_view_move_month (ConveneScheduleView *self,
 
   g_return_if_fail (CONVENE_IS_SCHEDULE_VIEW (self));
 
-  if (self->filtered == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered))) == 0)
+  if (self->model == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->model))) == 0)
     return;
   if (delta == 0)
     {
-      guint pos = self->next != NULL ? position_of (self, self->next) : 0;
+      ConveneSession *next = convene_schedule_model_get_next (self->model);
+      guint pos = next != NULL ? position_of (self, next) : 0;
 
       scroll_to_top (self, pos == GTK_INVALID_LIST_POSITION ? 0 : pos);
       return;
     }
 
-  gtk_section_model_get_section (GTK_SECTION_MODEL (self->filtered), MIN (self->cursor, n - 1),
+  gtk_section_model_get_section (GTK_SECTION_MODEL (self->model), MIN (self->cursor, n - 1),
                                  &start, &end);
   if (delta > 0 && end < n)
     scroll_to_top (self, end);
   else if (delta < 0 && start > 0)
     {
-      gtk_section_model_get_section (GTK_SECTION_MODEL (self->filtered), start - 1, &start, &end);
+      gtk_section_model_get_section (GTK_SECTION_MODEL (self->model), start - 1, &start, &end);
       scroll_to_top (self, start);
     }
 }
@@ -541,32 +459,8 @@ convene_schedule_view_move_month (ConveneScheduleView *self,
 static void
 update_next (ConveneScheduleView *self)
 {
-  g_autoptr(GDateTime) now = convene_now ();
-  guint n = self->occurrences != NULL ? g_list_model_get_n_items (self->occurrences) : 0;
-  ConveneSession *next = NULL;
+  ConveneSession *next = self->model != NULL ? convene_schedule_model_get_next (self->model) : NULL;
 
-  /* Over the occurrences: a weekly call's next meeting, not its first. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConveneSession) session = g_list_model_get_item (self->occurrences, i);
-      GDateTime *start = convene_session_get_start (session);
-      ConveneSessionStatus status = convene_session_get_status (session);
-
-      if (start == NULL || status == CONVENE_SESSION_STATUS_NO_MEETING ||
-          status == CONVENE_SESSION_STATUS_CANCELLED)
-        continue;
-      /* A session is still "next" while it runs. */
-      {
-        g_autoptr(GDateTime) end = convene_session_dup_end (session);
-
-        if (g_date_time_compare (end != NULL ? end : start, now) < 0)
-          continue;
-      }
-      if (next == NULL || g_date_time_compare (start, convene_session_get_start (next)) < 0)
-        next = session;
-    }
-
-  g_set_object (&self->next, next);
   if (next != NULL)
     {
       ConvenePlan *plan = convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self));
@@ -583,11 +477,12 @@ update_next (ConveneScheduleView *self)
 static void
 on_next_banner_clicked_cb (ConveneScheduleView *self)
 {
+  ConveneSession *next = self->model != NULL ? convene_schedule_model_get_next (self->model) : NULL;
   const char *location;
 
-  if (self->next == NULL)
+  if (next == NULL)
     return;
-  location = convene_session_get_location (self->next);
+  location = convene_session_get_location (next);
   if (convene_is_link (location))
     {
       g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (location);
@@ -596,24 +491,15 @@ on_next_banner_clicked_cb (ConveneScheduleView *self)
                                NULL, NULL, NULL);
       return;
     }
-  open_session (self, self->next);
+  open_session (self, next);
 }
 
 static void
-on_sessions_changed_cb (ConveneScheduleView *self,
-                        guint                position,
-                        guint                removed,
-                        guint                added)
+on_model_changed_cb (ConveneScheduleView *self)
 {
   update_next (self);
   update_stack (self);
-}
-
-static void
-on_filtered_changed_cb (ConveneScheduleView *self)
-{
-  update_stack (self);
-  if (self->want_scroll_to_next && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  if (self->want_scroll_to_next && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     {
       self->want_scroll_to_next = FALSE;
       convene_schedule_view_move_month (self, 0);
@@ -622,31 +508,26 @@ on_filtered_changed_cb (ConveneScheduleView *self)
 
 /* Plan and store */
 
-/* Long because it takes the old model chain down and builds the new one
- * (sort, sections, filter, factories) in the order GTK needs. */
+/* Takes the old model down and sets the new one up with its factories. */
 static void
 reload (ConveneScheduleView *self)
 {
   ConveneStore *store;
   ConvenePlan *plan;
-  GtkSorter *sorter;
-  GtkSorter *section_sorter;
   GtkSignalListItemFactory *factory;
   GtkSignalListItemFactory *header_factory;
+  ConveneScheduleFilter filter = {
+    self->search_words, self->status_filter, self->format_filter, self->language_filter,
+    self->lead_filter,
+  };
 
-  if (self->occurrences != NULL)
-    g_signal_handlers_disconnect_by_data (self->occurrences, self);
-  if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_list_view_set_model (self->list_view, NULL);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
-  g_clear_object (&self->sessions);
-  g_clear_object (&self->occurrences);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->next);
+  g_clear_object (&self->model);
   self->cursor = 0;
 
   store = convene_plan_view_get_store (CONVENE_PLAN_VIEW (self));
@@ -658,21 +539,7 @@ reload (ConveneScheduleView *self)
       return;
     }
 
-  self->sessions = convene_store_list (store, CONVENE_TYPE_SESSION, "plan",
-                                       convene_entity_get_id (CONVENE_ENTITY (plan)));
-  self->occurrences = G_LIST_MODEL (convene_occurrence_list_new (self->sessions, store));
-  convene_occurrence_list_set_year (CONVENE_OCCURRENCE_LIST (self->occurrences),
-                                    convene_plan_get_year (plan));
-  sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_data, NULL, NULL));
-  section_sorter = GTK_SORTER (gtk_custom_sorter_new (convene_entity_compare_first, NULL, NULL));
-  /* The subscriptions' events of the plan's year, read-only, among them. */
-  self->sorted = gtk_sort_list_model_new (convene_subscription_events_with (self->occurrences, store,
-                                                                            convene_plan_get_year (plan)),
-                                          sorter);
-  gtk_sort_list_model_set_section_sorter (self->sorted, section_sorter);
-  g_object_unref (section_sorter);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->model = convene_schedule_model_new (store, plan, &filter);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -687,21 +554,17 @@ reload (ConveneScheduleView *self)
   gtk_list_view_set_header_factory (self->list_view, GTK_LIST_ITEM_FACTORY (header_factory));
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             g_object_ref (G_LIST_MODEL (self->filtered)))));
+                             g_object_ref (G_LIST_MODEL (self->model)))));
   g_object_unref (factory);
   g_object_unref (header_factory);
   /* gtk_list_view_set_model() took its own reference. */
   g_object_unref (gtk_list_view_get_model (self->list_view));
 
-  g_signal_connect_object (self->occurrences, "items-changed", G_CALLBACK (on_sessions_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_changed_cb),
+  g_signal_connect_object (self->model, "changed", G_CALLBACK (on_model_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  update_next (self);
-  update_stack (self);
   self->want_scroll_to_next = TRUE;
-  on_filtered_changed_cb (self);
+  on_model_changed_cb (self);
 }
 
 static void
@@ -733,14 +596,9 @@ convene_schedule_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SCHEDULE_VIEW);
-  if (self->occurrences != NULL)
-    g_signal_handlers_disconnect_by_data (self->occurrences, self);
-  g_clear_object (&self->sessions);
-  g_clear_object (&self->occurrences);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->next);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (convene_schedule_view_parent_class)->dispose (object);
 }
@@ -818,7 +676,6 @@ convene_schedule_view_init (ConveneScheduleView *self)
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  self->filter = gtk_custom_filter_new (filter_session_cb, self, NULL);
 
   gtk_expression_bind (gtk_property_expression_new (CONVENE_TYPE_PLAN,
                          gtk_property_expression_new (CONVENE_TYPE_SCHEDULE_VIEW, NULL, "plan"),
@@ -858,7 +715,7 @@ GListModel *
 convene_schedule_view_get_model (ConveneScheduleView *self)
 {
   g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->model);
 }
 
 /* The coming session's id, or 0. */
@@ -866,7 +723,9 @@ gint64
 convene_schedule_view_get_next_id (ConveneScheduleView *self)
 {
   g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), 0);
-  return self->next != NULL ? convene_entity_get_id (CONVENE_ENTITY (self->next)) : 0;
+  ConveneSession *next = self->model != NULL ? convene_schedule_model_get_next (self->model) : NULL;
+
+  return next != NULL ? convene_entity_get_id (CONVENE_ENTITY (next)) : 0;
 }
 
 /**
@@ -879,5 +738,5 @@ ConveneSession *
 convene_schedule_view_get_next (ConveneScheduleView *self)
 {
   g_return_val_if_fail (CONVENE_IS_SCHEDULE_VIEW (self), NULL);
-  return self->next;
+  return self->model != NULL ? convene_schedule_model_get_next (self->model) : NULL;
 }
