@@ -524,8 +524,10 @@ test_series_exceptions_ics (Fixture       *f,
   "    \"exceptions\": [ " exceptions " ] } ] } ] }"
 
 /* JSON, the store, Markdown, the document importer, a second store: the
- * same exceptions, one session, and no warning. */
-static void
+ * same series (rule, first start and every other field), the same
+ * exceptions, one session, no warning, and the second store's export the
+ * same text as the first's.  Returns the first export. */
+static char *
 assert_edge_round_trip (Fixture    *f,
                         const char *json)
 {
@@ -534,7 +536,9 @@ assert_edge_round_trip (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ConveneStore) again = convene_store_new (path, &error);
   g_autoptr(ConveneImportResult) result = NULL;
-  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(ConveneSession) series = NULL;
+  g_autoptr(ConveneSession) series_again = NULL;
+  g_autofree char *before = NULL, *after = NULL, *markdown_again = NULL;
 
   g_assert_no_error (error);
   result = import_document ("export.md", markdown, strlen (markdown));
@@ -548,6 +552,15 @@ assert_edge_round_trip (Fixture    *f,
   after = describe_exceptions (again);
   if (g_strcmp0 (before, after) != 0)
     g_error ("the exceptions were\n%sand were read back as\n%sfrom\n%s", before, after, markdown);
+  series = convene_store_load (f->store, CONVENE_TYPE_SESSION, 1, &error);
+  g_assert_no_error (error);
+  series_again = convene_store_load (again, CONVENE_TYPE_SESSION, 1, &error);
+  g_assert_no_error (error);
+  assert_same (series, series_again);
+  markdown_again = convene_markdown_export (again, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (markdown_again, ==, markdown);
+  return g_steal_pointer (&markdown);
 }
 
 /* Every other meeting taken out, the last one too. */
@@ -555,10 +568,70 @@ static void
 test_series_every_other_taken_out (Fixture       *f,
                                    gconstpointer  data)
 {
-  assert_edge_round_trip (f, EDGE_JSON ("FREQ=WEEKLY;COUNT=6;BYDAY=MO",
+  g_autofree char *markdown = NULL;
+
+  markdown = assert_edge_round_trip (f, EDGE_JSON ("FREQ=WEEKLY;COUNT=6;BYDAY=MO",
     "{ \"occurrence\": \"2021-11-08T15:00:00Z\", \"kind\": \"removed\" },"
     "{ \"occurrence\": \"2021-11-22T15:00:00Z\", \"kind\": \"removed\" },"
     "{ \"occurrence\": \"2021-12-06T15:00:00Z\", \"kind\": \"removed\" }"));
+}
+
+/* The first meeting taken out (an EXDATE on the DTSTART): the series' row
+ * still names the day the rule starts, and a row under it says that
+ * meeting was taken out, so it is not read back as a meeting. */
+static void
+test_series_first_taken_out (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *markdown = NULL;
+
+  markdown = assert_edge_round_trip (f, EDGE_JSON ("FREQ=WEEKLY;COUNT=6;BYDAY=MO",
+    "{ \"occurrence\": \"2021-11-01T14:00:00Z\", \"kind\": \"removed\" },"
+    "{ \"occurrence\": \"2021-11-15T15:00:00Z\", \"kind\": \"removed\" }"));
+  assert_contains (markdown, "| Weekly co-chairs call | November | Monday 1st at 10am - 10:30am ET, "
+                             "RRULE:FREQ=WEEKLY;COUNT=6;BYDAY=MO <i>Paul leads</i> |\n");
+  assert_contains (markdown, "| Weekly co-chairs call | November | Monday 1st at 10am - 10:30am ET "
+                             "<i>One meeting of the series, taken out</i> |\n");
+  g_assert_null (strstr (markdown, "Monday 15th"));
+}
+
+/* The last meeting of the year moved into the next (27 December to
+ * Tuesday 4 January): listed where it is, in January 2022, and read back
+ * as moved rather than taken out. */
+static void
+test_series_moved_after_year (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *markdown = NULL;
+
+  markdown = assert_edge_round_trip (f, EDGE_JSON ("FREQ=WEEKLY;BYDAY=MO",
+    "{ \"occurrence\": \"2021-12-27T15:00:00Z\", \"kind\": \"changed\","
+    "  \"start\": \"2022-01-04T15:00:00Z\", \"topic\": \"New year co-chairs call\","
+    "  \"status\": \"scheduled\" }"));
+  assert_contains (markdown, "| New year co-chairs call | January 2022 | Tuesday 4th January 2022 at 10am - "
+                             "10:30am ET <i>Paul leads</i> <i>One meeting of the series, moved from "
+                             "Monday 27 December 2021 at 10am</i> |\n");
+}
+
+/* A meeting of the next year moved into this one, from further than a
+ * month or two away (7 March 2022 to Thursday 30 December), and a first
+ * meeting moved into the month before the series starts: each listed
+ * where it is, and read back moved. */
+static void
+test_series_moved_into_year (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *markdown = NULL;
+
+  markdown = assert_edge_round_trip (f, EDGE_JSON ("FREQ=WEEKLY;BYDAY=MO",
+    "{ \"occurrence\": \"2022-03-07T15:00:00Z\", \"kind\": \"changed\","
+    "  \"start\": \"2021-12-30T15:00:00Z\", \"status\": \"scheduled\" },"
+    "{ \"occurrence\": \"2021-11-01T14:00:00Z\", \"kind\": \"changed\","
+    "  \"start\": \"2021-10-29T14:00:00Z\", \"status\": \"scheduled\" }"));
+  assert_contains (markdown, "| December | Thursday 30th at 10am - 10:30am ET <i>Paul leads</i> "
+                             "<i>One meeting of the series, moved from Monday 7 March 2022 at 10am</i> |\n");
+  assert_contains (markdown, "| October | Friday 29th at 10am - 10:30am ET <i>Paul leads</i> "
+                             "<i>One meeting of the series, moved from Monday 1 November 2021 at 10am</i> |\n");
 }
 
 static const ConveneImportWarning *
@@ -667,6 +740,9 @@ main (int    argc,
   ADD ("/markdown/round-trip/series-exceptions-spanish", test_series_exceptions_spanish, NULL);
   ADD ("/markdown/round-trip/series-exceptions-ics", test_series_exceptions_ics, NULL);
   ADD ("/markdown/round-trip/series-every-other-taken-out", test_series_every_other_taken_out, NULL);
+  ADD ("/markdown/round-trip/series-first-taken-out", test_series_first_taken_out, NULL);
+  ADD ("/markdown/round-trip/series-moved-after-year", test_series_moved_after_year, NULL);
+  ADD ("/markdown/round-trip/series-moved-into-year", test_series_moved_into_year, NULL);
   ADD ("/markdown/series-stray-meeting", test_series_stray_meeting, NULL);
   ADD ("/markdown/missing-plan", test_missing_plan, NULL);
 #undef ADD

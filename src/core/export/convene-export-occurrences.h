@@ -4,7 +4,10 @@
  * Read once through convene_occurrence_rows_foreach(), so the exports list
  * what the schedule and `convene-cli list sessions` list: through the end of
  * the plan's year, each meeting as its exception leaves it, a meeting taken
- * out not at all. */
+ * out not at all.  A meeting moved across the edge of those months (from
+ * December into the next year, from the series' first month into the one
+ * before, from the next year into this one) is listed too, where it is
+ * moved to, so that reading the export back loses no meeting of the year. */
 #pragma once
 
 #include "store/convene-store.h"

@@ -21,6 +21,7 @@
 #include "model/convene-goal.h"
 #include "model/convene-action.h"
 #include "model/convene-session.h"
+#include "model/convene-session-exception.h"
 #include "model/convene-values.h"
 #include "time/convene-time-expr.h"
 #include "time/convene-time-words.h"
@@ -578,17 +579,43 @@ meeting_marker (ConveneSession                *series,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The row of a series' first meeting when it was taken out: the series'
+ * row names that day, so this row says it is not a meeting after all.  It
+ * is the day and time alone, with none of the series' other details. */
+static void
+append_first_taken_out (GString        *out,
+                        ConveneSession *series,
+                        ConvenePlan    *plan,
+                        gboolean        spanish)
+{
+  g_autoptr(ConveneSession) meeting = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (series)));
+
+  convene_session_set_recurrence (meeting, NULL);
+  convene_session_set_status (meeting, CONVENE_SESSION_STATUS_SCHEDULED);
+  convene_session_set_lead (meeting, NULL);
+  convene_session_set_description (meeting, NULL);
+  convene_session_set_notes (meeting, NULL);
+  convene_session_set_speakers (meeting, NULL);
+  convene_session_set_location (meeting, NULL);
+  append_row (out, meeting, plan, spanish,
+              CONVENE_TEXT_SERIES_MEETING ", " CONVENE_TEXT_SERIES_TAKEN_OUT);
+}
+
 /* After a series' row, one row for each of its meetings, as its exceptions
- * leave them (a cancelled one says so; one taken out has no row).  The
- * marker tells the document importer that the row is a meeting of the
- * series above, not a session of its own, and where a moved one was. */
+ * leave them (a cancelled one says so; one taken out has no row, but for
+ * the first).  The marker tells the document importer that the row is a
+ * meeting of the series above, not a session of its own, and where a
+ * moved one was. */
 static void
 append_meetings (GString        *out,
                  ConveneSession *series,
                  ConvenePlan    *plan,
                  gboolean        spanish,
-                 GArray         *meetings)
+                 GArray         *meetings,
+                 gboolean        first_taken_out)
 {
+  if (first_taken_out)
+    append_first_taken_out (out, series, plan, spanish);
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       const ConveneExportOccurrence *o = &g_array_index (meetings, ConveneExportOccurrence, i);
@@ -618,11 +645,45 @@ append_meetings (GString        *out,
     }
 }
 
+/* The ids of the series of @sessions whose first meeting was taken out,
+ * or NULL on a failed read. */
+static GHashTable *
+find_first_taken_out (ConveneStore  *store,
+                      GPtrArray     *sessions,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      ConveneSession *session = g_ptr_array_index (sessions, i);
+      gint64 id = convene_entity_get_id (CONVENE_ENTITY (session));
+      g_autoptr(GPtrArray) exceptions = NULL;
+
+      if (convene_session_get_recurrence (session) == NULL || convene_session_get_start (session) == NULL)
+        continue;
+      exceptions = convene_store_query (store, CONVENE_TYPE_SESSION_EXCEPTION, "session", id, error);
+      if (exceptions == NULL)
+        return NULL;
+      for (guint j = 0; j < exceptions->len; j++)
+        {
+          ConveneSessionException *e = g_ptr_array_index (exceptions, j);
+
+          if (convene_session_exception_get_kind (e) == CONVENE_EXCEPTION_KIND_REMOVED &&
+              g_date_time_equal (convene_session_exception_get_occurrence (e),
+                                 convene_session_get_start (session)))
+            g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+        }
+    }
+  return g_steal_pointer (&ids);
+}
+
 static void
 append_schedule (GString    *out,
                  ConvenePlan *plan,
                  GPtrArray  *sessions,
                  GHashTable *meetings,
+                 GHashTable *first_taken_out,
                  gboolean    spanish)
 {
   g_autofree char *year = g_strdup_printf ("%d", convene_plan_get_year (plan));
@@ -642,7 +703,8 @@ append_schedule (GString    *out,
       gint64 id = convene_entity_get_id (CONVENE_ENTITY (session));
 
       append_row (out, session, plan, spanish, NULL);
-      append_meetings (out, session, plan, spanish, g_hash_table_lookup (meetings, &id));
+      append_meetings (out, session, plan, spanish, g_hash_table_lookup (meetings, &id),
+                       g_hash_table_contains (first_taken_out, &id));
     }
   g_string_append_c (out, '\n');
 }
@@ -725,9 +787,10 @@ append_plan (GString       *out,
   g_autoptr(GPtrArray) actions = goals != NULL ? convene_store_query (store, CONVENE_TYPE_ACTION, "plan", id, error) : NULL;
   g_autoptr(GPtrArray) sessions = actions != NULL ? convene_store_query (store, CONVENE_TYPE_SESSION, "plan", id, error) : NULL;
   g_autoptr(GHashTable) meetings = sessions != NULL ? convene_export_collect_occurrences (store, id, error) : NULL;
+  g_autoptr(GHashTable) first_taken_out = meetings != NULL ? find_first_taken_out (store, sessions, error) : NULL;
   gsize start = out->len;
 
-  if (meetings == NULL)
+  if (first_taken_out == NULL)
     return FALSE;
   /* The group above the title, as the seeds have it. */
   if (convene_plan_get_group (plan) != NULL)
@@ -737,7 +800,7 @@ append_plan (GString       *out,
     g_string_append_printf (out, "%s\n\n", convene_plan_get_summary (plan));
   append_goals (out, goals);
   append_actions (out, actions);
-  append_schedule (out, plan, sessions, meetings, text_looks_spanish (out->str + start));
+  append_schedule (out, plan, sessions, meetings, first_taken_out, text_looks_spanish (out->str + start));
   return TRUE;
 }
 

@@ -41,6 +41,7 @@ typedef struct {
   char                 *when;        /* the date cell, its marker and lead taken out */
   char                 *moved_from;  /* the rule's day and time it was moved from, or NULL */
   gboolean              added;       /* a meeting the rule does not give */
+  gboolean              taken_out;   /* a meeting of the rule that was taken out */
   GDate                 reference;   /* the first day of its month row */
 } ConveneSeriesMeeting;
 

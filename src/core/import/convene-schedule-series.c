@@ -9,7 +9,9 @@
  * "added".  Here the rule is expanded over the same months and the rows
  * are told from it: a meeting of the rule with no row was taken out, a
  * row moved from a meeting or with another topic, lead, length or status
- * changes that meeting, and an added one is added.  A row that is no
+ * changes that meeting, an added one is added, and a "taken out" one (only
+ * ever the first, which the series' own row would otherwise stand for) is
+ * taken out.  A row may be moved from a meeting after the plan's year.  A row that is no
  * meeting of its series is said, and left out.
  */
 #include "config.h"
@@ -76,6 +78,25 @@ contains (GArray *instants,
     if (g_array_index (instants, gint64, i) == at)
       return TRUE;
   return FALSE;
+}
+
+/* Whether the rule of @series gives a meeting at @at, however far past the
+ * plan's year: a meeting of the next year may be moved into this one, and
+ * the export writes the row where it now is. */
+static gboolean
+rule_meets_at (ConveneSession *series,
+               GTimeZone      *tz,
+               gint64          at)
+{
+  gint64 first = g_date_time_to_unix (convene_session_get_start (series));
+  g_autoptr(ConveneRecurrence) rule = convene_recurrence_new_with_tz (convene_session_get_recurrence (series),
+                                                                      tz, first, NULL);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (rule == NULL)
+    return FALSE;
+  convene_recurrence_expand (rule, at, at + 1, found);
+  return found->len == 1;
 }
 
 /* The instant @text names, read on the series' clock; 0 when it names no
@@ -164,6 +185,7 @@ static gint64
 find_occurrence (ConveneDocument      *doc,
                  ConveneSeriesMeeting *meeting,
                  const char           *zone,
+                 GTimeZone            *tz,
                  GArray               *occurrences,
                  GArray               *given,
                  gint64                start)
@@ -192,7 +214,8 @@ find_occurrence (ConveneDocument      *doc,
   if (meeting->moved_from != NULL)
     {
       occurrence = read_instant (doc, meeting->moved_from, &meeting->reference, zone, NULL);
-      if (occurrence == 0 || !contains (occurrences, occurrence))
+      if (occurrence == 0 ||
+          (!contains (occurrences, occurrence) && !rule_meets_at (meeting->series, tz, occurrence)))
         {
           convene_import_result_warn (doc->result, meeting->line,
                                       _("The series “%s” has no meeting on %s, which this row "
@@ -255,12 +278,20 @@ settle_series (ConveneDocument *doc,
                                       convene_session_get_topic (series), meeting->row);
           continue;
         }
-      occurrence = find_occurrence (doc, meeting, zone, occurrences, given, start);
-      if (occurrence != 0)
+      occurrence = find_occurrence (doc, meeting, zone, tz, occurrences, given, start);
+      if (occurrence == 0)
+        continue;
+      /* The series' own row names its first meeting: a row says when that
+       * one was taken out.  "Taken out" beside "added" or "moved from"
+       * says nothing a meeting can be. */
+      if (meeting->taken_out && !meeting->added && meeting->moved_from == NULL)
+        take_exception (doc, series, CONVENE_EXCEPTION_KIND_REMOVED, occurrence);
+      else
         read_change (doc, meeting, occurrence, start, minutes);
     }
-  /* The series' own row stands for its first meeting; a meeting of the
-   * rule that no row gives was taken out. */
+  /* The series' own row stands for its first meeting (unless a row says
+   * it was taken out); a meeting of the rule that no row gives was taken
+   * out. */
   for (guint i = 0; occurrences != NULL && i < occurrences->len; i++)
     {
       gint64 at = g_array_index (occurrences, gint64, i);

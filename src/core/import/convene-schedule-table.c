@@ -410,7 +410,7 @@ hold_series_meeting (ConveneDocument   *doc,
     g_date_set_dmy (&meeting->reference, 1, G_DATE_JANUARY, doc->year > 0 ? doc->year : 2000);
 
   date = convene_text_take_series_meeting (cell_at (cells, columns->date), &meeting->added,
-                                           &meeting->moved_from);
+                                           &meeting->taken_out, &meeting->moved_from);
   rest = take_italic_lead (date, &meeting->lead);
   text = convene_text_strip_markup (rest);
   if (meeting->lead == NULL)

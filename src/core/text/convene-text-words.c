@@ -129,32 +129,39 @@ convene_text_is_series_meeting (const char *text)
 char *
 convene_text_take_series_meeting (const char  *text,
                                   gboolean    *added,
+                                  gboolean    *taken_out,
                                   char       **moved_from)
 {
   static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *from = NULL;
   g_autofree char *added_word = NULL;
+  g_autofree char *taken_out_words = NULL;
   int start, end;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (added != NULL, NULL);
+  g_return_val_if_fail (taken_out != NULL, NULL);
   g_return_val_if_fail (moved_from != NULL, NULL);
 
   if (g_once_init_enter_pointer (&regex))
     g_once_init_leave_pointer (&regex, g_regex_new ("\\s*(?:<(?:i|em)>\\s*)?"
                                                     CONVENE_TEXT_SERIES_MEETING
                                                     "(?:\\s*,\\s*(" CONVENE_TEXT_SERIES_ADDED "))?"
+                                                    "(?:\\s*,\\s*(" CONVENE_TEXT_SERIES_TAKEN_OUT "))?"
                                                     "(?:\\s*,\\s*" CONVENE_TEXT_SERIES_MOVED_FROM
                                                     "\\s+(.*?))?\\s*(?:</(?:i|em)>|$)",
                                                     G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   *added = FALSE;
+  *taken_out = FALSE;
   *moved_from = NULL;
   if (!g_regex_match (regex, text, 0, &match))
     return g_strdup (text);
   added_word = g_match_info_fetch (match, 1);
   *added = added_word != NULL && *added_word != '\0';
-  from = g_match_info_fetch (match, 2);
+  taken_out_words = g_match_info_fetch (match, 2);
+  *taken_out = taken_out_words != NULL && *taken_out_words != '\0';
+  from = g_match_info_fetch (match, 3);
   if (from != NULL && *g_strstrip (from) != '\0')
     *moved_from = g_steal_pointer (&from);
   g_match_info_fetch_pos (match, 0, &start, &end);

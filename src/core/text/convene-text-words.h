@@ -34,14 +34,22 @@ guint                 convene_text_count_languages (const char           *text);
  * RDATE): "One meeting of the series, added". */
 #define CONVENE_TEXT_SERIES_ADDED "added"
 
+/* Put after the marker on the row of a series' first meeting when it was
+ * taken out (an EXDATE on its DTSTART): the series' own row names that
+ * meeting, so its absence alone would not say it.  "One meeting of the
+ * series, taken out". */
+#define CONVENE_TEXT_SERIES_TAKEN_OUT "taken out"
+
 /* Whether @text (a schedule row's cell) says it is such a row. */
 gboolean              convene_text_is_series_meeting (const char         *text);
 
 /* @text without its "<i>One meeting of the series...</i>"; @added is set
- * to whether it says "added", @moved_from to what follows "moved from" in
- * it (the day and time it was moved from), or NULL when it was not moved. */
+ * to whether it says "added", @taken_out to whether it says "taken out",
+ * @moved_from to what follows "moved from" in it (the day and time it was
+ * moved from), or NULL when it was not moved. */
 char                 *convene_text_take_series_meeting (const char       *text,
                                                         gboolean        *added,
+                                                        gboolean        *taken_out,
                                                         char            **moved_from);
 
 G_END_DECLS
