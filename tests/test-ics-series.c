@@ -20,6 +20,7 @@
 #include "model/convene-session.h"
 #include "model/convene-session-exception.h"
 #include "store/convene-occurrence-rows.h"
+#include "time/convene-occurrences.h"
 
 #include "convene-test-store.h"
 
@@ -263,11 +264,111 @@ test_bad_overrides (void)
   g_assert_true (has_warning (result, "Another event already changes this meeting"));
 }
 
-/* RANGE=THISANDFUTURE moves this meeting and every later one: the meeting
- * it names is moved, and a warning on its line says the later ones were
- * not, so that no later time is wrong without a word. */
+/* The meetings @series gives in the two years from its first, with the
+ * dates its exceptions in @result take out and add: the occurrence
+ * engine's expansion, as the schedule lists them. */
+static GArray *
+expand_series (ConveneImportResult *result,
+               ConveneSession      *series)
+{
+  gint64 id = convene_entity_get_id (CONVENE_ENTITY (series));
+  gint64 first = g_date_time_to_unix (convene_session_get_start (series));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneRecurrence) recurrence = convene_recurrence_new (convene_session_get_recurrence (series),
+                                                                    convene_session_get_timezone (series),
+                                                                    first, &error);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->exceptions->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (result->exceptions, i);
+      gint64 at = g_date_time_to_unix (convene_session_exception_get_occurrence (e));
+
+      if (convene_session_exception_get_session (e) != id)
+        continue;
+      if (convene_session_exception_get_kind (e) == CONVENE_EXCEPTION_KIND_REMOVED)
+        convene_recurrence_add_exdates (recurrence, &at, 1);
+      else if (convene_session_exception_get_kind (e) == CONVENE_EXCEPTION_KIND_ADDED)
+        convene_recurrence_add_dates (recurrence, &at, 1);
+    }
+  convene_recurrence_expand (recurrence, first, first + (gint64) 2 * 366 * 86400, found);
+  return found;
+}
+
+/* @series meets exactly on @days ({ month, day } of @year) at @hour:00 in
+ * Europe/London, each instant worked out with the tz database. */
+static void
+assert_meetings (ConveneImportResult *result,
+                 ConveneSession      *series,
+                 int                  year,
+                 const int          (*days)[2],
+                 guint                n_days,
+                 int                  hour)
+{
+  g_autoptr(GArray) found = expand_series (result, series);
+
+  if (found->len != n_days)
+    g_error ("“%s” meets %u times, not %u", convene_session_get_topic (series), found->len, n_days);
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autoptr(GDateTime) expected = wall ("Europe/London", year, days[i][0], days[i][1], hour, 0);
+
+      g_assert_cmpint (g_array_index (found, gint64, i), ==, g_date_time_to_unix (expected));
+    }
+}
+
+static void
+assert_no_warning (ConveneImportResult *result)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    g_error ("line %u: %s", ((ConveneImportWarning *) result->warnings->pdata[i])->line,
+             ((ConveneImportWarning *) result->warnings->pdata[i])->message);
+}
+
+/* RANGE=THISANDFUTURE changes this meeting and every later one: a weekly
+ * series of six, the third moved an hour later and renamed, is two
+ * series, the first two meetings at 19:00 and the last four at 20:00 on
+ * the new topic. */
 static void
 test_this_and_future (void)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:s2\r\nSUMMARY:Weekly\r\n"
+    "DTSTART;TZID=Europe/London:20250107T190000\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:s2\r\nSUMMARY:Weekly\\, an hour later\r\n"
+    "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250121T190000\r\n"
+    "DTSTART;TZID=Europe/London:20250121T200000\r\n"
+    "DTEND;TZID=Europe/London:20250121T213000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const int before[][2] = { { 1, 7 }, { 1, 14 } };
+  static const int after[][2] = { { 1, 21 }, { 1, 28 }, { 2, 4 }, { 2, 11 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(GDateTime) jan21 = wall ("Europe/London", 2025, 1, 21, 20, 0);
+  ConveneSession *first, *later;
+
+  g_assert_no_error (error);
+  assert_no_warning (result);
+  g_assert_cmpuint (result->sessions->len, ==, 2);
+  g_assert_cmpuint (result->exceptions->len, ==, 0);
+  first = find_session (result, "Weekly");
+  later = find_session (result, "Weekly, an hour later");
+  g_assert_cmpstr (convene_session_get_recurrence (first), ==, "FREQ=WEEKLY;COUNT=2");
+  g_assert_cmpstr (convene_session_get_recurrence (later), ==, "FREQ=WEEKLY;COUNT=4");
+  g_assert_true (g_date_time_equal (convene_session_get_start (later), jan21));
+  g_assert_cmpstr (convene_session_get_timezone (later), ==, "Europe/London");
+  g_assert_cmpint (convene_session_get_duration_minutes (first), ==, 60);
+  g_assert_cmpint (convene_session_get_duration_minutes (later), ==, 90);
+  assert_meetings (result, first, 2025, before, G_N_ELEMENTS (before), 19);
+  assert_meetings (result, later, 2025, after, G_N_ELEMENTS (after), 20);
+}
+
+/* Across the March change: moved from 19:00 to 20:00 London, the later
+ * meetings stay at 20:00 London in summer time, not 20:00 GMT. */
+static void
+test_this_and_future_dst (void)
 {
   static const char text[] =
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
@@ -277,18 +378,102 @@ test_this_and_future (void)
     "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250318T190000\r\n"
     "DTSTART;TZID=Europe/London:20250318T200000\r\nEND:VEVENT\r\n"
     "END:VCALENDAR\r\n";
+  static const int before[][2] = { { 3, 4 }, { 3, 11 } };
+  static const int after[][2] = { { 3, 18 }, { 3, 25 }, { 4, 1 }, { 4, 8 } };
   g_autoptr(GError) error = NULL;
   g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
-  g_autoptr(GDateTime) mar18 = wall ("Europe/London", 2025, 3, 18, 19, 0);
-  g_autoptr(GDateTime) mar18_later = wall ("Europe/London", 2025, 3, 18, 20, 0);
+
+  g_assert_no_error (error);
+  assert_no_warning (result);
+  g_assert_cmpuint (result->sessions->len, ==, 2);
+  assert_meetings (result, result->sessions->pdata[0], 2025, before, G_N_ELEMENTS (before), 19);
+  assert_meetings (result, result->sessions->pdata[1], 2025, after, G_N_ELEMENTS (after), 20);
+}
+
+/* A series that ends on a date: the first part ends just before the
+ * split, the second on the same last meeting, an hour later, which an
+ * UNTIL left as it was would leave out. */
+static void
+test_this_and_future_until (void)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:s2\r\nSUMMARY:Weekly\r\n"
+    "DTSTART;TZID=Europe/London:20250304T190000\r\n"
+    "RRULE:FREQ=WEEKLY;UNTIL=20250408T180000Z\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:s2\r\nSUMMARY:Later\r\n"
+    "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250318T190000\r\n"
+    "DTSTART;TZID=Europe/London:20250318T200000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const int before[][2] = { { 3, 4 }, { 3, 11 } };
+  static const int after[][2] = { { 3, 18 }, { 3, 25 }, { 4, 1 }, { 4, 8 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  ConveneSession *first, *later;
+
+  g_assert_no_error (error);
+  assert_no_warning (result);
+  g_assert_cmpuint (result->sessions->len, ==, 2);
+  first = find_session (result, "Weekly");
+  later = find_session (result, "Later");
+  g_assert_nonnull (strstr (convene_session_get_recurrence (first), "UNTIL="));
+  g_assert_nonnull (strstr (convene_session_get_recurrence (later), "UNTIL="));
+  assert_meetings (result, first, 2025, before, G_N_ELEMENTS (before), 19);
+  assert_meetings (result, later, 2025, after, G_N_ELEMENTS (after), 20);
+}
+
+/* An EXDATE after the split is the new series' meeting taken out, at its
+ * new time; one before it stays the first series'. */
+/* From the first meeting on: the series itself changes, one session. */
+static void
+test_this_and_future_first (void)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:s4\r\nSUMMARY:Weekly\r\n"
+    "DTSTART;TZID=Europe/London:20250107T190000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:s4\r\nSUMMARY:Weekly, later\r\n"
+    "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250107T190000\r\n"
+    "DTSTART;TZID=Europe/London:20250107T200000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const int all[][2] = { { 1, 7 }, { 1, 14 }, { 1, 21 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  ConveneSession *series;
+
+  g_assert_no_error (error);
+  assert_no_warning (result);
+  g_assert_cmpuint (result->sessions->len, ==, 1);
+  series = find_session (result, "Weekly, later");
+  g_assert_cmpstr (convene_session_get_recurrence (series), ==, "FREQ=WEEKLY;COUNT=3");
+  assert_meetings (result, series, 2025, all, G_N_ELEMENTS (all), 20);
+}
+
+/* A monthly series on the first Tuesday moved to a Wednesday: "the first
+ * Tuesday, a day later" is no rule, so only that meeting is changed, and
+ * the warning on the RECURRENCE-ID's line says the later ones were not. */
+static void
+test_this_and_future_unplaced (void)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:s3\r\nSUMMARY:Monthly\r\n"
+    "DTSTART;TZID=Europe/London:20250107T190000\r\nRRULE:FREQ=MONTHLY;COUNT=6;BYDAY=1TU\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:s3\r\nSUMMARY:Monthly\r\n"
+    "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250304T190000\r\n"
+    "DTSTART;TZID=Europe/London:20250305T190000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(GDateTime) mar4 = wall ("Europe/London", 2025, 3, 4, 19, 0);
+  g_autoptr(GDateTime) mar5 = wall ("Europe/London", 2025, 3, 5, 19, 0);
   ConveneSessionException *e;
   gboolean on_its_line = FALSE;
 
   g_assert_no_error (error);
   g_assert_cmpuint (result->sessions->len, ==, 1);
-  e = find_exception (result, g_ptr_array_index (result->sessions, 0),
-                      CONVENE_EXCEPTION_KIND_CHANGED, mar18);
-  g_assert_true (g_date_time_equal (convene_session_exception_get_start (e), mar18_later));
+  e = find_exception (result, g_ptr_array_index (result->sessions, 0), CONVENE_EXCEPTION_KIND_CHANGED, mar4);
+  g_assert_true (g_date_time_equal (convene_session_exception_get_start (e), mar5));
   for (guint i = 0; i < result->warnings->len; i++)
     {
       ConveneImportWarning *w = g_ptr_array_index (result->warnings, i);
@@ -297,6 +482,39 @@ test_this_and_future (void)
         on_its_line = w->line == 12; /* the RECURRENCE-ID */
     }
   g_assert_true (on_its_line);
+}
+
+static void
+test_this_and_future_exdate (void)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:s2\r\nSUMMARY:Weekly\r\n"
+    "DTSTART;TZID=Europe/London:20250304T190000\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\n"
+    "EXDATE;TZID=Europe/London:20250311T190000\r\n"
+    "EXDATE;TZID=Europe/London:20250401T190000\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:s2\r\nSUMMARY:Later\r\n"
+    "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:20250318T190000\r\n"
+    "DTSTART;TZID=Europe/London:20250318T200000\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const int before[][2] = { { 3, 4 } };
+  static const int after[][2] = { { 3, 18 }, { 3, 25 }, { 4, 8 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(GDateTime) mar11 = wall ("Europe/London", 2025, 3, 11, 19, 0);
+  g_autoptr(GDateTime) apr1 = wall ("Europe/London", 2025, 4, 1, 20, 0);
+  ConveneSession *first, *later;
+
+  g_assert_no_error (error);
+  assert_no_warning (result);
+  g_assert_cmpuint (result->sessions->len, ==, 2);
+  g_assert_cmpuint (result->exceptions->len, ==, 2);
+  first = find_session (result, "Weekly");
+  later = find_session (result, "Later");
+  find_exception (result, first, CONVENE_EXCEPTION_KIND_REMOVED, mar11);
+  find_exception (result, later, CONVENE_EXCEPTION_KIND_REMOVED, apr1);
+  assert_meetings (result, first, 2025, before, G_N_ELEMENTS (before), 19);
+  assert_meetings (result, later, 2025, after, G_N_ELEMENTS (after), 20);
 }
 
 /* A weekly Monday call at 19:00 London from March to May 2025, across the
@@ -504,6 +722,11 @@ main (int   argc,
   g_test_add_func ("/ics-series/thunderbird", test_thunderbird);
   g_test_add_func ("/ics-series/bad-overrides", test_bad_overrides);
   g_test_add_func ("/ics-series/this-and-future", test_this_and_future);
+  g_test_add_func ("/ics-series/this-and-future/dst", test_this_and_future_dst);
+  g_test_add_func ("/ics-series/this-and-future/until", test_this_and_future_until);
+  g_test_add_func ("/ics-series/this-and-future/exdate", test_this_and_future_exdate);
+  g_test_add_func ("/ics-series/this-and-future/unplaced", test_this_and_future_unplaced);
+  g_test_add_func ("/ics-series/this-and-future/first", test_this_and_future_first);
   g_test_add_func ("/ics-series/round-trip", test_round_trip);
   return g_test_run ();
 }

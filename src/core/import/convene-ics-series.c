@@ -4,7 +4,9 @@
  * RDATEs add some; other VEVENTs with the same UID and a RECURRENCE-ID
  * change one occurrence each (moved, another SUMMARY, lead or ORGANIZER,
  * STATUS:CANCELLED).  All of them become the series' exceptions
- * (model/convene-session-exception.h), never sessions of their own.
+ * (model/convene-session-exception.h), never sessions of their own, but
+ * for an override with RANGE=THISANDFUTURE, which splits its series in
+ * two: the meetings before it, and a new series from it on.
  *
  * Google, Outlook and Thunderbird write the overriding events after their
  * series, but nothing in RFC 5545 says they must: they are held until the
@@ -19,20 +21,31 @@
 
 #include <glib/gi18n.h>
 
-typedef struct {
-  gint64          id;          /* the session's provisional id */
-  ConveneSession *session;
-  char           *organizer;   /* the ORGANIZER's CN, or NULL */
-  GArray         *added;       /* gint64: its RDATEs */
-  GArray         *removed;     /* gint64: its EXDATEs */
-  GHashTable     *changed;     /* gint64 occurrences an override already changed */
-} ConveneIcsSeries;
+typedef struct _ConveneIcsSeries ConveneIcsSeries;
+
+struct _ConveneIcsSeries {
+  gint64            id;          /* the session's provisional id */
+  ConveneSession   *session;
+  char             *organizer;   /* the ORGANIZER's CN, or NULL */
+  GArray           *added;       /* gint64: its RDATEs */
+  GArray           *removed;     /* gint64: its EXDATEs */
+  GHashTable       *changed;     /* gint64 occurrences an override already changed */
+  /* Set once a RANGE=THISANDFUTURE override moved every meeting: what the
+   * file's RECURRENCE-IDs name is @moved_by later on the series' clock. */
+  gint64            moved_by;
+  /* Set once one split the series: the meetings from @split_at (on this
+   * series' times) are @successor's, @shift later on the clock. */
+  ConveneIcsSeries *successor;
+  gint64            split_at;
+  gint64            shift;
+};
 
 void
 _convene_ics_series_free (gpointer data)
 {
   ConveneIcsSeries *series = data;
 
+  g_clear_pointer (&series->successor, _convene_ics_series_free);
   g_object_unref (series->session);
   g_free (series->organizer);
   g_array_unref (series->added);
@@ -292,6 +305,325 @@ range_is_this_and_future (icalproperty *rid)
   return range != NULL && icalparameter_get_range (range) == ICAL_RANGE_THISANDFUTURE;
 }
 
+/* @at moved @shift seconds on @tz's wall clock: 19:00 London plus an hour
+ * is 20:00 London, in summer as in winter. */
+static gint64
+shift_on_clock (GTimeZone *tz,
+                gint64     at,
+                gint64     shift)
+{
+  if (shift == 0)
+    return at;
+  return convene_zone_wall_to_instant (tz, convene_zone_instant_to_wall (tz, at) + shift);
+}
+
+/* The series that holds the meeting the file names at @at, following the
+ * splits made so far, with @at moved to that series' own times. */
+static ConveneIcsSeries *
+follow_splits (ConveneIcsImport *self,
+               ConveneIcsSeries *series,
+               gint64           *at)
+{
+  GTimeZone *tz = _convene_ics_get_zone (self, convene_session_get_timezone (series->session));
+
+  *at = shift_on_clock (tz, *at, series->moved_by);
+  while (series->successor != NULL && *at >= series->split_at)
+    {
+      *at = shift_on_clock (tz, *at, series->shift);
+      series = series->successor;
+    }
+  return series;
+}
+
+static gint64
+floor_day (gint64 wall)
+{
+  return wall >= 0 ? wall / 86400 : -((-wall + 86399) / 86400);
+}
+
+/* The rule's plain weekdays (BYDAY=TU,TH) moved @days later; FALSE when
+ * a day has a position (BYDAY=2TU), which a move of days cannot keep. */
+static gboolean
+shift_weekdays (struct icalrecurrencetype *rule,
+                gint64                     days)
+{
+  for (int i = 0; i < ICAL_BY_DAY_SIZE && rule->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+    {
+      int weekday;
+
+      if (icalrecurrencetype_day_position (rule->by_day[i]) != 0)
+        return FALSE;
+      weekday = icalrecurrencetype_day_day_of_week (rule->by_day[i]) - 1;
+      rule->by_day[i] = (short) ((((weekday + days) % 7) + 7) % 7 + 1);
+    }
+  return TRUE;
+}
+
+static struct icaltimetype
+utc_time (gint64 instant)
+{
+  return icaltime_from_timet_with_zone ((time_t) instant, FALSE, icaltimezone_get_utc_timezone ());
+}
+
+static char *
+rule_to_string (struct icalrecurrencetype *rule)
+{
+  char *text = icalrecurrencetype_as_string_r (rule);
+  char *copy = g_strdup (text);
+
+  icalmemory_free_buffer (text);
+  return copy;
+}
+
+/* The meetings @rrule gives from @first in [@from, @to), EXDATEs and
+ * RDATEs aside. */
+static GArray *
+expand_rule (const char *rrule,
+             GTimeZone  *tz,
+             gint64      first,
+             gint64      from,
+             gint64      to)
+{
+  g_autoptr(ConveneRecurrence) recurrence = convene_recurrence_new_with_tz (rrule, tz, first, NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (recurrence != NULL)
+    convene_recurrence_expand (recurrence, from, to, found);
+  return found;
+}
+
+/* Whether the new rule, from @start, gives the series' meetings from @at
+ * each moved @shift on the clock: checked over the next three years, so
+ * that a rule whose BY parts the move does not keep (a month's 31st, a
+ * BYHOUR) is never split into a series that meets elsewhere. */
+static gboolean
+rule_keeps_meetings (const char *rrule,
+                     const char *new_rrule,
+                     GTimeZone  *tz,
+                     gint64      first,
+                     gint64      at,
+                     gint64      start,
+                     gint64      shift)
+{
+  gint64 to = at + (gint64) 3 * 366 * 86400;
+  g_autoptr(GArray) before = expand_rule (rrule, tz, first, at, to);
+  g_autoptr(GArray) after = expand_rule (new_rrule, tz, start, start, shift_on_clock (tz, to, shift));
+
+  if (before->len == 0 || before->len != after->len)
+    return FALSE;
+  for (guint i = 0; i < before->len; i++)
+    if (shift_on_clock (tz, g_array_index (before, gint64, i), shift) != g_array_index (after, gint64, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* The dates of @from (EXDATEs or RDATEs) at or after @at go to @to, moved
+ * @shift on the clock. */
+static void
+move_dates (GArray    *from,
+            GArray    *to,
+            GTimeZone *tz,
+            gint64     at,
+            gint64     shift)
+{
+  for (guint i = from->len; i > 0; i--)
+    {
+      gint64 date = g_array_index (from, gint64, i - 1);
+
+      if (date < at)
+        continue;
+      g_array_remove_index (from, i - 1);
+      date = shift_on_clock (tz, date, shift);
+      g_array_append_val (to, date);
+    }
+}
+
+/* The exceptions of @series at or after @at become @target's (the new
+ * series, or the same one moved), at their meetings' new times; a meeting
+ * an override had moved stays where it was moved to. */
+static void
+move_exceptions (ConveneIcsImport *self,
+                 ConveneIcsSeries *series,
+                 ConveneIcsSeries *target,
+                 GTimeZone        *tz,
+                 gint64            at,
+                 gint64            shift)
+{
+  GPtrArray *exceptions = self->result->exceptions;
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      ConveneSessionException *e = g_ptr_array_index (exceptions, i);
+      gint64 occurrence = g_date_time_to_unix (convene_session_exception_get_occurrence (e));
+      GDateTime *start = convene_session_exception_get_start (e);
+      g_autoptr(GDateTime) moved = NULL;
+
+      if (convene_session_exception_get_session (e) != series->id || occurrence < at)
+        continue;
+      moved = g_date_time_new_from_unix_utc (shift_on_clock (tz, occurrence, shift));
+      convene_session_exception_set_session (e, target->id);
+      convene_session_exception_set_occurrence (e, moved);
+      if (start != NULL && g_date_time_equal (start, moved))
+        convene_session_exception_set_start (e, NULL);
+    }
+  move_dates (series->added, target->added, tz, at, shift);
+  move_dates (series->removed, target->removed, tz, at, shift);
+  g_hash_table_iter_init (&iter, series->changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (*(gint64 *) key >= at)
+      {
+        gint64 date = shift_on_clock (tz, *(gint64 *) key, shift);
+
+        g_hash_table_add (changed, g_memdup2 (&date, sizeof date));
+        g_hash_table_iter_remove (&iter);
+      }
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_add (target->changed, key);
+    }
+}
+
+/* @session with what @change (read from the override) says of its
+ * meetings: their start, length, topic, lead and status. */
+static void
+apply_change (ConveneIcsImport        *self,
+              ConveneSession          *session,
+              ConveneSessionException *change,
+              GDateTime               *start)
+{
+  GTimeZone *tz = _convene_ics_get_zone (self, convene_session_get_timezone (session));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, tz);
+  g_autofree char *month = g_strdup_printf ("%04d-%02d", g_date_time_get_year (local),
+                                            g_date_time_get_month (local));
+
+  convene_session_set_start (session, start);
+  convene_session_set_month (session, month);
+  convene_session_set_status (session, convene_session_exception_get_status (change));
+  if (convene_session_exception_get_duration_minutes (change) > 0)
+    convene_session_set_duration_minutes (session, convene_session_exception_get_duration_minutes (change));
+  if (convene_session_exception_get_topic (change) != NULL)
+    convene_session_set_topic (session, convene_session_exception_get_topic (change));
+  if (convene_session_exception_get_lead (change) != NULL)
+    convene_session_set_lead (session, convene_session_exception_get_lead (change));
+}
+
+/* RFC 5545's RANGE=THISANDFUTURE: the override changes the meeting at @at
+ * and every later one, each moved as far on the series' clock as this one
+ * is.  The series ends before @at (its COUNT cut to the meetings before, or
+ * an UNTIL just before) and a new series starts at the override's DTSTART
+ * with its details and the rest of the rule, taking over the exceptions
+ * from @at on; when @at is the series' first meeting, the series itself
+ * changes.  FALSE, with nothing changed, when that cannot be done: the
+ * import already wrote the series (a long file, streamed), or the rule
+ * would not give the moved meetings. */
+static gboolean
+split_series (ConveneIcsImport   *self,
+              ConveneIcsSeries   *series,
+              ConveneIcsOverride *override,
+              GDateTime          *occurrence)
+{
+  ConveneSession *session = series->session;
+  const char *rrule = convene_session_get_recurrence (session);
+  GTimeZone *tz = _convene_ics_get_zone (self, convene_session_get_timezone (session));
+  gint64 at = g_date_time_to_unix (occurrence);
+  gint64 first = g_date_time_to_unix (convene_session_get_start (session));
+  g_autoptr(ConveneSessionException) change = read_change (self, series, override, occurrence);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autofree char *new_rrule = NULL;
+  g_autofree char *old_rrule = NULL;
+  struct icalrecurrencetype rule = icalrecurrencetype_from_string (rrule);
+  struct icalrecurrencetype cut = rule;
+  gint64 shift, days;
+  gboolean in_place;
+  ConveneIcsSeries *target;
+
+  if (self->result->n_let_go > 0 || rule.freq == ICAL_NO_RECURRENCE)
+    return FALSE;
+  if (change == NULL)
+    return TRUE;  /* the same as the series: nothing changes */
+  start = convene_session_exception_get_start (change) != NULL
+          ? g_date_time_ref (convene_session_exception_get_start (change)) : g_date_time_ref (occurrence);
+  shift = convene_zone_instant_to_wall (tz, g_date_time_to_unix (start)) - convene_zone_instant_to_wall (tz, at);
+  days = floor_day (convene_zone_instant_to_wall (tz, g_date_time_to_unix (start))) -
+         floor_day (convene_zone_instant_to_wall (tz, at));
+  before = expand_rule (rrule, tz, first, first, at);
+  in_place = before->len == 0;
+
+  /* The rest of the rule, from the new start: the meetings left to COUNT,
+   * the same last meeting moved as the others. */
+  if (rule.count > 0)
+    {
+      rule.count -= (int) before->len;
+      cut.count = (int) before->len;
+    }
+  else if (!icaltime_is_null_time (rule.until))
+    {
+      gint64 until = icaltime_is_utc (rule.until) || rule.until.is_date
+                     ? (gint64) icaltime_as_timet_with_zone (rule.until, icaltimezone_get_utc_timezone ())
+                     : convene_zone_wall_to_instant (tz, (gint64) icaltime_as_timet (rule.until));
+
+      rule.until = utc_time (shift_on_clock (tz, until, shift));
+      cut.until = utc_time (at - 1);
+    }
+  else
+    cut.until = utc_time (at - 1);
+  if (days != 0 && !shift_weekdays (&rule, days))
+    return FALSE;
+  new_rrule = rule_to_string (&rule);
+  old_rrule = rule_to_string (&cut);
+  if (!rule_keeps_meetings (rrule, new_rrule, tz, first, at, g_date_time_to_unix (start), shift))
+    return FALSE;
+
+  if (in_place)
+    target = series;
+  else
+    {
+      ConveneSession *next = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (session)));
+
+      convene_import_result_take (self->result, next);
+      target = g_new0 (ConveneIcsSeries, 1);
+      target->id = convene_entity_get_id (CONVENE_ENTITY (next));
+      target->session = g_object_ref (next);
+      target->organizer = g_strdup (series->organizer);
+      target->added = g_array_new (FALSE, FALSE, sizeof (gint64));
+      target->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+      target->changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      convene_session_set_recurrence (session, old_rrule);
+    }
+  convene_session_set_recurrence (target->session, new_rrule);
+  apply_change (self, target->session, change, start);
+  move_exceptions (self, series, target, tz, at, shift);
+
+  if (in_place)
+    {
+      /* What the file names from now on is this much earlier. */
+      series->moved_by += shift;
+      if (series->successor != NULL)
+        {
+          series->split_at = shift_on_clock (tz, series->split_at, shift);
+          series->shift -= shift;
+        }
+      return TRUE;
+    }
+  /* A later split of the same series stays after this one. */
+  target->successor = series->successor;
+  if (target->successor != NULL)
+    {
+      target->split_at = shift_on_clock (tz, series->split_at, shift);
+      target->shift = series->shift - shift;
+    }
+  series->successor = target;
+  series->split_at = at;
+  series->shift = shift;
+  return TRUE;
+}
+
 /* One held override: its series' exception, a single session when its
  * series is not in the file, or left out with a warning. */
 static gboolean
@@ -326,6 +658,13 @@ settle_override (ConveneIcsImport    *self,
                                           series_time_of_day (self, series->session),
                                           override->rid_line);
   at = occurrence != NULL ? g_date_time_to_unix (occurrence) : 0;
+  if (occurrence != NULL)
+    {
+      /* A RANGE=THISANDFUTURE before it may have moved this meeting. */
+      series = follow_splits (self, series, &at);
+      g_date_time_unref (occurrence);
+      occurrence = g_date_time_new_from_unix_utc (at);
+    }
   if (occurrence == NULL || !series_meets_at (series, at))
     {
       convene_import_result_warn (self->result, override->rid_line,
@@ -340,11 +679,12 @@ settle_override (ConveneIcsImport    *self,
                                     "is left out."), quoted);
       return TRUE;
     }
+  if (range_is_this_and_future (rid) && split_series (self, series, override, occurrence))
+    return TRUE;
   g_hash_table_add (series->changed, g_memdup2 (&at, sizeof at));
-  /* RFC 5545's RANGE=THISANDFUTURE changes every later meeting too.  A
-   * series is not split on import: the later meetings keep the series'
-   * own time and topic, and the coordinator is told so rather than left
-   * to find them wrong. */
+  /* What a split could not do: the later meetings keep the series' own
+   * time and topic, and the coordinator is told so rather than left to
+   * find them wrong. */
   if (range_is_this_and_future (rid))
     convene_import_result_warn (self->result, override->rid_line,
                                 _("This event changes this meeting and every later one "
