@@ -285,6 +285,85 @@ test_month_only_and_tbc (Fixture       *f,
   g_assert_cmpuint (calls, ==, 1);
 }
 
+static gboolean
+collect_topic_cb (const ConveneSessionRow *row,
+                  gpointer                 user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (row->topic));
+  return TRUE;
+}
+
+/* The topics SQLite leaves in for @search, sorted and joined. */
+static char *
+left_in (Fixture    *f,
+         gint64      plan,
+         const char *search)
+{
+  g_auto(GStrv) words = g_strsplit (search, " ", -1);
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (convene_session_rows_foreach_matching (f->store, plan, NULL, NULL,
+                                                        (const char * const *) words,
+                                                        collect_topic_cb, topics, &error));
+  g_assert_no_error (error);
+  g_ptr_array_sort_values (topics, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (topics, NULL);
+  return g_strjoinv ("; ", (char **) topics->pdata);
+}
+
+/* A search leaves out in SQLite only the rows that cannot match: every row
+ * that g_str_match_string() would match on its topic, lead, notes or
+ * speakers stays, in any case, and so does one whose letters are not all
+ * ASCII ("Lucía" may be what "lucia" names); LIKE's own signs are words. */
+static void
+test_matching (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *topics[] = {
+    "Open data in practice", "OPEN contracting", "Reopening", "Closed doors",
+    "Lucía's review", "100% open", "a_b tests",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ConvenePlan) plan = convene_plan_new ();
+  g_autoptr(ConveneSession) led = NULL;
+  gint64 plan_id;
+  char *text;
+
+  f->store = convene_store_new (f->path, &error);
+  g_assert_no_error (error);
+  convene_plan_set_title (plan, "Search");
+  g_assert_true (convene_store_add (f->store, CONVENE_ENTITY (plan), &error));
+  plan_id = convene_entity_get_id (CONVENE_ENTITY (plan));
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    g_object_unref (add_session (f, plan_id, topics[i], "2021-03", NULL));
+  led = add_session (f, plan_id, "Budget", "2021-04", NULL);
+  convene_session_set_lead (led, "Paul Openshaw");
+  g_assert_true (convene_store_update (f->store, CONVENE_ENTITY (led), &error));
+
+  /* "open" is in five rows (a prefix of a word, or inside one, which the
+   * caller then checks word by word); Lucía's row stays for its í. */
+  text = left_in (f, plan_id, "open");
+  g_assert_cmpstr (text, ==, "100% open; Budget; Lucía's review; OPEN contracting; "
+                             "Open data in practice; Reopening");
+  g_free (text);
+  text = left_in (f, plan_id, "open data");
+  g_assert_cmpstr (text, ==, "Lucía's review; Open data in practice");
+  g_free (text);
+  /* % and _ are letters to look for, not LIKE's wildcards. */
+  text = left_in (f, plan_id, "100%");
+  g_assert_cmpstr (text, ==, "100% open; Lucía's review");
+  g_free (text);
+  text = left_in (f, plan_id, "a_b");
+  g_assert_cmpstr (text, ==, "Lucía's review; a_b tests");
+  g_free (text);
+  /* A word beyond ASCII is left to the caller: every row stays. */
+  text = left_in (f, plan_id, "lucía");
+  g_assert_cmpstr (text, ==, "100% open; Budget; Closed doors; Lucía's review; OPEN contracting; "
+                             "Open data in practice; Reopening; a_b tests");
+  g_free (text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +374,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/session-rows/fixtures", test_fixtures);
   ADD ("/session-rows/month-only-and-tbc", test_month_only_and_tbc);
+  ADD ("/session-rows/matching", test_matching);
 #undef ADD
 
   return g_test_run ();

@@ -413,6 +413,23 @@ convene_occurrence_rows_foreach (ConveneStore          *store,
                                  gpointer               user_data,
                                  GError               **error)
 {
+  return convene_occurrence_rows_foreach_matching (store, plan, first_month, last_month, NULL,
+                                                   func, user_data, error);
+}
+
+/* Like convene_occurrence_rows_foreach(), leaving out the single sessions
+ * that cannot match @words (convene_session_rows_foreach_matching()); every
+ * series' meetings are still given. */
+gboolean
+convene_occurrence_rows_foreach_matching (ConveneStore          *store,
+                                          gint64                 plan,
+                                          const char            *first_month,
+                                          const char            *last_month,
+                                          const char * const    *words,
+                                          ConveneSessionRowFunc  func,
+                                          gpointer               user_data,
+                                          GError               **error)
+{
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (series_free);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -438,7 +455,8 @@ convene_occurrence_rows_foreach (ConveneStore          *store,
     }
   g_array_sort (occurrences, compare_occurrences);
 
-  if (!convene_session_rows_foreach (store, plan, first_month, last_month, merge_row_cb, &m, error))
+  if (!convene_session_rows_foreach_matching (store, plan, first_month, last_month, words,
+                                              merge_row_cb, &m, error))
     return FALSE;
   /* What is left comes after the last stored row (or there were none). */
   for (; !m.stopped && m.next < occurrences->len; m.next++)

@@ -21,4 +21,13 @@ gboolean convene_occurrence_rows_foreach (ConveneStore          *store,
                                           gpointer               user_data,
                                           GError               **error);
 
+gboolean convene_occurrence_rows_foreach_matching (ConveneStore          *store,
+                                                   gint64                 plan,
+                                                   const char            *first_month,
+                                                   const char            *last_month,
+                                                   const char * const    *words,
+                                                   ConveneSessionRowFunc  func,
+                                                   gpointer               user_data,
+                                                   GError               **error);
+
 G_END_DECLS

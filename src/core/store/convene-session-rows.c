@@ -145,12 +145,72 @@ read_rows (ConveneStore           *store,
   return 1;
 }
 
+/* The search words SQLite can rule rows out by: those of plain ASCII, for
+ * which a row that matches (as g_str_match_string() matches) holds the word
+ * as ASCII letters in any case, unless it has letters of another script
+ * that could stand for it ("Lucía" for "lucia").  So a row stays when it
+ * holds each such word, or has a character outside ASCII, or is a series
+ * (whose meetings may have a topic or lead of their own). */
+static gboolean
+is_ascii_word (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return *word != '\0';
+}
+
+static void
+append_words (GString            *sql,
+              const char * const *words)
+{
+  static const char *columns[] = { "topic", "lead", "notes", "speakers" };
+
+  for (guint w = 0; words != NULL && words[w] != NULL; w++)
+    {
+      if (!is_ascii_word (words[w]))
+        continue;
+      g_string_append (sql, " AND (recurrence IS NOT NULL");
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        g_string_append_printf (sql, " OR %s LIKE :w%u ESCAPE '\\' OR %s GLOB :other",
+                                columns[c], w, columns[c]);
+      g_string_append (sql, ")");
+    }
+}
+
+static void
+bind_words (sqlite3_stmt       *stmt,
+            const char * const *words)
+{
+  /* Any character past ASCII, in GLOB's terms. */
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":other"), "*[^\x01-\x7f]*", -1,
+                     SQLITE_STATIC);
+  for (guint w = 0; words != NULL && words[w] != NULL; w++)
+    {
+      g_autofree char *name = g_strdup_printf (":w%u", w);
+      g_autoptr(GString) pattern = g_string_new ("%");
+      int index = sqlite3_bind_parameter_index (stmt, name);
+
+      if (index == 0)
+        continue;
+      for (const char *p = words[w]; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      sqlite3_bind_text (stmt, index, pattern->str, -1, SQLITE_TRANSIENT);
+    }
+}
+
 static int
 run_query (ConveneStore           *store,
            const char             *sql,
            gint64                  plan,
            const char             *first_month,
            const char             *last_month,
+           const char * const     *words,
            ConveneSessionRowFunc   func,
            gpointer                user_data,
            GError                **error)
@@ -167,6 +227,7 @@ run_query (ConveneStore           *store,
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, "?1"), plan);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "?2"), first_month, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, "?3"), last_month, -1, SQLITE_STATIC);
+  bind_words (stmt, words);
   result = read_rows (store, stmt, func, user_data, error);
   sqlite3_finalize (stmt);
   return result;
@@ -243,6 +304,29 @@ convene_session_rows_foreach (ConveneStore          *store,
                               gpointer               user_data,
                               GError               **error)
 {
+  return convene_session_rows_foreach_matching (store, plan, first_month, last_month, NULL,
+                                                func, user_data, error);
+}
+
+/**
+ * convene_session_rows_foreach_matching:
+ * @words: (nullable) (array zero-terminated=1): search words
+ *
+ * Like convene_session_rows_foreach(), but SQLite leaves out rows that
+ * cannot match @words as g_str_match_string() would on the topic, lead,
+ * notes or speakers.  Rows that are left in need not match: @func still
+ * checks each one.
+ */
+gboolean
+convene_session_rows_foreach_matching (ConveneStore          *store,
+                                       gint64                 plan,
+                                       const char            *first_month,
+                                       const char            *last_month,
+                                       const char * const    *words,
+                                       ConveneSessionRowFunc  func,
+                                       gpointer               user_data,
+                                       GError               **error)
+{
   g_autofree char *month = first_key_column ();
   g_autoptr(GString) dated = g_string_new (NULL);
   g_autoptr(GString) undated = g_string_new (NULL);
@@ -261,13 +345,15 @@ convene_session_rows_foreach (ConveneStore          *store,
   if (last_month != NULL)
     g_string_append_printf (dated, " AND %s <= ?3", month);
   g_string_append (dated, plan_clause);
+  append_words (dated, words);
   append_order (dated, 0, TRUE);
-  result = run_query (store, dated->str, plan, first_month, last_month, func, user_data, error);
+  result = run_query (store, dated->str, plan, first_month, last_month, words, func, user_data, error);
   if (result <= 0 || first_month != NULL || last_month != NULL)
     return result >= 0;
 
   /* Sessions without a month: NULL sorts first in SQLite, last in lists. */
   g_string_printf (undated, "SELECT " COLUMNS " FROM sessions WHERE %s IS NULL%s", month, plan_clause);
+  append_words (undated, words);
   append_order (undated, 1, FALSE);
-  return run_query (store, undated->str, plan, NULL, NULL, func, user_data, error) >= 0;
+  return run_query (store, undated->str, plan, NULL, NULL, words, func, user_data, error) >= 0;
 }

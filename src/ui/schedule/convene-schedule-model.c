@@ -305,6 +305,7 @@ event_matches (ConveneScheduleModel *self,
 
 typedef struct {
   ConveneScheduleModel *self;
+  gboolean              counting;   /* every row passes: count and find what's next */
   GArray               *entries;
   GHashTable           *series;     /* gint64 ids of the series seen */
   GHashTable           *languages;  /* interned strings */
@@ -325,6 +326,8 @@ read_row_cb (const ConveneSessionRow *row,
   Reading *r = user_data;
   Entry entry = { 0 };
 
+  if (!r->counting)
+    goto filter;
   if (!row->in_series)
     r->n_sessions++;
   else if (!g_hash_table_contains (r->series, &row->id))
@@ -351,6 +354,7 @@ read_row_cb (const ConveneSessionRow *row,
       r->next_in_series = row->in_series;
     }
 
+filter:
   if (!row_matches (r->self, row))
     return TRUE;
   entry.id = row->id;
@@ -495,9 +499,13 @@ set_next (ConveneScheduleModel *self,
 }
 
 /* Reads the index again and says what changed: one items-changed from the
- * first row that differs to the last. */
+ * first row that differs to the last.  With @counting, every row is read
+ * (the count of sessions, what's next, the leads and languages); without,
+ * only the filter changed, and SQLite leaves out the rows that cannot match
+ * the search words. */
 static void
-reload (ConveneScheduleModel *self)
+reload (ConveneScheduleModel *self,
+        gboolean              counting)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Entry));
@@ -505,14 +513,16 @@ reload (ConveneScheduleModel *self)
   g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) leads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = convene_now ();
-  Reading r = { self, rows, series, languages, leads, 0, g_date_time_to_unix (now) };
+  Reading r = { self, counting, rows, series, languages, leads, 0, g_date_time_to_unix (now) };
   g_autoptr(GArray) fresh = NULL;
   g_autoptr(GArray) old = NULL;
   g_autoptr(GPtrArray) old_items = NULL;
   guint prefix = 0, suffix = 0, old_n, new_n;
 
   if (self->plan != 0 &&
-      !convene_occurrence_rows_foreach (self->store, self->plan, NULL, NULL, read_row_cb, &r, &error))
+      !convene_occurrence_rows_foreach_matching (self->store, self->plan, NULL, NULL,
+                                                 counting ? NULL : (const char * const *) self->words,
+                                                 read_row_cb, &r, &error))
     g_warning ("Could not read the schedule: %s", error->message);
   fresh = merge_events (self, rows);
 
@@ -549,12 +559,15 @@ reload (ConveneScheduleModel *self)
     self->items->pdata[new_n - 1 - i] = g_steal_pointer (&old_items->pdata[old_n - 1 - i]);
   self->entries = g_steal_pointer (&fresh);
 
-  self->n_sessions = r.n_sessions;
-  g_clear_pointer (&self->languages, g_ptr_array_unref);
-  g_clear_pointer (&self->leads, g_ptr_array_unref);
-  self->languages = sorted_strings (languages);
-  self->leads = sorted_strings (leads);
-  set_next (self, &r);
+  if (counting)
+    {
+      self->n_sessions = r.n_sessions;
+      g_clear_pointer (&self->languages, g_ptr_array_unref);
+      g_clear_pointer (&self->leads, g_ptr_array_unref);
+      self->languages = sorted_strings (languages);
+      self->leads = sorted_strings (leads);
+      set_next (self, &r);
+    }
 
   self->stale_all = self->stale_series = self->stale_events = FALSE;
   g_hash_table_remove_all (self->stale);
@@ -593,14 +606,14 @@ on_store_changed_cb (ConveneScheduleModel *self,
     }
   else if (type != CONVENE_TYPE_PLAN)
     return;
-  reload (self);
+  reload (self, TRUE);
 }
 
 static void
 on_events_changed_cb (ConveneScheduleModel *self)
 {
   self->stale_events = TRUE;
-  reload (self);
+  reload (self, TRUE);
 }
 
 /* ---- the object ---------------------------------------------------------------- */
@@ -672,6 +685,23 @@ convene_schedule_model_init (ConveneScheduleModel *self)
   self->leads = g_ptr_array_new ();
 }
 
+static void
+apply_filter (ConveneScheduleModel        *self,
+              const ConveneScheduleFilter *filter)
+{
+  g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->lead, g_free);
+  self->status = filter != NULL ? filter->status : -1;
+  self->format = filter != NULL ? filter->format : -1;
+  if (filter != NULL)
+    {
+      self->words = filter->words != NULL && filter->words[0] != NULL ? g_strdupv (filter->words) : NULL;
+      self->language = g_strdup (filter->language);
+      self->lead = g_strdup (filter->lead);
+    }
+}
+
 /**
  * convene_schedule_model_new:
  * @store: the store to read
@@ -700,7 +730,8 @@ convene_schedule_model_new (ConveneStore                *store,
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->events, "items-changed", G_CALLBACK (on_events_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  convene_schedule_model_set_filter (self, filter);
+  apply_filter (self, filter);
+  reload (self, TRUE);
   return self;
 }
 
@@ -715,18 +746,8 @@ convene_schedule_model_set_filter (ConveneScheduleModel        *self,
 {
   g_return_if_fail (CONVENE_IS_SCHEDULE_MODEL (self));
 
-  g_clear_pointer (&self->words, g_strfreev);
-  g_clear_pointer (&self->language, g_free);
-  g_clear_pointer (&self->lead, g_free);
-  self->status = filter != NULL ? filter->status : -1;
-  self->format = filter != NULL ? filter->format : -1;
-  if (filter != NULL)
-    {
-      self->words = filter->words != NULL && filter->words[0] != NULL ? g_strdupv (filter->words) : NULL;
-      self->language = g_strdup (filter->language);
-      self->lead = g_strdup (filter->lead);
-    }
-  reload (self);
+  apply_filter (self, filter);
+  reload (self, FALSE);
 }
 
 /* How many sessions the plan has, whatever is filtered: a series counts once. */
