@@ -73,6 +73,7 @@ struct _ConveneInsightsView
   GSettings          *settings;      /* the application's, for the hours and weights */
   guint               reload_idle;
   gboolean            needs_reload;  /* changed while not shown */
+  gboolean            forcing;       /* reloading for a caller who needs the numbers */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneInsightsView, convene_insights_view, CONVENE_TYPE_PLAN_VIEW)
@@ -438,6 +439,22 @@ cancel_move_clicked_cb (GtkButton           *button,
   update_planner_button (self, NULL);
 }
 
+static void reload (ConveneInsightsView *self);
+
+/* The numbers are worked out when the section is shown; whoever needs them
+ * before that (a participant report, a move from another section) has
+ * them worked out at once. */
+static void
+make_current (ConveneInsightsView *self)
+{
+  if (!self->needs_reload)
+    return;
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  self->forcing = TRUE;
+  reload (self);
+  self->forcing = FALSE;
+}
+
 /**
  * convene_insights_view_plan_session:
  * @session_id: the session to find a start for
@@ -456,6 +473,8 @@ convene_insights_view_plan_session (ConveneInsightsView *self,
   GDateTime *start;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+
+  make_current (self);
   if (store == NULL || (session = convene_store_load (store, CONVENE_TYPE_SESSION, session_id, &error)) == NULL)
     {
       show_error (self, _("Cannot Open the Session"), error != NULL ? error->message : "");
@@ -495,6 +514,8 @@ convene_insights_view_move_session (ConveneInsightsView *self)
   g_autofree char *message = NULL;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+
+  make_current (self);
   if (self->moving == 0 || slot < 0 || self->insights == NULL)
     return FALSE;
   start.when = convene_planner_grid_get_day (self->planner_grid) + slot * 1800;
@@ -589,6 +610,8 @@ convene_insights_view_propose (ConveneInsightsView *self,
   ConveneInsightsOptions options;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+
+  make_current (self);
   if (self->insights == NULL || n_slots < 1 || n_slots > CONVENE_ROTATION_MAX_SLOTS)
     return FALSE;
   read_options (self, &options);
@@ -672,6 +695,8 @@ convene_insights_view_apply (ConveneInsightsView *self)
   guint n;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), FALSE);
+
+  make_current (self);
   if (self->rotation == NULL || self->insights == NULL)
     return FALSE;
   n = self->rotation->starts->len;
@@ -797,6 +822,8 @@ convene_insights_view_preview_roster (ConveneInsightsView *self,
                                       GBytes              *contents)
 {
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), NULL);
+
+  make_current (self);
   return preview_roster (self, name, contents);
 }
 
@@ -904,6 +931,8 @@ convene_insights_view_preview_participants (ConveneInsightsView *self,
   guint selected;
 
   g_return_val_if_fail (CONVENE_IS_INSIGHTS_VIEW (self), NULL);
+
+  make_current (self);
   if (store == NULL)
     return NULL;
   starts = report_starts (self, session_id, &selected);
@@ -969,6 +998,8 @@ convene_insights_view_import_participants (ConveneInsightsView *self,
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   g_return_if_fail (CONVENE_IS_INSIGHTS_VIEW (self));
+
+  make_current (self);
   self->report_for = session_id;
   gtk_file_filter_set_name (filter, _("Participant reports (CSV, TSV)"));
   gtk_file_filter_add_suffix (filter, "csv");
@@ -1072,7 +1103,7 @@ reload (ConveneInsightsView *self)
     }
   /* The numbers are worked out when the section is shown: a plan of many
    * sessions then costs the window's first frame nothing. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->forcing)
     {
       self->needs_reload = TRUE;
       return;
