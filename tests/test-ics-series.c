@@ -326,6 +326,21 @@ assert_no_warning (ConveneImportResult *result)
              ((ConveneImportWarning *) result->warnings->pdata[i])->message);
 }
 
+/* Imports @text, which must read without an error or a warning into
+ * @n_sessions sessions. */
+static ConveneImportResult *
+import_clean (const char *text,
+              guint       n_sessions)
+{
+  g_autoptr(GError) error = NULL;
+  ConveneImportResult *result = convene_ics_import ("range.ics", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  assert_no_warning (result);
+  g_assert_cmpuint (result->sessions->len, ==, n_sessions);
+  return result;
+}
+
 /* RANGE=THISANDFUTURE changes this meeting and every later one: a weekly
  * series of six, the third moved an hour later and renamed, is two
  * series, the first two meetings at 19:00 and the last four at 20:00 on
@@ -344,14 +359,10 @@ test_this_and_future (void)
     "END:VCALENDAR\r\n";
   static const int before[][2] = { { 1, 7 }, { 1, 14 } };
   static const int after[][2] = { { 1, 21 }, { 1, 28 }, { 2, 4 }, { 2, 11 } };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(ConveneImportResult) result = import_clean (text, 2);
   g_autoptr(GDateTime) jan21 = wall ("Europe/London", 2025, 1, 21, 20, 0);
   ConveneSession *first, *later;
 
-  g_assert_no_error (error);
-  assert_no_warning (result);
-  g_assert_cmpuint (result->sessions->len, ==, 2);
   g_assert_cmpuint (result->exceptions->len, ==, 0);
   first = find_session (result, "Weekly");
   later = find_session (result, "Weekly, an hour later");
@@ -380,12 +391,8 @@ test_this_and_future_dst (void)
     "END:VCALENDAR\r\n";
   static const int before[][2] = { { 3, 4 }, { 3, 11 } };
   static const int after[][2] = { { 3, 18 }, { 3, 25 }, { 4, 1 }, { 4, 8 } };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(ConveneImportResult) result = import_clean (text, 2);
 
-  g_assert_no_error (error);
-  assert_no_warning (result);
-  g_assert_cmpuint (result->sessions->len, ==, 2);
   assert_meetings (result, result->sessions->pdata[0], 2025, before, G_N_ELEMENTS (before), 19);
   assert_meetings (result, result->sessions->pdata[1], 2025, after, G_N_ELEMENTS (after), 20);
 }
@@ -407,13 +414,9 @@ test_this_and_future_until (void)
     "END:VCALENDAR\r\n";
   static const int before[][2] = { { 3, 4 }, { 3, 11 } };
   static const int after[][2] = { { 3, 18 }, { 3, 25 }, { 4, 1 }, { 4, 8 } };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(ConveneImportResult) result = import_clean (text, 2);
   ConveneSession *first, *later;
 
-  g_assert_no_error (error);
-  assert_no_warning (result);
-  g_assert_cmpuint (result->sessions->len, ==, 2);
   first = find_session (result, "Weekly");
   later = find_session (result, "Later");
   g_assert_nonnull (strstr (convene_session_get_recurrence (first), "UNTIL="));
@@ -422,8 +425,6 @@ test_this_and_future_until (void)
   assert_meetings (result, later, 2025, after, G_N_ELEMENTS (after), 20);
 }
 
-/* An EXDATE after the split is the new series' meeting taken out, at its
- * new time; one before it stays the first series'. */
 /* From the first meeting on: the series itself changes, one session. */
 static void
 test_this_and_future_first (void)
@@ -437,13 +438,9 @@ test_this_and_future_first (void)
     "DTSTART;TZID=Europe/London:20250107T200000\r\nEND:VEVENT\r\n"
     "END:VCALENDAR\r\n";
   static const int all[][2] = { { 1, 7 }, { 1, 14 }, { 1, 21 } };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(ConveneImportResult) result = import_clean (text, 1);
   ConveneSession *series;
 
-  g_assert_no_error (error);
-  assert_no_warning (result);
-  g_assert_cmpuint (result->sessions->len, ==, 1);
   series = find_session (result, "Weekly, later");
   g_assert_cmpstr (convene_session_get_recurrence (series), ==, "FREQ=WEEKLY;COUNT=3");
   assert_meetings (result, series, 2025, all, G_N_ELEMENTS (all), 20);
@@ -484,6 +481,8 @@ test_this_and_future_unplaced (void)
   g_assert_true (on_its_line);
 }
 
+/* An EXDATE after the split is the new series' meeting taken out, at its
+ * new time; one before it stays the first series'. */
 static void
 test_this_and_future_exdate (void)
 {
@@ -499,15 +498,11 @@ test_this_and_future_exdate (void)
     "END:VCALENDAR\r\n";
   static const int before[][2] = { { 3, 4 } };
   static const int after[][2] = { { 3, 18 }, { 3, 25 }, { 4, 8 } };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConveneImportResult) result = convene_ics_import ("range.ics", text, strlen (text), &error);
+  g_autoptr(ConveneImportResult) result = import_clean (text, 2);
   g_autoptr(GDateTime) mar11 = wall ("Europe/London", 2025, 3, 11, 19, 0);
   g_autoptr(GDateTime) apr1 = wall ("Europe/London", 2025, 4, 1, 20, 0);
   ConveneSession *first, *later;
 
-  g_assert_no_error (error);
-  assert_no_warning (result);
-  g_assert_cmpuint (result->sessions->len, ==, 2);
   g_assert_cmpuint (result->exceptions->len, ==, 2);
   first = find_session (result, "Weekly");
   later = find_session (result, "Later");

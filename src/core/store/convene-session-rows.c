@@ -62,28 +62,34 @@ slow:
   return TRUE;
 }
 
+/* An enum's value by its nick, 0 when unknown; the class is kept. */
+static int
+parse_nick (GType        type,
+            GEnumClass **klass,
+            const char  *nick)
+{
+  GEnumValue *value;
+
+  if (*klass == NULL)
+    *klass = g_type_class_ref (type);
+  value = nick != NULL ? g_enum_get_value_by_nick (*klass, nick) : NULL;
+  return value != NULL ? value->value : 0;
+}
+
 ConveneSessionStatus
 _convene_store_parse_session_status (const char *nick)
 {
   static GEnumClass *klass;
-  GEnumValue *value;
 
-  if (klass == NULL)
-    klass = g_type_class_ref (CONVENE_TYPE_SESSION_STATUS);
-  value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
-  return value != NULL ? value->value : 0;
+  return parse_nick (CONVENE_TYPE_SESSION_STATUS, &klass, nick);
 }
 
 ConveneSessionFormat
 _convene_store_parse_session_format (const char *nick)
 {
   static GEnumClass *klass;
-  GEnumValue *value;
 
-  if (klass == NULL)
-    klass = g_type_class_ref (CONVENE_TYPE_SESSION_FORMAT);
-  value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
-  return value != NULL ? value->value : 0;
+  return parse_nick (CONVENE_TYPE_SESSION_FORMAT, &klass, nick);
 }
 
 static gboolean
