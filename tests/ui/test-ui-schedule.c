@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ui/schedule/convene-schedule-view.h"
+#include "model/convene-plan.h"
 #include "ui/schedule/convene-session-row.h"
 #include "ui/convene-occurrence-list.h"
 #include "model/convene-values.h"
@@ -143,6 +144,19 @@ is_february_row (GtkWidget *widget,
   return session != NULL && g_strcmp0 (convene_session_get_month (session), "2021-02") == 0;
 }
 
+static gboolean
+is_mapped_february_row (GtkWidget *widget,
+                        gpointer   data)
+{
+  return gtk_widget_get_mapped (widget) && is_february_row (widget, data);
+}
+
+static gboolean
+shows_february (gpointer view)
+{
+  return convene_ui_test_find (view, CONVENE_TYPE_SESSION_ROW, is_mapped_february_row, NULL) != NULL;
+}
+
 static void
 test_february_times (Fixture       *f,
                      gconstpointer  data)
@@ -154,10 +168,10 @@ test_february_times (Fixture       *f,
   g_assert_nonnull (february);
   g_assert_nonnull (convene_session_get_start (february));
 
-  /* The row on screen: 19:00 in London, and the user's own time (TZ). */
-  row = convene_ui_test_find (GTK_WIDGET (f->view), CONVENE_TYPE_SESSION_ROW, is_february_row, NULL);
-  g_assert_nonnull (row);
-  g_assert_true (gtk_widget_get_mapped (row));
+  /* The row on screen, once the view has scrolled to what's next: 19:00 in
+   * London, and the user's own time (TZ). */
+  g_assert_true (convene_ui_test_wait_for (shows_february, f->view, CONVENE_UI_TEST_PATIENCE));
+  row = convene_ui_test_find (GTK_WIDGET (f->view), CONVENE_TYPE_SESSION_ROW, is_mapped_february_row, NULL);
   times = convene_session_row_get_times (CONVENE_SESSION_ROW (row));
   g_test_message ("February: %s", times);
   g_assert_true (g_str_has_prefix (times, "19:00 London"));
@@ -470,6 +484,106 @@ test_follows_changes (Fixture       *f,
   g_assert_true (convene_ui_test_wait_for (has_count, &want, CONVENE_UI_TEST_PATIENCE));
 }
 
+typedef struct {
+  GtkWidget  *view;
+  const char *topic;
+} TopicOnTop;
+
+static gboolean
+is_topic_label (GtkWidget *widget,
+                gpointer   data)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* Whether the row of @topic is on screen, within a row's height of the
+ * list's top, the list scrolled down to it. */
+static gboolean
+topic_on_top (gpointer data)
+{
+  TopicOnTop *want = data;
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (want->view),
+                                                               CONVENE_TYPE_SCHEDULE_VIEW, "list_view"));
+  GtkWidget *label = convene_ui_test_find (list, GTK_TYPE_LABEL, is_topic_label, (gpointer) want->topic);
+  graphene_point_t at;
+
+  /* and the scroll bar says so: GTK 4.18 could place the rows while
+   * leaving the list scrolled to its top, where nothing was drawn. */
+  return label != NULL &&
+         gtk_widget_compute_point (label, list, &GRAPHENE_POINT_INIT (0, 0), &at) &&
+         at.y >= 0 && at.y < 120 &&
+         gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list))) > 0;
+}
+
+/* Started on a plan of 2,000 sessions, 47 minutes apart from 5 January,
+ * the window opens on what's next (10 February, about 1,100 rows down),
+ * with its rows on screen: before, the list stayed empty until scrolled. */
+static void
+test_opens_on_next (void)
+{
+  g_autofree char *database = convene_ui_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2021, 1, 5, 14, 0, 0);
+  TopicOnTop want = { NULL, NULL };
+  ConveneApplication *app;
+  GtkWindow *window;
+  ConveneScheduleView *view;
+  ConveneSession *next;
+
+  {
+    g_autoptr(ConveneStore) store = convene_store_new (database, &error);
+    g_autoptr(ConvenePlan) plan = convene_plan_new ();
+
+    g_assert_no_error (error);
+    convene_plan_set_title (plan, "A busy plan");
+    convene_plan_set_year (plan, 2021);
+    convene_plan_set_timezone (plan, "Europe/London");
+    g_assert_true (convene_store_add (store, CONVENE_ENTITY (plan), &error));
+    g_assert_true (convene_store_begin (store, &error));
+    for (guint i = 0; i < 2000; i++)
+      {
+        g_autoptr(ConveneSession) session = convene_session_new ();
+        g_autofree char *topic = g_strdup_printf ("Busy session %u", i);
+        g_autoptr(GDateTime) when = g_date_time_add_minutes (base, (gint64) i * 47);
+
+        convene_session_set_plan (session, convene_entity_get_id (CONVENE_ENTITY (plan)));
+        convene_session_set_topic (session, topic);
+        /* Some to be confirmed, some with only a month, as plans have. */
+        if (i % 50 == 49)
+          ;
+        else if (i % 10 == 9)
+          {
+            g_autofree char *month = g_date_time_format (when, "%Y-%m");
+
+            convene_session_set_month (session, month);
+          }
+        else
+          {
+            convene_session_set_start (session, when);
+            convene_session_set_timezone (session, "Europe/London");
+          }
+        g_assert_true (convene_store_add (store, CONVENE_ENTITY (session), &error));
+      }
+    g_assert_true (convene_store_commit (store, &error));
+    g_assert_no_error (error);
+  }
+
+  app = convene_ui_test_app_new (database);
+  window = convene_application_open_window (app);
+  gtk_window_set_default_size (window, 1100, 700);
+  view = CONVENE_SCHEDULE_VIEW (convene_window_get_view (CONVENE_WINDOW (window), "schedule"));
+  next = convene_schedule_view_get_next (view);
+  g_assert_nonnull (next);
+  want.view = GTK_WIDGET (view);
+  want.topic = convene_session_get_topic (next);
+  g_assert_cmpuint (position_of_topic (convene_schedule_view_get_model (view), want.topic), >, 1000);
+
+  g_assert_true (convene_ui_test_wait_for (topic_on_top, &want, CONVENE_UI_TEST_PATIENCE));
+  g_free (convene_ui_test_screenshot (GTK_WIDGET (window), "schedule-opens-on-next"));
+  convene_ui_test_finish (app);
+  g_unlink (database);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,5 +602,6 @@ main (int   argc,
               fixture_set_up, test_many_sessions, fixture_tear_down);
   g_test_add ("/ui/schedule/follows-changes", Fixture, NULL,
               fixture_set_up, test_follows_changes, fixture_tear_down);
+  g_test_add_func ("/ui/schedule/opens-on-next", test_opens_on_next);
   return g_test_run ();
 }

@@ -54,6 +54,7 @@ struct _ConveneScheduleView
   gboolean            want_scroll_to_next;
   guint               scroll_target;
   guint               scroll_tick;
+  gboolean            scrolled_below; /* the first half of scroll_to_top() is done */
 };
 
 G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE_TYPE_PLAN_VIEW)
@@ -390,6 +391,17 @@ finish_scroll_cb (GtkWidget     *widget,
 {
   ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (widget);
 
+  /* Not before the list has a size: scrolled earlier, GTK 4.18 clamps the
+   * scroll to an empty list and then shows none of its rows. */
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) == 0)
+    return G_SOURCE_CONTINUE;
+  if (!self->scrolled_below && self->model != NULL)
+    {
+      gtk_list_view_scroll_to (self->list_view, g_list_model_get_n_items (G_LIST_MODEL (self->model)) - 1,
+                               GTK_LIST_SCROLL_NONE, NULL);
+      self->scrolled_below = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
   self->scroll_tick = 0;
   if (self->model != NULL &&
       self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
@@ -409,12 +421,14 @@ scroll_to_top (ConveneScheduleView *self,
     return;
   self->cursor = position;
   self->scroll_target = position;
-  if (position == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+  if (position == 0)
     {
       gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
       return;
     }
-  gtk_list_view_scroll_to (self->list_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
+  self->scrolled_below = gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0;
+  if (self->scrolled_below)
+    gtk_list_view_scroll_to (self->list_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), finish_scroll_cb, NULL, NULL);
 }
@@ -550,13 +564,14 @@ reload (ConveneScheduleView *self)
   g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
   g_signal_connect (header_factory, "unbind", G_CALLBACK (unbind_header_cb), self);
 
-  gtk_list_view_set_factory (self->list_view, GTK_LIST_ITEM_FACTORY (factory));
-  gtk_list_view_set_header_factory (self->list_view, GTK_LIST_ITEM_FACTORY (header_factory));
+  /* The model first, then the scroll to what's next, then the factories:
+   * the list view makes its rows (200 of them) where it is scrolled to,
+   * rather than at the top and then again there. */
+  gtk_list_view_set_factory (self->list_view, NULL);
+  gtk_list_view_set_header_factory (self->list_view, NULL);
   gtk_list_view_set_model (self->list_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
                              g_object_ref (G_LIST_MODEL (self->model)))));
-  g_object_unref (factory);
-  g_object_unref (header_factory);
   /* gtk_list_view_set_model() took its own reference. */
   g_object_unref (gtk_list_view_get_model (self->list_view));
 
@@ -565,6 +580,11 @@ reload (ConveneScheduleView *self)
 
   self->want_scroll_to_next = TRUE;
   on_model_changed_cb (self);
+
+  gtk_list_view_set_factory (self->list_view, GTK_LIST_ITEM_FACTORY (factory));
+  gtk_list_view_set_header_factory (self->list_view, GTK_LIST_ITEM_FACTORY (header_factory));
+  g_object_unref (factory);
+  g_object_unref (header_factory);
 }
 
 static void
