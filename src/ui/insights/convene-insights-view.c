@@ -1105,6 +1105,9 @@ reload (ConveneInsightsView *self)
    * sessions then costs the window's first frame nothing. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->forcing)
     {
+      /* The last numbers stay until then: the planner's grid and the
+       * proposed rotation point into them. */
+      self->insights = g_steal_pointer (&old);
       self->needs_reload = TRUE;
       return;
     }
