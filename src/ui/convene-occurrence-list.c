@@ -554,18 +554,6 @@ convene_occurrence_is_moved (ConveneSession *session)
   return info != NULL && info->moved;
 }
 
-gboolean
-convene_occurrence_same (ConveneSession *a,
-                         ConveneSession *b)
-{
-  g_return_val_if_fail (CONVENE_IS_SESSION (a) && CONVENE_IS_SESSION (b), FALSE);
-  if (a == b)
-    return TRUE;
-  return convene_entity_get_id (CONVENE_ENTITY (a)) == convene_entity_get_id (CONVENE_ENTITY (b)) &&
-         convene_occurrence_get_instant (a) == convene_occurrence_get_instant (b) &&
-         convene_subscription_event_get_subscription (a) == convene_subscription_event_get_subscription (b);
-}
-
 void
 convene_occurrence_set_action (GtkActionable  *actionable,
                                ConveneSession *session)

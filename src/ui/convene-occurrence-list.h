@@ -44,8 +44,6 @@ gint64                 convene_occurrence_get_instant     (ConveneSession       
 gboolean               convene_occurrence_is_moved        (ConveneSession        *session);
 /* Whether @a and @b are the same item: the same session, and the same
  * occurrence of it when a series. */
-gboolean               convene_occurrence_same            (ConveneSession        *a,
-                                                           ConveneSession        *b);
 /* Points @actionable at opening @session: at win.open-occurrence for an
  * occurrence, and as convene_subscription_event_set_action() otherwise. */
 void                   convene_occurrence_set_action      (GtkActionable         *actionable,

@@ -48,7 +48,6 @@ struct _ConveneScheduleModel
 
   ConveneStore   *store;
   gint64          plan;
-  int             year;
   GListModel     *events;     /* the subscriptions' events of the plan's year */
 
   GArray         *entries;    /* Entry, in list order */
@@ -724,9 +723,9 @@ convene_schedule_model_new (ConveneStore                *store,
   self = g_object_new (CONVENE_TYPE_SCHEDULE_MODEL, NULL);
   self->store = g_object_ref (store);
   self->plan = convene_entity_get_id (CONVENE_ENTITY (plan));
-  self->year = convene_plan_get_year (plan);
   self->events = g_object_ref (convene_subscription_list_get_events (
-                                 convene_subscription_list_get_for_store (store), self->year));
+                                 convene_subscription_list_get_for_store (store),
+                                 convene_plan_get_year (plan)));
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->events, "items-changed", G_CALLBACK (on_events_changed_cb), self,
                            G_CONNECT_SWAPPED);
