@@ -249,7 +249,7 @@ run_child (const char *database)
   g_print ("sessions_shown=%u\n", n);
 
   list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CONVENE_TYPE_SCHEDULE_VIEW,
-                                                    "list_view"));
+                                                    "rows_view"));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   if (n > 0)
     {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/schedule/convene-schedule-model.h"
 #include "ui/schedule/convene-schedule-view.h"
 #include "model/convene-plan.h"
 #include "ui/schedule/convene-session-row.h"
@@ -103,6 +104,34 @@ test_grouped_by_month (Fixture       *f,
       section++;
     }
   g_assert_cmpuint (section, ==, 13);
+
+  /* On screen, each month is a header row of its own, above its sessions,
+   * with how many it has. */
+  {
+    ConveneScheduleModel *model = CONVENE_SCHEDULE_MODEL (f->model);
+    GListModel *rows = convene_schedule_model_get_rows (model);
+    guint row = 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 13 + 13);
+    for (guint i = 0; i < 13; i++)
+      {
+        g_autoptr(ConveneScheduleMonth) header = g_list_model_get_item (rows, row);
+        g_autoptr(ConveneSession) session = g_list_model_get_item (rows, row + 1);
+        g_autoptr(ConveneSession) same = g_list_model_get_item (f->model, i);
+
+        g_assert_true (CONVENE_IS_SCHEDULE_MONTH (header));
+        g_assert_cmpstr (convene_schedule_month_get_month (header), ==, months[i]);
+        g_assert_cmpuint (convene_schedule_month_get_n_items (header), ==, 1);
+        g_assert_true (session == same);
+        g_assert_cmpuint (convene_schedule_model_row_of (model, i), ==, row + 1);
+        g_assert_cmpuint (convene_schedule_model_find_month (model, row + 1, 0), ==, row);
+        if (i > 0)
+          g_assert_cmpuint (convene_schedule_model_find_month (model, row, -1), ==, row - 2);
+        row += 2;
+      }
+    g_assert_cmpuint (convene_schedule_model_find_month (model, 0, -1), ==, GTK_INVALID_LIST_POSITION);
+    g_assert_cmpuint (convene_schedule_model_find_month (model, row - 1, 1), ==, GTK_INVALID_LIST_POSITION);
+  }
 
   /* The right badges. */
   {
@@ -389,6 +418,16 @@ test_many_sessions (Fixture       *f,
       gtk_section_model_get_section (GTK_SECTION_MODEL (f->model), i, &start, &end);
       g_assert_cmpuint (start, <=, i);
       g_assert_cmpuint (i, <, end);
+      if (start == i)
+        {
+          /* The month's header row is just above its first session. */
+          g_autoptr(ConveneScheduleMonth) header =
+            g_list_model_get_item (convene_schedule_model_get_rows (CONVENE_SCHEDULE_MODEL (f->model)),
+                                   convene_schedule_model_row_of (CONVENE_SCHEDULE_MODEL (f->model), i) - 1);
+
+          g_assert_true (CONVENE_IS_SCHEDULE_MONTH (header));
+          g_assert_cmpuint (convene_schedule_month_get_n_items (header), ==, end - start);
+        }
       if (start == i && i > 0)
         g_assert_cmpint (month_of (previous), <, month_of (item));
       else if (i > 0)
@@ -503,7 +542,7 @@ topic_on_top (gpointer data)
 {
   TopicOnTop *want = data;
   GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (want->view),
-                                                               CONVENE_TYPE_SCHEDULE_VIEW, "list_view"));
+                                                               CONVENE_TYPE_SCHEDULE_VIEW, "rows_view"));
   GtkWidget *label = convene_ui_test_find (list, GTK_TYPE_LABEL, is_topic_label, (gpointer) want->topic);
   graphene_point_t at;
 

@@ -25,6 +25,7 @@
 #include "time/convene-time-format.h"
 #include "ui/calendar/convene-calendar-view.h"
 #include "ui/convene-occurrence-list.h"
+#include "ui/schedule/convene-schedule-model.h"
 #include "ui/schedule/convene-schedule-view.h"
 #include "ui/schedule/convene-session-row.h"
 #include "ui/session/convene-session-page.h"
@@ -215,7 +216,7 @@ test_schedule (Fixture       *f,
   g_autoptr(GDateTime) now = convene_now ();
   const Meeting *next = NULL;
   ConveneSession *shown_next;
-  GtkListView *list_view;
+  GtkGridView *rows_view;
   guint next_position = GTK_INVALID_LIST_POSITION;
   g_autofree char *march_here = clock_in (london_instant (f, 2025, 3, 4, 19), convene_local_zone ());
   g_autofree char *april_here = clock_in (london_instant (f, 2025, 4, 1, 19), convene_local_zone ());
@@ -285,9 +286,10 @@ test_schedule (Fixture       *f,
   shoot (f, "schedule");
 
   /* Opening a row opens the series' page for that meeting. */
-  list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), CONVENE_TYPE_SCHEDULE_VIEW,
-                                                            "list_view"));
-  g_signal_emit_by_name (list_view, "activate", next_position);
+  rows_view = GTK_GRID_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), CONVENE_TYPE_SCHEDULE_VIEW,
+                                                            "rows_view"));
+  g_signal_emit_by_name (rows_view, "activate",
+                         convene_schedule_model_row_of (CONVENE_SCHEDULE_MODEL (model), next_position));
   convene_ui_test_wait (100);
   assert_opened (f, next->rule);
 }

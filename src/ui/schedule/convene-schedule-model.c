@@ -32,6 +32,9 @@
 
 #define NO_MONTH G_MAXUINT32
 
+#define CONVENE_TYPE_SCHEDULE_ROWS (convene_schedule_rows_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneScheduleRows, convene_schedule_rows, CONVENE, SCHEDULE_ROWS, GObject)
+
 typedef struct {
   gint64  id;          /* the session, or the event's own id */
   gint64  occurrence;  /* a series' occurrence as the rule gives it, or 0 */
@@ -52,6 +55,7 @@ struct _ConveneScheduleModel
 
   GArray         *entries;    /* Entry, in list order */
   GPtrArray      *items;      /* beside the entries: NULL until asked for */
+  ConveneScheduleRows *rows;  /* what the list shows: the entries with a header a month */
   GHashTable     *sessions;   /* gint64 id → ConveneSession as stored */
   GHashTable     *exceptions; /* gint64 id → GPtrArray of a series' exceptions */
 
@@ -229,6 +233,171 @@ static void
 section_model_iface_init (GtkSectionModelInterface *iface)
 {
   iface->get_section = section_get_section;
+}
+
+/* ---- the rows shown: a header a month, then its sessions ------------------- */
+
+/* The list shows its months as rows of their own: a header is an item, not
+ * a GtkListHeader, so that the schedule can be a one-column GtkGridView,
+ * which keeps about 30 rows alive where a GtkListView keeps 200 whatever
+ * its height; each is a session row to lay out, the most of a frame. */
+
+struct _ConveneScheduleMonth
+{
+  GObject parent_instance;
+
+  char    month[8];  /* "YYYY-MM", or "" for the sessions to be confirmed */
+  guint   n_items;
+};
+
+G_DEFINE_FINAL_TYPE (ConveneScheduleMonth, convene_schedule_month, G_TYPE_OBJECT)
+
+static void
+convene_schedule_month_class_init (ConveneScheduleMonthClass *klass)
+{
+}
+
+static void
+convene_schedule_month_init (ConveneScheduleMonth *self)
+{
+}
+
+/* Returns: (nullable): the month as "YYYY-MM", or %NULL for the sessions
+ * still to be confirmed */
+const char *
+convene_schedule_month_get_month (ConveneScheduleMonth *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_MONTH (self), NULL);
+  return self->month[0] != '\0' ? self->month : NULL;
+}
+
+/* How many rows the month has under its header. */
+guint
+convene_schedule_month_get_n_items (ConveneScheduleMonth *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_MONTH (self), 0);
+  return self->n_items;
+}
+
+typedef struct {
+  guint32  month;
+  guint32  count;   /* a header: the rows of its month */
+  guint    index;   /* a session: its position in the model; a header: its month's first */
+  gboolean header;
+} Row;
+
+struct _ConveneScheduleRows
+{
+  GObject               parent_instance;
+
+  ConveneScheduleModel *model;    /* not owned: the model owns its rows */
+  GArray               *rows;     /* Row */
+  GPtrArray            *headers;  /* beside the rows: a header's object, NULL until asked for */
+  GArray               *starts;   /* guint: each header's row, in order */
+};
+
+static void rows_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ConveneScheduleRows, convene_schedule_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, rows_iface_init))
+
+static GType
+rows_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+rows_get_n_items (GListModel *model)
+{
+  return CONVENE_SCHEDULE_ROWS (model)->rows->len;
+}
+
+static gpointer
+rows_get_item (GListModel *model,
+               guint       position)
+{
+  ConveneScheduleRows *self = CONVENE_SCHEDULE_ROWS (model);
+  const Row *row;
+
+  if (position >= self->rows->len || self->model == NULL)
+    return NULL;
+  row = &g_array_index (self->rows, Row, position);
+  if (!row->header)
+    return g_list_model_get_item (G_LIST_MODEL (self->model), row->index);
+  if (self->headers->pdata[position] == NULL)
+    {
+      ConveneScheduleMonth *month = g_object_new (CONVENE_TYPE_SCHEDULE_MONTH, NULL);
+
+      if (row->month != NO_MONTH)
+        g_snprintf (month->month, sizeof month->month, "%04u-%02u", row->month / 12, row->month % 12 + 1);
+      month->n_items = row->count;
+      self->headers->pdata[position] = month;
+    }
+  return g_object_ref (self->headers->pdata[position]);
+}
+
+static void
+rows_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rows_get_item_type;
+  iface->get_n_items = rows_get_n_items;
+  iface->get_item = rows_get_item;
+}
+
+static void
+convene_schedule_rows_finalize (GObject *object)
+{
+  ConveneScheduleRows *self = CONVENE_SCHEDULE_ROWS (object);
+
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_clear_pointer (&self->starts, g_array_unref);
+
+  G_OBJECT_CLASS (convene_schedule_rows_parent_class)->finalize (object);
+}
+
+static void
+convene_schedule_rows_class_init (ConveneScheduleRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = convene_schedule_rows_finalize;
+}
+
+static void
+convene_schedule_rows_init (ConveneScheduleRows *self)
+{
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->headers = g_ptr_array_new_with_free_func (unref_item);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* The rows for @entries, and where their headers are. */
+static GArray *
+rows_for (GArray  *entries,
+          GArray **out_starts)
+{
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), entries->len + 16);
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint header = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *e = &g_array_index (entries, Entry, i);
+      Row row = { e->month, 0, i, FALSE };
+
+      if (i == 0 || e->month != g_array_index (entries, Entry, i - 1).month)
+        {
+          Row first = { e->month, 0, i, TRUE };
+
+          header = rows->len;
+          g_array_append_val (starts, header);
+          g_array_append_val (rows, first);
+        }
+      g_array_index (rows, Row, header).count++;
+      g_array_append_val (rows, row);
+    }
+  *out_starts = starts;
+  return rows;
 }
 
 /* ---- reading the index ------------------------------------------------------- */
@@ -497,66 +666,155 @@ set_next (ConveneScheduleModel *self,
   g_set_object (&self->next, next);
 }
 
+typedef struct {
+  ConveneScheduleModel *self;
+  GArray               *old;
+  GArray               *fresh;
+  GArray               *old_rows;
+  GArray               *fresh_rows;
+} Diff;
+
+typedef gboolean (*SameAt) (Diff *diff,
+                            guint old_position,
+                            guint new_position);
+
+static gboolean
+same_entry_at (Diff *d,
+               guint i,
+               guint j)
+{
+  return same_entry (d->self, &g_array_index (d->old, Entry, i), &g_array_index (d->fresh, Entry, j));
+}
+
+static gboolean
+same_row_at (Diff *d,
+             guint i,
+             guint j)
+{
+  const Row *a = &g_array_index (d->old_rows, Row, i);
+  const Row *b = &g_array_index (d->fresh_rows, Row, j);
+
+  if (a->header != b->header || a->month != b->month)
+    return FALSE;
+  if (a->header)
+    return a->count == b->count;
+  return same_entry_at (d, a->index, b->index);
+}
+
+/* How many of the first and of the last items are the same before and after. */
+static void
+common_ends (Diff   *diff,
+             SameAt  same,
+             guint   old_n,
+             guint   new_n,
+             guint  *out_prefix,
+             guint  *out_suffix)
+{
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < new_n && same (diff, prefix, prefix))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         same (diff, old_n - 1 - suffix, new_n - 1 - suffix))
+    suffix++;
+  *out_prefix = prefix;
+  *out_suffix = suffix;
+}
+
+/* Takes @old's objects into an array of @new_n, where the items that did
+ * not change keep theirs and the others are made again when asked for. */
+static void
+keep_ends (GPtrArray **items,
+           guint       new_n,
+           guint       prefix,
+           guint       suffix)
+{
+  GPtrArray *old = *items;
+  GPtrArray *kept = g_ptr_array_new_full (new_n, unref_item);
+
+  g_ptr_array_set_size (kept, new_n);
+  for (guint i = 0; i < prefix; i++)
+    kept->pdata[i] = g_steal_pointer (&old->pdata[i]);
+  for (guint i = 0; i < suffix; i++)
+    kept->pdata[new_n - 1 - i] = g_steal_pointer (&old->pdata[old->len - 1 - i]);
+  g_ptr_array_unref (old);
+  *items = kept;
+}
+
+static void
+rows_changed (ConveneScheduleRows *rows,
+              guint                prefix,
+              guint                suffix,
+              guint                old_n)
+{
+  guint new_n = rows->rows->len;
+
+  if (prefix + suffix == old_n && prefix + suffix == new_n)
+    return;
+  /* GtkListView (4.18) showed no rows after one change that replaced
+   * every row of a list with sections; told in two steps, it did.  The
+   * grid view is told the same way. */
+  if (prefix == 0 && suffix == 0 && old_n > 0 && new_n > 0)
+    {
+      GArray *shown = rows->rows;
+
+      rows->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+      g_list_model_items_changed (G_LIST_MODEL (rows), 0, old_n, 0);
+      g_array_unref (rows->rows);
+      rows->rows = shown;
+      old_n = 0;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (rows), prefix, old_n - prefix - suffix, new_n - prefix - suffix);
+}
+
 /* Reads the index again and says what changed: one items-changed from the
- * first row that differs to the last.  With @counting, every row is read
- * (the count of sessions, what's next, the leads and languages); without,
- * only the filter changed, and SQLite leaves out the rows that cannot match
- * the search words. */
+ * first row that differs to the last, in the model and in its rows.  With
+ * @counting, every row is read (the count of sessions, what's next, the
+ * leads and languages); without, only the filter changed, and SQLite leaves
+ * out the rows that cannot match the search words. */
 static void
 reload (ConveneScheduleModel *self,
         gboolean              counting)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) leads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = convene_now ();
-  Reading r = { self, counting, rows, series, languages, leads, 0, g_date_time_to_unix (now) };
+  Reading r = { self, counting, read, series, languages, leads, 0, g_date_time_to_unix (now) };
+  ConveneScheduleRows *rows = self->rows;
   g_autoptr(GArray) fresh = NULL;
-  g_autoptr(GArray) old = NULL;
-  g_autoptr(GPtrArray) old_items = NULL;
-  guint prefix = 0, suffix = 0, old_n, new_n;
+  g_autoptr(GArray) fresh_rows = NULL;
+  g_autoptr(GArray) starts = NULL;
+  guint prefix, suffix, row_prefix, row_suffix, old_n, new_n, old_rows_n;
+  Diff diff;
 
   if (self->plan != 0 &&
       !convene_occurrence_rows_foreach_matching (self->store, self->plan, NULL, NULL,
                                                  counting ? NULL : (const char * const *) self->words,
                                                  read_row_cb, &r, &error))
     g_warning ("Could not read the schedule: %s", error->message);
-  fresh = merge_events (self, rows);
+  fresh = merge_events (self, read);
+  fresh_rows = rows_for (fresh, &starts);
 
-  old = g_steal_pointer (&self->entries);
-  old_items = g_steal_pointer (&self->items);
-  old_n = old->len;
+  /* Compared while the changes are still marked stale. */
+  diff = (Diff) { self, self->entries, fresh, rows->rows, fresh_rows };
+  old_n = self->entries->len;
   new_n = fresh->len;
-  while (prefix < old_n && prefix < new_n &&
-         same_entry (self, &g_array_index (old, Entry, prefix), &g_array_index (fresh, Entry, prefix)))
-    prefix++;
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         same_entry (self, &g_array_index (old, Entry, old_n - 1 - suffix),
-                     &g_array_index (fresh, Entry, new_n - 1 - suffix)))
-    suffix++;
+  old_rows_n = rows->rows->len;
+  common_ends (&diff, same_entry_at, old_n, new_n, &prefix, &suffix);
+  common_ends (&diff, same_row_at, old_rows_n, fresh_rows->len, &row_prefix, &row_suffix);
 
-  /* GtkListView (4.18) shows no rows after one change that replaces
-   * every row of a list with sections; told in two steps, it does. */
-  if (prefix == 0 && suffix == 0 && old_n > 0 && new_n > 0)
-    {
-      self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-      self->items = g_ptr_array_new_with_free_func (unref_item);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-      g_clear_pointer (&self->entries, g_array_unref);
-      g_clear_pointer (&self->items, g_ptr_array_unref);
-      old_n = 0;
-    }
-
-  /* The rows that did not change keep their objects. */
-  self->items = g_ptr_array_new_full (new_n, unref_item);
-  g_ptr_array_set_size (self->items, new_n);
-  for (guint i = 0; i < prefix; i++)
-    self->items->pdata[i] = g_steal_pointer (&old_items->pdata[i]);
-  for (guint i = 0; i < suffix; i++)
-    self->items->pdata[new_n - 1 - i] = g_steal_pointer (&old_items->pdata[old_n - 1 - i]);
+  /* The items that did not change keep their objects. */
+  keep_ends (&self->items, new_n, prefix, suffix);
+  keep_ends (&rows->headers, fresh_rows->len, row_prefix, row_suffix);
+  g_array_unref (self->entries);
   self->entries = g_steal_pointer (&fresh);
+  g_array_unref (rows->rows);
+  rows->rows = g_steal_pointer (&fresh_rows);
+  g_array_unref (rows->starts);
+  rows->starts = g_steal_pointer (&starts);
 
   if (counting)
     {
@@ -573,6 +831,7 @@ reload (ConveneScheduleModel *self,
   if (prefix + suffix < old_n || prefix + suffix < new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
                                 new_n - prefix - suffix);
+  rows_changed (rows, row_prefix, row_suffix, old_rows_n);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -627,6 +886,8 @@ convene_schedule_model_dispose (GObject *object)
   g_clear_object (&self->events);
   g_clear_object (&self->store);
   g_clear_object (&self->next);
+  if (self->rows != NULL)
+    self->rows->model = NULL;
 
   G_OBJECT_CLASS (convene_schedule_model_parent_class)->dispose (object);
 }
@@ -638,6 +899,7 @@ convene_schedule_model_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->sessions, g_hash_table_unref);
   g_clear_pointer (&self->exceptions, g_hash_table_unref);
   g_clear_pointer (&self->stale, g_hash_table_unref);
@@ -676,6 +938,8 @@ convene_schedule_model_init (ConveneScheduleModel *self)
   self->format = -1;
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->rows = g_object_new (CONVENE_TYPE_SCHEDULE_ROWS, NULL);
+  self->rows->model = self;
   self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->exceptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
@@ -814,4 +1078,91 @@ convene_schedule_model_get_leads (ConveneScheduleModel *self)
 {
   g_return_val_if_fail (CONVENE_IS_SCHEDULE_MODEL (self), NULL);
   return self->leads;
+}
+
+/**
+ * convene_schedule_model_get_rows:
+ *
+ * Returns: (transfer none): what the list shows: each month's header (a
+ *   #ConveneScheduleMonth), then its sessions, the same objects as the
+ *   model's own items
+ */
+GListModel *
+convene_schedule_model_get_rows (ConveneScheduleModel *self)
+{
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_MODEL (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+/* The header of the month @k among the rows. */
+static const Row *
+month_header (ConveneScheduleRows *rows,
+              guint                k)
+{
+  return &g_array_index (rows->rows, Row, g_array_index (rows->starts, guint, k));
+}
+
+/* Returns: where the model's item at @position is among the rows, or
+ * %GTK_INVALID_LIST_POSITION */
+guint
+convene_schedule_model_row_of (ConveneScheduleModel *self,
+                               guint                 position)
+{
+  ConveneScheduleRows *rows;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_MODEL (self), GTK_INVALID_LIST_POSITION);
+
+  if (position >= self->entries->len)
+    return GTK_INVALID_LIST_POSITION;
+  /* Every month whose first item is at or before @position adds a header. */
+  rows = self->rows;
+  for (hi = rows->starts->len; lo < hi;)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (month_header (rows, mid)->index <= position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return position + lo;
+}
+
+/**
+ * convene_schedule_model_find_month:
+ * @row: a position among the rows
+ * @delta: how many months on (or back, when negative) from @row's
+ *
+ * Returns: the row of that month's header, or %GTK_INVALID_LIST_POSITION
+ *   when the list has no such month
+ */
+guint
+convene_schedule_model_find_month (ConveneScheduleModel *self,
+                                   guint                 row,
+                                   int                   delta)
+{
+  GArray *starts;
+  guint lo = 0, hi;
+  gint64 k;
+
+  g_return_val_if_fail (CONVENE_IS_SCHEDULE_MODEL (self), GTK_INVALID_LIST_POSITION);
+
+  starts = self->rows->starts;
+  if (starts->len == 0)
+    return GTK_INVALID_LIST_POSITION;
+  /* The month @row is in: the last header at or before it. */
+  for (hi = starts->len; lo < hi;)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (starts, guint, mid) <= row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  k = (gint64) lo - 1 + delta;
+  if (k < 0 || k >= starts->len)
+    return GTK_INVALID_LIST_POSITION;
+  return g_array_index (starts, guint, k);
 }

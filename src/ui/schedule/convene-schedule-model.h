@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ConveneScheduleModel, convene_schedule_model, CONVENE, SCHEDULE_MODEL, GObject)
 
+#define CONVENE_TYPE_SCHEDULE_MONTH (convene_schedule_month_get_type ())
+G_DECLARE_FINAL_TYPE (ConveneScheduleMonth, convene_schedule_month, CONVENE, SCHEDULE_MONTH, GObject)
+
 /* What the schedule shows: every field that is set must hold. */
 typedef struct {
   char       **words;    /* casefolded or not: matched as g_str_match_string() does */
@@ -34,5 +37,14 @@ guint                 convene_schedule_model_find          (ConveneScheduleModel
 ConveneSession       *convene_schedule_model_get_next      (ConveneScheduleModel        *self);
 GPtrArray            *convene_schedule_model_get_languages (ConveneScheduleModel        *self);
 GPtrArray            *convene_schedule_model_get_leads     (ConveneScheduleModel        *self);
+GListModel           *convene_schedule_model_get_rows      (ConveneScheduleModel        *self);
+guint                 convene_schedule_model_row_of        (ConveneScheduleModel        *self,
+                                                            guint                        position);
+guint                 convene_schedule_model_find_month    (ConveneScheduleModel        *self,
+                                                            guint                        row,
+                                                            int                          delta);
+
+const char           *convene_schedule_month_get_month     (ConveneScheduleMonth        *self);
+guint                 convene_schedule_month_get_n_items   (ConveneScheduleMonth        *self);
 
 G_END_DECLS

@@ -4,8 +4,10 @@
  * plan's year, in list order with a header a month: a model that reads an
  * index of the rows from the store and makes objects only for the rows on
  * screen (ui/schedule/convene-schedule-model.h), filtered there by the
- * search words and the filter popover, shown by a GtkListView whose rows
- * are recycled: it opens and stays smooth with a hundred thousand sessions.
+ * search words and the filter popover, shown by a grid view of one column
+ * whose rows are recycled: it opens and stays smooth with a hundred
+ * thousand sessions.  The months' headers are rows of their own: a grid
+ * view keeps about 30 rows alive, a list view 200 whatever its height.
  */
 #include "config.h"
 
@@ -33,7 +35,7 @@ struct _ConveneScheduleView
   GtkSearchEntry     *search_entry;
   AdwBanner          *next_banner;
   GtkStack           *content_stack;
-  GtkListView        *list_view;
+  GtkGridView        *rows_view;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *format_dropdown;
   GtkDropDown        *language_dropdown;
@@ -50,7 +52,7 @@ struct _ConveneScheduleView
   GPtrArray          *lead_names;
   gboolean            updating_filters;
 
-  guint               cursor;        /* where month jumps start from */
+  guint               cursor;        /* the row month jumps start from */
   gboolean            want_scroll_to_next;
   guint               scroll_target;
   guint               scroll_tick;
@@ -58,31 +60,6 @@ struct _ConveneScheduleView
 };
 
 G_DEFINE_FINAL_TYPE (ConveneScheduleView, convene_schedule_view, CONVENE_TYPE_PLAN_VIEW)
-
-/* The month a header names. */
-static void
-session_month (ConveneSession *session,
-               char            buf[8])
-{
-  const char *month = convene_session_get_month (session);
-  GDateTime *start;
-
-  if (month != NULL && convene_month_is_valid (month))
-    {
-      memcpy (buf, month, 8);
-      return;
-    }
-  start = convene_session_get_start (session);
-  if (start != NULL)
-    {
-      g_autoptr(GTimeZone) tz = convene_timezone_new (convene_session_get_timezone (session));
-      g_autoptr(GDateTime) there = g_date_time_to_timezone (start, tz != NULL ? tz : convene_local_zone ());
-
-      g_snprintf (buf, 8, "%04d-%02d", g_date_time_get_year (there), g_date_time_get_month (there));
-      return;
-    }
-  buf[0] = '\0';
-}
 
 /* Filtering */
 
@@ -254,42 +231,8 @@ clear_filters_cb (GtkWidget  *widget,
 
 /* Rows and headers */
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ConveneScheduleView      *self)
-{
-  gtk_list_item_set_child (item, convene_session_row_new ());
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             ConveneScheduleView      *self)
-{
-  ConveneSession *session = gtk_list_item_get_item (item);
-  ConveneSessionRow *row = CONVENE_SESSION_ROW (gtk_list_item_get_child (item));
-  g_autofree char *label = NULL;
-  const char *topic = convene_session_get_topic (session);
-
-  convene_session_row_bind (row, session, convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self)));
-  label = g_strdup_printf ("%s, %s", topic != NULL ? topic : "",
-                           convene_session_row_get_times (row));
-  gtk_list_item_set_accessible_label (item, label);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               ConveneScheduleView      *self)
-{
-  convene_session_row_bind (CONVENE_SESSION_ROW (gtk_list_item_get_child (item)), NULL, NULL);
-}
-
-static void
-setup_header_cb (GtkSignalListItemFactory *factory,
-                 GtkListHeader            *header,
-                 ConveneScheduleView      *self)
+static GtkWidget *
+header_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *month = gtk_label_new (NULL);
@@ -303,43 +246,67 @@ setup_header_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "month-header");
   gtk_box_append (GTK_BOX (box), month);
   gtk_box_append (GTK_BOX (box), count);
-  gtk_list_header_set_child (header, box);
+  return box;
 }
 
 static void
-update_header_count (GtkListHeader *header)
+bind_header (GtkListItem          *item,
+             ConveneScheduleMonth *month)
 {
-  GtkWidget *box = gtk_list_header_get_child (header);
-  GtkWidget *count = gtk_widget_get_last_child (box);
-  guint n = gtk_list_header_get_n_items (header);
-  g_autofree char *text = g_strdup_printf (ngettext ("%u session", "%u sessions", n), n);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  const char *name = convene_schedule_month_get_month (month);
+  guint n = convene_schedule_month_get_n_items (month);
+  g_autofree char *title = name != NULL ? convene_format_month (name) : g_strdup (_("To be confirmed"));
+  g_autofree char *count = g_strdup_printf (ngettext ("%u session", "%u sessions", n), n);
+  g_autofree char *label = g_strdup_printf ("%s, %s", title, count);
 
-  gtk_label_set_label (GTK_LABEL (count), text);
-}
-
-static void
-bind_header_cb (GtkSignalListItemFactory *factory,
-                GtkListHeader            *header,
-                ConveneScheduleView      *self)
-{
-  ConveneSession *first = gtk_list_header_get_item (header);
-  GtkWidget *box = gtk_list_header_get_child (header);
-  char month[8];
-  g_autofree char *title = NULL;
-
-  session_month (first, month);
-  title = month[0] != '\0' ? convene_format_month (month) : g_strdup (_("To be confirmed"));
+  if (!GTK_IS_BOX (box))
+    gtk_list_item_set_child (item, box = header_new ());
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), title);
-  update_header_count (header);
-  g_signal_connect (header, "notify::n-items", G_CALLBACK (update_header_count), NULL);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), count);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_accessible_label (item, label);
+}
+
+/* A recycled cell becomes a header or a session's row, as its item is;
+ * headers are few, so a cell rarely changes from one to the other. */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ConveneScheduleView      *self)
+{
+  gpointer object = gtk_list_item_get_item (item);
+  ConveneSession *session;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  g_autofree char *label = NULL;
+  const char *topic;
+
+  if (CONVENE_IS_SCHEDULE_MONTH (object))
+    {
+      bind_header (item, object);
+      return;
+    }
+  session = object;
+  if (!CONVENE_IS_SESSION_ROW (row))
+    gtk_list_item_set_child (item, row = convene_session_row_new ());
+  convene_session_row_bind (CONVENE_SESSION_ROW (row), session,
+                            convene_plan_view_get_plan (CONVENE_PLAN_VIEW (self)));
+  topic = convene_session_get_topic (session);
+  label = g_strdup_printf ("%s, %s", topic != NULL ? topic : "",
+                           convene_session_row_get_times (CONVENE_SESSION_ROW (row)));
+  gtk_list_item_set_activatable (item, TRUE);
+  gtk_list_item_set_accessible_label (item, label);
 }
 
 static void
-unbind_header_cb (GtkSignalListItemFactory *factory,
-                  GtkListHeader            *header,
-                  ConveneScheduleView      *self)
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ConveneScheduleView      *self)
 {
-  g_signal_handlers_disconnect_by_func (header, update_header_count, NULL);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (CONVENE_IS_SESSION_ROW (row))
+    convene_session_row_bind (CONVENE_SESSION_ROW (row), NULL, NULL);
 }
 
 /* A series' occurrence opens the series' page for that occurrence. */
@@ -360,10 +327,12 @@ static void
 on_list_activate_cb (ConveneScheduleView *self,
                      guint                position)
 {
-  g_autoptr(ConveneSession) session = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(GObject) object = g_list_model_get_item (convene_schedule_model_get_rows (self->model), position);
+  ConveneSession *session;
 
-  if (session == NULL)
+  if (!CONVENE_IS_SESSION (object))
     return;
+  session = CONVENE_SESSION (object);
   self->cursor = position;
   if (convene_subscription_event_get_subscription (session) != NULL)
     {
@@ -378,10 +347,16 @@ on_list_activate_cb (ConveneScheduleView *self,
 /* Scrolling */
 
 static guint
+n_rows (ConveneScheduleView *self)
+{
+  return g_list_model_get_n_items (convene_schedule_model_get_rows (self->model));
+}
+
+static guint
 position_of (ConveneScheduleView *self,
              ConveneSession      *session)
 {
-  return convene_schedule_model_find (self->model, session);
+  return convene_schedule_model_row_of (self->model, convene_schedule_model_find (self->model, session));
 }
 
 static gboolean
@@ -393,19 +368,17 @@ finish_scroll_cb (GtkWidget     *widget,
 
   /* Not before the list has a size: scrolled earlier, GTK 4.18 clamps the
    * scroll to an empty list and then shows none of its rows. */
-  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) == 0)
+  if (gtk_widget_get_height (GTK_WIDGET (self->rows_view)) == 0)
     return G_SOURCE_CONTINUE;
   if (!self->scrolled_below && self->model != NULL)
     {
-      gtk_list_view_scroll_to (self->list_view, g_list_model_get_n_items (G_LIST_MODEL (self->model)) - 1,
-                               GTK_LIST_SCROLL_NONE, NULL);
+      gtk_grid_view_scroll_to (self->rows_view, n_rows (self) - 1, GTK_LIST_SCROLL_NONE, NULL);
       self->scrolled_below = TRUE;
       return G_SOURCE_CONTINUE;
     }
   self->scroll_tick = 0;
-  if (self->model != NULL &&
-      self->scroll_target < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
-    gtk_list_view_scroll_to (self->list_view, self->scroll_target, GTK_LIST_SCROLL_FOCUS, NULL);
+  if (self->model != NULL && self->scroll_target < n_rows (self))
+    gtk_grid_view_scroll_to (self->rows_view, self->scroll_target, GTK_LIST_SCROLL_FOCUS, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -415,7 +388,7 @@ static void
 scroll_to_top (ConveneScheduleView *self,
                guint                position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = n_rows (self);
 
   if (position >= n)
     return;
@@ -423,12 +396,12 @@ scroll_to_top (ConveneScheduleView *self,
   self->scroll_target = position;
   if (position == 0)
     {
-      gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+      gtk_grid_view_scroll_to (self->rows_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
       return;
     }
-  self->scrolled_below = gtk_widget_get_height (GTK_WIDGET (self->list_view)) > 0;
+  self->scrolled_below = gtk_widget_get_height (GTK_WIDGET (self->rows_view)) > 0;
   if (self->scrolled_below)
-    gtk_list_view_scroll_to (self->list_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
+    gtk_grid_view_scroll_to (self->rows_view, n - 1, GTK_LIST_SCROLL_NONE, NULL);
   if (self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), finish_scroll_cb, NULL, NULL);
 }
@@ -442,11 +415,11 @@ void
 convene_schedule_view_move_month (ConveneScheduleView *self,
                                   int                  delta)
 {
-  guint n, start = 0, end = 0;
+  guint n, row;
 
   g_return_if_fail (CONVENE_IS_SCHEDULE_VIEW (self));
 
-  if (self->model == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->model))) == 0)
+  if (self->model == NULL || (n = n_rows (self)) == 0)
     return;
   if (delta == 0)
     {
@@ -457,15 +430,9 @@ convene_schedule_view_move_month (ConveneScheduleView *self,
       return;
     }
 
-  gtk_section_model_get_section (GTK_SECTION_MODEL (self->model), MIN (self->cursor, n - 1),
-                                 &start, &end);
-  if (delta > 0 && end < n)
-    scroll_to_top (self, end);
-  else if (delta < 0 && start > 0)
-    {
-      gtk_section_model_get_section (GTK_SECTION_MODEL (self->model), start - 1, &start, &end);
-      scroll_to_top (self, start);
-    }
+  row = convene_schedule_model_find_month (self->model, MIN (self->cursor, n - 1), delta);
+  if (row != GTK_INVALID_LIST_POSITION)
+    scroll_to_top (self, row);
 }
 
 /* What's next */
@@ -529,7 +496,6 @@ reload (ConveneScheduleView *self)
   ConveneStore *store;
   ConvenePlan *plan;
   GtkSignalListItemFactory *factory;
-  GtkSignalListItemFactory *header_factory;
   ConveneScheduleFilter filter = {
     self->search_words, self->status_filter, self->format_filter, self->language_filter,
     self->lead_filter,
@@ -537,7 +503,7 @@ reload (ConveneScheduleView *self)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_grid_view_set_model (self->rows_view, NULL);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
@@ -556,24 +522,18 @@ reload (ConveneScheduleView *self)
   self->model = convene_schedule_model_new (store, plan, &filter);
 
   factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  header_factory = GTK_SIGNAL_LIST_ITEM_FACTORY (gtk_signal_list_item_factory_new ());
-  g_signal_connect (header_factory, "setup", G_CALLBACK (setup_header_cb), self);
-  g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
-  g_signal_connect (header_factory, "unbind", G_CALLBACK (unbind_header_cb), self);
 
-  /* The model first, then the scroll to what's next, then the factories:
-   * the list view makes its rows (200 of them) where it is scrolled to,
-   * rather than at the top and then again there. */
-  gtk_list_view_set_factory (self->list_view, NULL);
-  gtk_list_view_set_header_factory (self->list_view, NULL);
-  gtk_list_view_set_model (self->list_view,
+  /* The model first, then the scroll to what's next, then the factory:
+   * the view makes its rows where it is scrolled to, rather than at the
+   * top and then again there. */
+  gtk_grid_view_set_factory (self->rows_view, NULL);
+  gtk_grid_view_set_model (self->rows_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             g_object_ref (G_LIST_MODEL (self->model)))));
-  /* gtk_list_view_set_model() took its own reference. */
-  g_object_unref (gtk_list_view_get_model (self->list_view));
+                             g_object_ref (convene_schedule_model_get_rows (self->model)))));
+  /* gtk_grid_view_set_model() took its own reference. */
+  g_object_unref (gtk_grid_view_get_model (self->rows_view));
 
   g_signal_connect_object (self->model, "changed", G_CALLBACK (on_model_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -581,10 +541,8 @@ reload (ConveneScheduleView *self)
   self->want_scroll_to_next = TRUE;
   on_model_changed_cb (self);
 
-  gtk_list_view_set_factory (self->list_view, GTK_LIST_ITEM_FACTORY (factory));
-  gtk_list_view_set_header_factory (self->list_view, GTK_LIST_ITEM_FACTORY (header_factory));
+  gtk_grid_view_set_factory (self->rows_view, GTK_LIST_ITEM_FACTORY (factory));
   g_object_unref (factory);
-  g_object_unref (header_factory);
 }
 
 static void
@@ -613,8 +571,8 @@ convene_schedule_view_dispose (GObject *object)
 {
   ConveneScheduleView *self = CONVENE_SCHEDULE_VIEW (object);
 
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+  if (self->rows_view != NULL)
+    gtk_grid_view_set_model (self->rows_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONVENE_TYPE_SCHEDULE_VIEW);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -658,7 +616,7 @@ convene_schedule_view_class_init (ConveneScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, next_banner);
   gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, rows_view);
   gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ConveneScheduleView, language_dropdown);
