@@ -41,6 +41,7 @@ gboolean            _convene_store_set_sqlite_error (ConveneStore        *self,
                                                      int                  rc,
                                                      GError             **error);
 sqlite3            *_convene_store_get_db           (ConveneStore        *self);
+void                _convene_store_optimize         (sqlite3             *db);
 
 /* convene-store-schema.c */
 

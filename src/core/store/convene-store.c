@@ -252,6 +252,7 @@ convene_store_new (const char  *path,
   if (!_convene_store_migrate (self->db, path, version, CONVENE_STORE_SCHEMA_VERSION, error) ||
       !_convene_store_mark (self->db, path, error))
     return NULL;
+  _convene_store_optimize (self->db);
   self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
@@ -415,7 +416,13 @@ convene_store_commit (ConveneStore  *self,
     return FALSE;
   self->depth--;
   if (self->depth == 0)
-    emit_pending (self);
+    {
+      /* A change too large to tell row by row may have changed what the
+       * planner should know of a table's size. */
+      if (self->pending->len > MAX_SINGLE_CHANGES)
+        _convene_store_optimize (self->db);
+      emit_pending (self);
+    }
   return TRUE;
 }
 
