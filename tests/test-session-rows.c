@@ -229,6 +229,14 @@ add_session (Fixture    *f,
   return session;
 }
 
+static gboolean
+collect_month_topic_cb (const ConveneSessionRow *row,
+                        gpointer                 user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s %s", row->month != NULL ? row->month : "TBC", row->topic));
+  return TRUE;
+}
+
 static void
 test_month_only_and_tbc (Fixture       *f,
                          gconstpointer  data)
@@ -273,6 +281,27 @@ test_month_only_and_tbc (Fixture       *f,
   g_assert_cmpint (g_array_index (starts, gint64, 1), ==, g_date_time_to_unix (feb23));
   g_assert_cmpint (g_array_index (starts, gint64, 3), ==, g_date_time_to_unix (april1));
 
+  /* In month order only, each month's sessions still come together, the
+   * months in order and those to be confirmed last. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    ConveneRowQuery query = { NULL, TRUE };
+    static const char *sorted[] = {
+      "2021-02 Data fair", "2021-02 Kick-off", "2021-02 Policy+",
+      "2021-04 Climate", "2021-04 Open by Default", "TBC Chief Data Officers", "TBC Survey",
+    };
+
+    g_assert_true (convene_session_rows_foreach_matching (f->store, plan_id, NULL, NULL, &query,
+                                                          collect_month_topic_cb, rows, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (sorted));
+    for (guint i = 1; i < rows->len; i++)
+      g_assert_cmpint (strncmp (g_ptr_array_index (rows, i - 1), g_ptr_array_index (rows, i), 7), <=, 0);
+    g_ptr_array_sort_values (rows, (GCompareFunc) g_strcmp0);
+    for (guint i = 0; i < rows->len; i++)
+      g_assert_cmpstr (g_ptr_array_index (rows, i), ==, sorted[i]);
+  }
+
   /* Bounded by months, sessions to be confirmed are left out. */
   g_string_truncate (text, 0);
   g_array_set_size (starts, 0);
@@ -300,11 +329,11 @@ left_in (Fixture    *f,
          const char *search)
 {
   g_auto(GStrv) words = g_strsplit (search, " ", -1);
+  ConveneRowQuery query = { (const char * const *) words, FALSE };
   g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (convene_session_rows_foreach_matching (f->store, plan, NULL, NULL,
-                                                        (const char * const *) words,
+  g_assert_true (convene_session_rows_foreach_matching (f->store, plan, NULL, NULL, &query,
                                                         collect_topic_cb, topics, &error));
   g_assert_no_error (error);
   g_ptr_array_sort_values (topics, (GCompareFunc) g_strcmp0);

@@ -417,15 +417,16 @@ convene_occurrence_rows_foreach (ConveneStore          *store,
                                                    func, user_data, error);
 }
 
-/* Like convene_occurrence_rows_foreach(), leaving out the single sessions
- * that cannot match @words (convene_session_rows_foreach_matching()); every
- * series' meetings are still given. */
+/* Like convene_occurrence_rows_foreach(), reading as @query asks
+ * (convene_session_rows_foreach_matching()): the single sessions that
+ * cannot match its words are left out, every series' meetings are still
+ * given; in month order only, a month's meetings still come together. */
 gboolean
 convene_occurrence_rows_foreach_matching (ConveneStore          *store,
                                           gint64                 plan,
                                           const char            *first_month,
                                           const char            *last_month,
-                                          const char * const    *words,
+                                          const ConveneRowQuery *query,
                                           ConveneSessionRowFunc  func,
                                           gpointer               user_data,
                                           GError               **error)
@@ -455,7 +456,7 @@ convene_occurrence_rows_foreach_matching (ConveneStore          *store,
     }
   g_array_sort (occurrences, compare_occurrences);
 
-  if (!convene_session_rows_foreach_matching (store, plan, first_month, last_month, words,
+  if (!convene_session_rows_foreach_matching (store, plan, first_month, last_month, query,
                                               merge_row_cb, &m, error))
     return FALSE;
   /* What is left comes after the last stored row (or there were none). */

@@ -25,7 +25,7 @@ gboolean convene_occurrence_rows_foreach_matching (ConveneStore          *store,
                                                    gint64                 plan,
                                                    const char            *first_month,
                                                    const char            *last_month,
-                                                   const char * const    *words,
+                                                   const ConveneRowQuery *query,
                                                    ConveneSessionRowFunc  func,
                                                    gpointer               user_data,
                                                    GError               **error);

@@ -34,6 +34,15 @@ typedef struct {
   gint64                occurrence;
 } ConveneSessionRow;
 
+/* What a reading asks for beyond the plan and the months. */
+typedef struct {
+  /* (nullable): SQLite leaves out the rows that cannot match these words */
+  const char * const *words;
+  /* the rows come month by month, in no set order within a month, for a
+   * caller that sorts them itself: SQLite then sorts nothing */
+  gboolean            month_order;
+} ConveneRowQuery;
+
 /* Returns FALSE to stop reading. */
 typedef gboolean (*ConveneSessionRowFunc) (const ConveneSessionRow *row,
                                            gpointer                 user_data);
@@ -50,7 +59,7 @@ gboolean convene_session_rows_foreach_matching (ConveneStore          *store,
                                                 gint64                 plan,
                                                 const char            *first_month,
                                                 const char            *last_month,
-                                                const char * const    *words,
+                                                const ConveneRowQuery *query,
                                                 ConveneSessionRowFunc  func,
                                                 gpointer               user_data,
                                                 GError               **error);

@@ -560,6 +560,20 @@ compare_entries_cb (gconstpointer a,
   return compare_entries (a, b);
 }
 
+/* Puts each month's entries, which come together, in list order. */
+static void
+sort_months (GArray *entries)
+{
+  Entry *e = (Entry *) (gpointer) entries->data;
+
+  for (guint i = 0, j; i < entries->len; i = j)
+    {
+      for (j = i + 1; j < entries->len && e[j].month == e[i].month; j++)
+        ;
+      qsort (e + i, j - i, sizeof (Entry), compare_entries_cb);
+    }
+}
+
 static guint32
 event_month (ConveneSession *event)
 {
@@ -788,13 +802,15 @@ reload (ConveneScheduleModel *self,
   g_autoptr(GArray) fresh_rows = NULL;
   g_autoptr(GArray) starts = NULL;
   guint prefix, suffix, row_prefix, row_suffix, old_n, new_n, old_rows_n;
+  /* Month by month: each month is sorted here, cheaper than in SQLite. */
+  ConveneRowQuery query = { counting ? NULL : (const char * const *) self->words, TRUE };
   Diff diff;
 
   if (self->plan != 0 &&
-      !convene_occurrence_rows_foreach_matching (self->store, self->plan, NULL, NULL,
-                                                 counting ? NULL : (const char * const *) self->words,
+      !convene_occurrence_rows_foreach_matching (self->store, self->plan, NULL, NULL, &query,
                                                  read_row_cb, &r, &error))
     g_warning ("Could not read the schedule: %s", error->message);
+  sort_months (read);
   fresh = merge_events (self, read);
   fresh_rows = rows_for (fresh, &starts);
 
