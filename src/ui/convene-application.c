@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "i18n/convene-language-names.h"
 #include "ui/convene-window.h"
 
 struct _ConveneApplication
@@ -135,6 +136,7 @@ convene_application_startup (GApplication *app)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (convene_application_parent_class)->startup (app);
+  convene_language_names_preload ();
 
   /* Run from the build directory the schema may not be installed: then the
    * window simply does not remember its size. */

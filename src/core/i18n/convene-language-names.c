@@ -167,6 +167,33 @@ get_tables (void)
   return tables;
 }
 
+static gpointer
+preload_thread (gpointer data)
+{
+  get_tables ();
+  return NULL;
+}
+
+/**
+ * convene_language_names_preload:
+ *
+ * Reads iso-codes' tables in a thread of their own: reading them takes
+ * about 60 ms, which the first name asked for (a language badge in the
+ * schedule's first frame) would otherwise wait.  A name asked for before
+ * they are read still waits for them.
+ */
+void
+convene_language_names_preload (void)
+{
+  static gsize started;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("language-names", preload_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
+
 /* "Spanish; Castilian" → "Spanish"; "Modern Greek (1453-)" → "Modern Greek":
  * what people call the language, in whichever language. */
 static char *

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-char *convene_language_names_lookup (const char *code,
-                                     const char *language);
+char *convene_language_names_lookup  (const char *code,
+                                      const char *language);
+void  convene_language_names_preload (void);
 
 G_END_DECLS
