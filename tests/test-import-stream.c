@@ -408,6 +408,98 @@ test_overrides_after_many (Fixture       *f,
     }
 }
 
+static gboolean
+warns_of_range (ConveneImportResult *result)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    if (strstr (((ConveneImportWarning *) g_ptr_array_index (result->warnings, i))->message, "THISANDFUTURE"))
+      return TRUE;
+  return FALSE;
+}
+
+/* RANGE=THISANDFUTURE at the end of a large file, on weekly London series
+ * the import has already written: one still held (the file's sixth
+ * event), one let go (the 400th), one changed from its first meeting on
+ * (the 600th).  Each is split, or changed, as the preview does it, with no
+ * warning; the later meetings an hour later on London's clock. */
+static void
+test_this_and_future_after_many (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const guint series[] = { 5, 399, 599 };
+  g_autoptr(ConveneStore) streamed = open_store (f, "range-streamed.db");
+  g_autoptr(ConveneStore) previewed = open_store (f, "range-previewed.db");
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  g_autofree char *path = g_build_filename (f->dir, "late-range.ics", NULL);
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(ConveneImportResult) result = NULL;
+  g_autoptr(ConveneImportResult) preview = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *streamed_json = NULL;
+  g_autofree char *previewed_json = NULL;
+  guint later = 0;
+
+  for (guint i = 0; i < 700; i++)
+    {
+      g_string_append_printf (text, "BEGIN:VEVENT\r\nUID:e%u\r\nSUMMARY:Call %u\r\n", i, i);
+      if (i == series[0] || i == series[1] || i == series[2])
+        g_string_append (text, "DTSTART;TZID=Europe/London:20250304T190000\r\n"
+                               "RRULE:FREQ=WEEKLY;COUNT=6\r\n");
+      else
+        g_string_append_printf (text, "DTSTART:2025%02u%02uT090000Z\r\n", 1 + i % 12, 1 + i % 28);
+      g_string_append (text, "END:VEVENT\r\n");
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (series); k++)
+    g_string_append_printf (text, "BEGIN:VEVENT\r\nUID:e%u\r\nSUMMARY:Later call %u\r\n"
+                            "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/London:202503%sT190000\r\n"
+                            "DTSTART;TZID=Europe/London:202503%sT200000\r\nEND:VEVENT\r\n",
+                            series[k], series[k], k == 2 ? "04" : "18", k == 2 ? "04" : "18");
+  g_string_append (text, "END:VCALENDAR\r\n");
+  write_file (path, text->str, text->len);
+
+  result = import_into (streamed, path, CONVENE_ON_EXISTING_FAIL);
+  g_assert_false (warns_of_range (result));
+  preview = convene_import_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (warns_of_range (preview));
+  g_assert_true (convene_import_result_write (preview, previewed, CONVENE_ON_EXISTING_FAIL, &error));
+  streamed_json = export (streamed);
+  previewed_json = export (previewed);
+  g_assert_cmpstr (streamed_json, ==, previewed_json);
+
+  /* Two series split in two, the third changed whole. */
+  g_assert_cmpuint (count_rows (streamed, CONVENE_TYPE_SESSION), ==, 702);
+  sessions = convene_store_query (streamed, CONVENE_TYPE_SESSION, NULL, 0, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < sessions->len; s++)
+    {
+      ConveneSession *session = g_ptr_array_index (sessions, s);
+      g_autoptr(GDateTime) there = NULL;
+
+      if (!g_str_has_prefix (convene_session_get_topic (session), "Later call "))
+        {
+          if (convene_session_get_recurrence (session) != NULL)
+            g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=WEEKLY;COUNT=2");
+          continue;
+        }
+      later++;
+      there = g_date_time_to_timezone (convene_session_get_start (session), london);
+      g_assert_cmpint (g_date_time_get_hour (there), ==, 20);
+      if (g_str_equal (convene_session_get_topic (session), "Later call 599"))
+        {
+          g_assert_cmpint (g_date_time_get_day_of_month (there), ==, 4);
+          g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=WEEKLY;COUNT=6");
+        }
+      else
+        {
+          g_assert_cmpint (g_date_time_get_day_of_month (there), ==, 18);
+          g_assert_cmpstr (convene_session_get_recurrence (session), ==, "FREQ=WEEKLY;COUNT=4");
+        }
+    }
+  g_assert_cmpuint (later, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,5 +518,7 @@ main (int    argc,
               fixture_set_up, test_vtimezone_at_the_end, fixture_tear_down);
   g_test_add ("/import-stream/overrides-after-many", Fixture, NULL,
               fixture_set_up, test_overrides_after_many, fixture_tear_down);
+  g_test_add ("/import-stream/this-and-future-after-many", Fixture, NULL,
+              fixture_set_up, test_this_and_future_after_many, fixture_tear_down);
   return g_test_run ();
 }

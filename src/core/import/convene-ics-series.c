@@ -12,11 +12,13 @@
  * series, but nothing in RFC 5545 says they must: they are held until the
  * whole file has been read.  A series is kept by its UID with a reference
  * to its session, whose provisional id its exceptions name even after a
- * streamed import has written it.
+ * streamed import has written it; a split then has it written again
+ * (convene_import_result_rewrite()).
  */
 #include "config.h"
 
 #include "import/convene-ics-import-private.h"
+#include "import/convene-import-writer.h"
 #include "time/convene-occurrences.h"
 
 #include <glib/gi18n.h>
@@ -519,8 +521,8 @@ apply_change (ConveneIcsImport        *self,
  * with its details and the rest of the rule, taking over the exceptions
  * from @at on; when @at is the series' first meeting, the series itself
  * changes.  FALSE, with nothing changed, when that cannot be done: the
- * import already wrote the series (a long file, streamed), or the rule
- * would not give the moved meetings. */
+ * rule would not give the moved meetings.  A series a long file's import
+ * has already written is written again. */
 static gboolean
 split_series (ConveneIcsImport   *self,
               ConveneIcsSeries   *series,
@@ -543,7 +545,7 @@ split_series (ConveneIcsImport   *self,
   gboolean in_place;
   ConveneIcsSeries *target;
 
-  if (self->result->n_let_go > 0 || rule.freq == ICAL_NO_RECURRENCE)
+  if (rule.freq == ICAL_NO_RECURRENCE)
     return FALSE;
   if (change == NULL)
     return TRUE;  /* the same as the series: nothing changes */
@@ -586,6 +588,9 @@ split_series (ConveneIcsImport   *self,
     {
       ConveneSession *next = CONVENE_SESSION (convene_entity_copy (CONVENE_ENTITY (session)));
 
+      /* A series written in place carries its database ids: the new one
+       * is the file's, like every session taken. */
+      convene_session_set_plan (next, convene_entity_get_id (CONVENE_ENTITY (self->plan)));
       convene_import_result_take (self->result, next);
       target = g_new0 (ConveneIcsSeries, 1);
       target->id = convene_entity_get_id (CONVENE_ENTITY (next));
@@ -599,6 +604,7 @@ split_series (ConveneIcsImport   *self,
   convene_session_set_recurrence (target->session, new_rrule);
   apply_change (self, target->session, change, start);
   move_exceptions (self, series, target, tz, at, shift);
+  convene_import_result_rewrite (self->result, session);
 
   if (in_place)
     {

@@ -32,6 +32,10 @@ struct _ConveneImportWriter
   GHashTable        *people;    /* name → database id, read once when first needed */
   gboolean           keep_ids;
   guint              written[N_LISTS];  /* how much of each list is in the database */
+  /* Sessions that changed once written, to be written again: those still
+   * held, with provisional ids, and those let go, written in place. */
+  GPtrArray         *rewrite_held;
+  GPtrArray         *rewrite_in_place;
 };
 
 /* The lists in the order they are written: what is referred to first. */
@@ -240,6 +244,73 @@ rewrite_plans (ConveneImportResult  *result,
   return TRUE;
 }
 
+/* Sessions changed after they were written (convene_import_result_rewrite())
+ * are written again. */
+static gboolean
+rewrite_sessions (ConveneImportResult  *result,
+                  GError              **error)
+{
+  ConveneImportWriter *writer = result->writer;
+  GHashTable *map = map_for (writer, "sessions");
+
+  for (guint i = 0; i < writer->rewrite_held->len; i++)
+    {
+      ConveneEntity *original = g_ptr_array_index (writer->rewrite_held, i);
+      g_autoptr(ConveneEntity) entity = convene_entity_copy (original);
+      gint64 provisional = convene_entity_get_id (original);
+      gint64 *stored = g_hash_table_lookup (map, &provisional);
+
+      g_assert (stored != NULL);
+      remap_references (writer, entity);
+      convene_entity_set_id (entity, *stored);
+      if (!convene_store_update (writer->store, entity, error))
+        return FALSE;
+    }
+  /* Written in place, these already carry their database ids. */
+  for (guint i = 0; i < writer->rewrite_in_place->len; i++)
+    {
+      g_autoptr(ConveneEntity) entity = convene_entity_copy (g_ptr_array_index (writer->rewrite_in_place, i));
+
+      if (!convene_store_update (writer->store, entity, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * convene_import_result_rewrite:
+ * @session: a session taken earlier, changed since
+ *
+ * While an import writes as it reads, a session may change after it was
+ * written: a series that an override later in the file splits.  It is then
+ * written again before the import commits.  A session not yet written
+ * needs nothing, nor does any session of an import that writes at its end.
+ */
+void
+convene_import_result_rewrite (ConveneImportResult *result,
+                               ConveneSession      *session)
+{
+  ConveneImportWriter *writer;
+  guint index;
+
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (CONVENE_IS_SESSION (session));
+
+  writer = result->writer;
+  if (writer == NULL)
+    return;
+  if (g_ptr_array_find (result->sessions, session, &index))
+    {
+      /* Held: written when below the mark, and then copied. */
+      if (index < writer->written[LIST_SESSIONS] && !g_ptr_array_find (writer->rewrite_held, session, NULL))
+        g_ptr_array_add (writer->rewrite_held, g_object_ref (session));
+      return;
+    }
+  /* No longer held: written, and let go. */
+  if (!g_ptr_array_find (writer->rewrite_in_place, session, NULL))
+    g_ptr_array_add (writer->rewrite_in_place, g_object_ref (session));
+}
+
 /* A plan's title and group as one key ("\x1f" is in neither). */
 static char *
 plan_key (ConvenePlan *plan)
@@ -327,6 +398,8 @@ writer_free (ConveneImportWriter *writer)
 {
   g_hash_table_unref (writer->maps);
   g_clear_pointer (&writer->people, g_hash_table_unref);
+  g_ptr_array_unref (writer->rewrite_held);
+  g_ptr_array_unref (writer->rewrite_in_place);
   g_object_unref (writer->store);
   g_free (writer);
 }
@@ -364,6 +437,8 @@ convene_import_result_begin_write (ConveneImportResult  *result,
   writer->maps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) g_hash_table_unref);
   writer->keep_ids = result->keep_ids && convene_store_is_empty (store);
+  writer->rewrite_held = g_ptr_array_new_with_free_func (g_object_unref);
+  writer->rewrite_in_place = g_ptr_array_new_with_free_func (g_object_unref);
   result->writer = writer;
   result->cancel_write = convene_import_result_cancel_write;
   return TRUE;
@@ -404,6 +479,7 @@ convene_import_result_end_write (ConveneImportResult  *result,
   /* A streamed import lets go of its last sessions too. */
   if (!write_taken (result, result->n_let_go > 0, error) ||
       !rewrite_plans (result, written_plans, error) ||
+      !rewrite_sessions (result, error) ||
       !handle_existing (result, error) ||
       !convene_store_commit (writer->store, error))
     return write_failed (result, error);

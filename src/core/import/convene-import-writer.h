@@ -38,5 +38,7 @@ gboolean             convene_import_result_flush        (ConveneImportResult *re
 gboolean             convene_import_result_end_write    (ConveneImportResult *result,
                                                          GError             **error);
 void                 convene_import_result_cancel_write (ConveneImportResult *result);
+void                 convene_import_result_rewrite      (ConveneImportResult *result,
+                                                         ConveneSession      *session);
 
 G_END_DECLS
