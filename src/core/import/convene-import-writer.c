@@ -396,6 +396,7 @@ handle_existing (ConveneImportResult  *result,
 static void
 writer_free (ConveneImportWriter *writer)
 {
+  convene_store_set_mapped (writer->store, TRUE);
   g_hash_table_unref (writer->maps);
   g_clear_pointer (&writer->people, g_hash_table_unref);
   g_ptr_array_unref (writer->rewrite_held);
@@ -426,8 +427,12 @@ convene_import_result_begin_write (ConveneImportResult  *result,
   g_return_val_if_fail (result->writer == NULL, FALSE);
   g_return_val_if_fail (CONVENE_IS_STORE (store), FALSE);
 
+  /* An import reads most of the file's pages: through the cache, its
+   * memory stays the cache's 16 MB however large the file. */
+  convene_store_set_mapped (store, FALSE);
   if (!convene_store_begin (store, error))
     {
+      convene_store_set_mapped (store, TRUE);
       g_prefix_error (error, "%s: ", result->file);
       return FALSE;
     }

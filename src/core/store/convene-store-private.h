@@ -50,6 +50,8 @@ void                _convene_store_optimize         (sqlite3             *db);
 #define CONVENE_STORE_APPLICATION_ID 1131376246
 /* How long a write waits for another program's before it gives up. */
 #define CONVENE_STORE_BUSY_TIMEOUT_MS 5000
+/* How much of the file reads map: 256 MB. */
+#define CONVENE_STORE_MAP_SIZE 268435456
 
 sqlite3            *_convene_store_open_database    (const char          *path,
                                                      int                 *version_out,

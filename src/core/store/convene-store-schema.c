@@ -363,8 +363,8 @@ _convene_store_open_database (const char  *path,
                      "PRAGMA cache_size = -16384;"
                      /* Reads straight from the file's pages rather than
                       * copies of them: a plan's 100,000 sessions are read
-                      * in 60% of the time. */
-                     "PRAGMA mmap_size = 268435456;",
+                      * in 60% of the time (convene_store_set_mapped()). */
+                     "PRAGMA mmap_size = " G_STRINGIFY (CONVENE_STORE_MAP_SIZE) ";",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {

@@ -401,6 +401,27 @@ emit_pending (ConveneStore *self)
     }
 }
 
+/**
+ * convene_store_set_mapped:
+ * @mapped: whether reads go through a map of the file
+ *
+ * Reads map the file by default.  A write that touches most of it (a
+ * large import) is better without: every page it reads through the map
+ * stays counted as the process's memory, which then grows with the file.
+ */
+void
+convene_store_set_mapped (ConveneStore *self,
+                          gboolean      mapped)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (CONVENE_IS_STORE (self));
+
+  sql = g_strdup_printf ("PRAGMA mmap_size = %d", mapped ? CONVENE_STORE_MAP_SIZE : 0);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("The file's map was not changed: %s", sqlite3_errmsg (self->db));
+}
+
 gboolean
 convene_store_commit (ConveneStore  *self,
                       GError       **error)

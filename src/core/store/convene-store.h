@@ -49,6 +49,8 @@ gboolean       convene_store_notice_others      (ConveneStore   *self);
 void           convene_store_watch_others       (ConveneStore   *self,
                                                  guint           interval_ms);
 
+void           convene_store_set_mapped         (ConveneStore   *self,
+                                                 gboolean        mapped);
 gboolean       convene_store_begin              (ConveneStore   *self,
                                                  GError        **error);
 gboolean       convene_store_commit             (ConveneStore   *self,
