@@ -382,7 +382,9 @@ _convene_store_open_database (const char  *path,
  *
  * Lets SQLite's planner know how large the tables are: PRAGMA optimize
  * runs ANALYZE on a table that was never analysed or has grown tenfold
- * since.  Without it the planner takes the plan index as the narrower for
+ * since.  It runs after a change too large to tell row by row (an
+ * import), never on opening: opening a file only to read it, damaged or
+ * not, leaves it as it was.  Without it the planner takes the plan index as the narrower for
  * a plan's sessions and sorts all of them; told that one plan holds them
  * all, it walks the month index and sorts only within each month (at
  * 100,000 sessions, a third of the time).  Never waited for: under

@@ -252,7 +252,6 @@ convene_store_new (const char  *path,
   if (!_convene_store_migrate (self->db, path, version, CONVENE_STORE_SCHEMA_VERSION, error) ||
       !_convene_store_mark (self->db, path, error))
     return NULL;
-  _convene_store_optimize (self->db);
   self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
