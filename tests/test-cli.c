@@ -1,5 +1,7 @@
 /* test-cli.c: convene-cli as a script sees it: exit codes, messages that name
  * the file and the problem, and a database left untouched by bad input. */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -175,6 +177,60 @@ test_check_and_existing (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
 }
 
+/* The network's, the keyring's and PDF's commands run in convene-cli-extra,
+ * which convene-cli hands them to: a user sees one program. */
+static void
+test_extra_commands (Fixture *f, gconstpointer data)
+{
+  const char *cli = g_getenv ("CONVENE_CLI");
+  g_autofree char *out = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *installed = g_build_filename (LIBEXECDIR, "convene-cli-extra", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (f->dir == NULL)
+    return;
+  /* --database before the command and after it, as for every command. */
+  g_assert_cmpint (run_cli (f, &out, NULL, "report", "--plan", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Action Plan 2021"));
+  {
+    const char *argv[] = { cli, "report", "--plan", "1", "--database", f->db, NULL };
+    g_auto(GStrv) environment = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
+    int status = -1;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, environment, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &after, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_cmpstr (out, ==, after);
+  /* Its exit status and messages are the command's own. */
+  g_assert_cmpint (run_cli (f, NULL, &err, "report", "--format", "odt", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "“odt” is not a format"));
+  g_clear_pointer (&err, g_free);
+
+  /* Without convene-cli-extra, such a command says what is missing and
+   * fails; the others still run. */
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("%s is installed: not trying without it", installed);
+      return;
+    }
+  alone = g_build_filename (f->dir, "convene-cli", NULL);
+  g_assert_true (g_file_get_contents (cli, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (alone, contents, length, NULL));
+  g_assert_cmpint (g_chmod (alone, 0755), ==, 0);
+  g_setenv ("CONVENE_CLI", alone, TRUE);
+  g_assert_cmpint (run_cli (f, NULL, &err, "link", "check", "http://127.0.0.1:9/", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "convene-cli-extra"));
+  g_assert_nonnull (strstr (err, "“link”"));
+  g_assert_nonnull (strstr (err, "could not be started"));
+  g_assert_cmpint (run_cli (f, NULL, NULL, "check", NULL), ==, 0);
+  g_setenv ("CONVENE_CLI", cli, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +242,7 @@ main (int    argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/list/sessions-in-two-zones", test_list_sessions_in_two_zones);
   ADD ("/cli/check-and-existing", test_check_and_existing);
+  ADD ("/cli/extra-commands", test_extra_commands);
 #undef ADD
 
   return g_test_run ();

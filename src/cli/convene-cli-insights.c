@@ -8,10 +8,8 @@
 
 #include "convene-cli.h"
 #include "insights/convene-insights.h"
-#include "i18n/convene-i18n.h"
 #include "insights/convene-rotation.h"
 #include "insights/convene-session-moves.h"
-#include "insights/convene-year-report.h"
 #include "model/convene-enum-labels.h"
 #include "model/convene-enum-types.h"
 #include "model/convene-plan.h"
@@ -108,46 +106,6 @@ read_options (const char             *command,
     options->early_weight = o->early_weight;
   if (o->late_weight >= 0)
     options->late_weight = o->late_weight;
-  return TRUE;
-}
-
-/* The plan named by --plan, or the only plan of the database. */
-static gboolean
-find_plan (const char    *command,
-           ConveneStore  *store,
-           const char    *text,
-           gint64        *plan)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plans = NULL;
-
-  if (text != NULL)
-    {
-      g_autoptr(GObject) object = NULL;
-
-      if (!convene_cli_parse_id (text, plan))
-        {
-          g_printerr (_("convene-cli %s: “%s” is not a plan id\n"), command, text);
-          return FALSE;
-        }
-      object = convene_store_load (store, CONVENE_TYPE_PLAN, *plan, &error);
-      if (object == NULL)
-        g_printerr ("convene-cli %s: %s\n", command, error->message);
-      return object != NULL;
-    }
-  plans = convene_store_query (store, CONVENE_TYPE_PLAN, NULL, 0, &error);
-  if (plans == NULL)
-    {
-      g_printerr ("convene-cli %s: %s\n", command, error->message);
-      return FALSE;
-    }
-  if (plans->len != 1)
-    {
-      g_printerr (_("convene-cli %s: the database holds %u plans; name one with --plan ID\n"),
-                  command, plans->len);
-      return FALSE;
-    }
-  *plan = convene_entity_get_id (g_ptr_array_index (plans, 0));
   return TRUE;
 }
 
@@ -261,7 +219,7 @@ begin (const char             *command,
   *store = convene_cli_open_store ();
   if (*store == NULL)
     return CONVENE_CLI_BAD_INPUT;
-  if (plan != NULL && !find_plan (command, *store, o->plan_text, plan))
+  if (plan != NULL && !convene_cli_find_plan (command, *store, o->plan_text, plan))
     return CONVENE_CLI_BAD_INPUT;
   return -1;
 }
@@ -504,110 +462,4 @@ convene_cli_rotate (int    argc,
     g_print (ngettext ("%u session moved\n", "%u sessions moved\n", rotation->starts->len),
              rotation->starts->len);
   return CONVENE_CLI_OK;
-}
-
-/* Writes @text to @path, or to the standard output without one. */
-static gboolean
-write_output (const char *path,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (path == NULL)
-    {
-      g_print ("%s", text);
-      return TRUE;
-    }
-  if (!g_file_set_contents (path, text, -1, &error))
-    {
-      g_printerr ("convene-cli report: %s\n", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Long because each option is checked in turn with its own message before anything is opened,
- * as the other commands do. */
-int
-convene_cli_report (int    argc,
-                    char **argv)
-{
-  g_autofree char *plan_text = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *language = NULL;
-  const GOptionEntry entries[] = {
-    { "plan", 'p', 0, G_OPTION_ARG_STRING, &plan_text, N_("The plan (default: the only one)"), N_("ID") },
-    /* Translators: do not translate "md" and "pdf", the values the option takes */
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("md or pdf (default: md)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (a PDF needs one)"), N_("FILE") },
-    /* Translators: do not translate "en" and "es", the values the option takes */
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
-      N_("The language of the report: en or es (default: the language Convene runs in)"), N_("LANGUAGE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(ConveneStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean pdf;
-  gint64 plan = 0;
-  int status;
-
-  g_option_context_set_summary (context,
-                                _("Writes a plan’s year in review: the sessions held, participation by "
-                                  "sector and region, the government share over time, the night-time "
-                                  "ledger, recordings and blog posts, and the actions’ status."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = convene_cli_parse (context, &argc, &argv)) >= 0)
-    return status;
-  if (argc > 1)
-    {
-      g_printerr (_("convene-cli %s: unexpected argument “%s”\n"), "report", argv[1]);
-      return CONVENE_CLI_USAGE;
-    }
-  pdf = format != NULL && g_str_equal (format, "pdf");
-  if (format != NULL && !pdf && !g_str_equal (format, "md"))
-    {
-      g_printerr (_("convene-cli report: “%s” is not a format; use md or pdf\n"), format);
-      return CONVENE_CLI_USAGE;
-    }
-  if (pdf && output == NULL)
-    {
-      g_printerr ("%s\n", _("convene-cli report: a PDF needs a file: add -o FILE"));
-      return CONVENE_CLI_USAGE;
-    }
-  if (language != NULL && !convene_i18n_is_available (language))
-    {
-      g_printerr (_("convene-cli report: Convene cannot write in “%s”; use en or es\n"), language);
-      return CONVENE_CLI_USAGE;
-    }
-  if (output != NULL && convene_cli_is_database_file (output))
-    {
-      g_printerr (_("convene-cli report: “%s” is the database; choose another file\n"), output);
-      return CONVENE_CLI_USAGE;
-    }
-  store = convene_cli_open_store ();
-  if (store == NULL)
-    return CONVENE_CLI_BAD_INPUT;
-  if (!find_plan ("report", store, plan_text, &plan))
-    return CONVENE_CLI_BAD_INPUT;
-  if (pdf)
-    {
-      if (!convene_year_report_pdf (store, plan, language, output, &error))
-        {
-          g_printerr ("convene-cli report: %s\n", error->message);
-          return CONVENE_CLI_BAD_INPUT;
-        }
-      return CONVENE_CLI_OK;
-    }
-  {
-    g_autofree char *text = convene_year_report_markdown (store, plan, language, &error);
-
-    if (text == NULL)
-      {
-        g_printerr ("convene-cli report: %s\n", error->message);
-        return CONVENE_CLI_BAD_INPUT;
-      }
-    return write_output (output, text) ? CONVENE_CLI_OK : CONVENE_CLI_BAD_INPUT;
-  }
 }

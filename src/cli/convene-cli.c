@@ -21,6 +21,17 @@ static char *database_path;
 static gboolean stdout_closed;
 static int      stdout_errno;
 
+/* The commands that need libsoup, libsecret or cairo (the network, the
+ * keyring, PDF) are built into a second executable, convene-cli-extra,
+ * installed beside the application's other helpers; convene-cli hands them
+ * over to it.  Every other command then starts without loading those
+ * libraries and the forty they bring, most of a short command's time. */
+#ifdef CONVENE_CLI_EXTRA
+#define EXTRA(run) run
+#else
+#define EXTRA(run) NULL
+#endif
+
 static const ConveneCliCommand commands[] = {
   { "import", N_("Import plan documents, iCalendar files or JSON exports"), convene_cli_import },
   { "export", N_("Export plans as JSON, iCalendar, CSV or Markdown"), convene_cli_export },
@@ -28,19 +39,19 @@ static const ConveneCliCommand commands[] = {
   { "check", N_("Check the database’s integrity and schema version"), convene_cli_check },
   { "when", N_("Resolve a meeting time such as “Tuesday 23rd at 7pm London time”"), convene_cli_when },
   { "announce", N_("Print a session’s invitation, in English or Spanish"), convene_cli_announce },
-  { "subscribe", N_("Subscribe to a published calendar, shown read-only"), convene_cli_subscribe },
-  { "subscriptions", N_("List, refresh or remove calendars subscribed to"), convene_cli_subscriptions },
-  { "link", N_("Check a link: its status, redirects and page title"), convene_cli_link },
+  { "subscribe", N_("Subscribe to a published calendar, shown read-only"), EXTRA (convene_cli_subscribe) },
+  { "subscriptions", N_("List, refresh or remove calendars subscribed to"), EXTRA (convene_cli_subscriptions) },
+  { "link", N_("Check a link: its status, redirects and page title"), EXTRA (convene_cli_link) },
   { "insights", N_("Print the night-time ledger and the attendance of a plan"), convene_cli_insights },
   { "planner", N_("Print every member’s local hour for each start across a day"), convene_cli_planner },
   { "rotate", N_("Propose slots for a plan’s sessions to take in turn"), convene_cli_rotate },
   { "people", N_("Import a roster of members"), convene_cli_people },
   { "attendance", N_("Import a meeting tool’s participant report into a session"), convene_cli_attendance },
-  { "report", N_("Write a plan’s year in review as Markdown or PDF"), convene_cli_report },
-  { "account", N_("Add, list or remove CalDAV accounts"), convene_cli_account },
-  { "sync", N_("Publish a plan to a CalDAV calendar and take back its changes"), convene_cli_sync },
-  { "conflicts", N_("List the items changed on both sides that wait for a choice"), convene_cli_conflicts },
-  { "resolve", N_("Settle a conflict: keep local, remote or both"), convene_cli_resolve },
+  { "report", N_("Write a plan’s year in review as Markdown or PDF"), EXTRA (convene_cli_report) },
+  { "account", N_("Add, list or remove CalDAV accounts"), EXTRA (convene_cli_account) },
+  { "sync", N_("Publish a plan to a CalDAV calendar and take back its changes"), EXTRA (convene_cli_sync) },
+  { "conflicts", N_("List the items changed on both sides that wait for a choice"), EXTRA (convene_cli_conflicts) },
+  { "resolve", N_("Settle a conflict: keep local, remote or both"), EXTRA (convene_cli_resolve) },
 };
 
 const char *
@@ -187,6 +198,49 @@ take_database_option (int   *argc,
   return TRUE;
 }
 
+/* Where convene-cli-extra is: beside this program in a build folder, else
+ * where it is installed. */
+static char *
+find_extra (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (folder, "convene-cli-extra", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (LIBEXECDIR, "convene-cli-extra", NULL);
+}
+
+/* Runs @argv (the command and its arguments) in convene-cli-extra, in this
+ * process, with the --database this one was given. */
+static int
+hand_over (char **argv)
+{
+  g_autofree char *extra = find_extra ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  int saved;
+
+  g_ptr_array_add (args, extra);
+  if (database_path != NULL)
+    {
+      g_ptr_array_add (args, (char *) "--database");
+      g_ptr_array_add (args, database_path);
+    }
+  for (char **arg = argv; *arg != NULL; arg++)
+    g_ptr_array_add (args, *arg);
+  g_ptr_array_add (args, NULL);
+  execv (extra, (char **) args->pdata);
+  saved = errno;
+  g_printerr (_("convene-cli: %s, which runs “%s”, could not be started: %s\n"),
+              extra, argv[0], g_strerror (saved));
+  return CONVENE_CLI_BAD_INPUT;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,7 +250,6 @@ main (int    argc,
   setlocale (LC_ALL, "");
   convene_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
-  guard_stdout ();
 
   if (!take_database_option (&argc, argv))
     {
@@ -214,6 +267,13 @@ main (int    argc,
       print_usage (stderr);
       return CONVENE_CLI_USAGE;
     }
+  /* Before the standard output is guarded, so that the other program finds
+   * it as it was given. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name) && commands[i].run == NULL)
+      return hand_over (argv + 1);
+  guard_stdout ();
+
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
       print_usage (stdout);

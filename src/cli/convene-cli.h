@@ -32,6 +32,10 @@ int           convene_cli_parse             (GOptionContext *context,
                                              char         ***argv);
 gboolean      convene_cli_parse_id          (const char     *text,
                                              gint64         *id);
+gboolean      convene_cli_find_plan         (const char     *command,
+                                             ConveneStore   *store,
+                                             const char     *text,
+                                             gint64         *plan);
 
 /* The one table printer of every listing: cells in one buffer, written in
  * large blocks; columns two spaces apart, padded by characters. */
