@@ -6,7 +6,9 @@ occurrence that falls in a year without Convene: python3-icalendar reads
 the file, dateutil.rrule expands RRULE, RDATE and EXDATE on the wall clock
 of the event's zone (zoneinfo, by the TZID's name; the file's own VTIMEZONE
 when the name is not one the tz database knows), and a VEVENT with a
-RECURRENCE-ID replaces the occurrence it names.  An occurrence is in the
+RECURRENCE-ID replaces the occurrence it names (with RANGE=THISANDFUTURE,
+that one and every later one, moved on the wall clock as it was).  An
+occurrence is in the
 year when its wall-clock date in the series' zone is, as Convene's months
 are.
 
@@ -136,6 +138,14 @@ def expand_master(event, zones, year):
                 if in_year(when, tz, year)]
 
 
+def wall_moved(when, named, moved_to, tz):
+    """@when moved as the meeting @named was moved to @moved_to, on @tz's
+    wall clock (a 19:00 London call moved to 20:00 stays 20:00 London)."""
+    def wall(instant):
+        return instant.astimezone(tz).replace(tzinfo=None)
+    return (wall(when) + (wall(moved_to) - wall(named))).replace(tzinfo=tz)
+
+
 def status_of(event):
     return STATUSES.get(str(event.get("STATUS", "CONFIRMED")).upper(), "Scheduled")
 
@@ -148,10 +158,15 @@ def reference(path, year):
     zones = Zones(calendar)
     events = list(calendar.walk("VEVENT"))
     overrides = collections.defaultdict(dict)
+    onwards = collections.defaultdict(list)
     for event in events:
         if event.get("RECURRENCE-ID") is not None:
             prop = event["RECURRENCE-ID"]
-            overrides[str(event["UID"])][seconds(aware(prop, prop.dt, zones))] = event
+            named = aware(prop, prop.dt, zones)
+            if str(prop.params.get("RANGE", "")).upper() == "THISANDFUTURE":
+                onwards[str(event["UID"])].append((seconds(named), named, event))
+            else:
+                overrides[str(event["UID"])][seconds(named)] = event
 
     out, series = [], {}
     for event in events:
@@ -163,8 +178,19 @@ def reference(path, year):
         if event.get("RRULE") is not None or event.get("RDATE") is not None:
             series[number] = (tz, first.utcoffset())
         mine = overrides.get(str(event["UID"]), {})
+        later = sorted(onwards.get(str(event["UID"]), []), key=lambda o: o[0])
         for when in starts:
             changed = mine.pop(seconds(when), None)
+            since = [o for o in later if o[0] <= seconds(when)]
+            if changed is None and since:
+                # RANGE=THISANDFUTURE: this meeting and every later one take
+                # the change's details, moved as it was on the wall clock.
+                _, named, change = since[-1]
+                moved = wall_moved(when, named, aware(change["DTSTART"], change["DTSTART"].dt, zones), tz)
+                if in_year(moved, tz, year):
+                    out.append(Occurrence(number, seconds(moved), status_of(change),
+                                          str(change.get("SUMMARY", event.get("SUMMARY", "")))))
+                continue
             if changed is None:
                 out.append(Occurrence(number, seconds(when), status_of(event),
                                       str(event.get("SUMMARY", ""))))

@@ -6,7 +6,9 @@ fixtures, and the IWG's own), a new database is made, the file imported and
 exported again as iCalendar.  The exported file is then expanded by
 python3-icalendar and dateutil, with zoneinfo's tz database: every
 occurrence of every RRULE with its RDATEs and EXDATEs, each overriding VEVENT
-(same UID, RECURRENCE-ID) put in place of the occurrence it names.  What
+(same UID, RECURRENCE-ID) put in place of the occurrence it names; one
+with RANGE=THISANDFUTURE changes that occurrence and every later one
+(RFC 5545, 3.2.13): its details, and its move on the zone's wall clock.  What
 they give for the year must be, meeting by meeting, what
 `convene-cli list sessions --year` prints (start in UTC, status, topic).
 Files whose TZIDs are IANA names are expanded as they came, too, and must
@@ -35,6 +37,7 @@ FILES = (
     ("ics-thunderbird-series.ics", 2025, True),
     ("ics-iwg-2024.ics", 2024, True),
     ("ics-outlook-zones.ics", 2024, False),
+    ("ics-apple-this-and-future.ics", 2025, True),
 )
 
 STATUS_WORDS = {"CANCELLED": "Cancelled", "TENTATIVE": "Tentative"}
@@ -105,19 +108,37 @@ def expand(text):
         for value in date_values(event, "EXDATE"):
             rules.exdate(as_aware(value, zone) if isinstance(value, datetime.datetime)
                          else start.replace(year=value.year, month=value.month, day=value.day))
-        changed = {}
+        changed, onwards = {}, []
         for o in overrides.get(uid, []):
             rid = as_aware(o["RECURRENCE-ID"].dt, zone)
-            changed[rid.astimezone(UTC)] = o
+            if str(o["RECURRENCE-ID"].params.get("RANGE", "")).upper() == "THISANDFUTURE":
+                onwards.append((rid.astimezone(UTC), o))
+            else:
+                changed[rid.astimezone(UTC)] = o
+        onwards.sort(key=lambda pair: pair[0])
         # The files' series end within a few years; none is endless.
         for at in rules.between(start - datetime.timedelta(days=1),
                                 start + datetime.timedelta(days=3 * 366), inc=True):
             o = changed.get(at.astimezone(UTC))
-            if o is None:
-                out.append(meeting(event, at, zone))
-            else:
+            if o is not None:
                 out.append(meeting(o, as_aware(o["DTSTART"].dt, zone), zone))
+                continue
+            later = [pair for pair in onwards if pair[0] <= at.astimezone(UTC)]
+            if later:
+                rid, o = later[-1]
+                out.append(meeting(o, wall_moved(at, rid, as_aware(o["DTSTART"].dt, zone), zone),
+                                   zone))
+            else:
+                out.append(meeting(event, at, zone))
     return out
+
+
+def wall_moved(at, named, moved_to, zone):
+    """@at moved as the meeting @named was moved to @moved_to, on @zone's
+    wall clock: 19:00 to 20:00 London stays 20:00 London across a change."""
+    def wall(when):
+        return when.astimezone(zone).replace(tzinfo=None)
+    return (wall(at) + (wall(moved_to) - wall(named))).replace(tzinfo=zone)
 
 
 def listed(cli, db, year):
