@@ -368,6 +368,50 @@ test_first_start_off_rule (void)
   g_assert_cmpint (g_array_index (without, gint64, 0), ==, g_array_index (got, gint64, 1));
 }
 
+/* The offsets cache gives, for every instant, the offset and abbreviation
+ * GDateTime gives in the same zone: in time order and out of it, across
+ * changes of an hour, of half an hour (Lord Howe), a skipped day (Apia,
+ * 30 December 2011) and a zone without changes. */
+static void
+test_zone_offsets (void)
+{
+  static const char * const zones[] = { "Europe/London", "Australia/Lord_Howe", "America/Santiago",
+                                        "Pacific/Apia", "America/St_Johns", "Asia/Kolkata" };
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2010, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new_utc (2027, 1, 1, 0, 0, 0);
+  gint64 first = g_date_time_to_unix (from), last = g_date_time_to_unix (to);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+      ConveneZoneOffsets offsets;
+      guint checked = 0;
+
+      g_assert_nonnull (tz);
+      convene_zone_offsets_init (&offsets, tz);
+      for (guint pass = 0; pass < 2; pass++)
+        for (gint64 t = first; t < last; t += 97 * 60 + 7)
+          {
+            /* The second pass jumps about: another span nearly every time. */
+            gint64 instant = pass == 0 ? t : first + g_rand_int_range (rand, 0, (gint32) (last - first));
+            g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+            g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+            gint64 offset = g_date_time_get_utc_offset (local) / G_USEC_PER_SEC;
+            int interval = convene_zone_offsets_interval (&offsets, instant);
+
+            if (g_time_zone_get_offset (tz, interval) != offset)
+              g_error ("%s at %" G_GINT64_FORMAT ": offset %d, GDateTime says %" G_GINT64_FORMAT,
+                       zones[z], instant, g_time_zone_get_offset (tz, interval), offset);
+            g_assert_cmpstr (g_time_zone_get_abbreviation (tz, interval), ==,
+                             g_date_time_get_timezone_abbreviation (local));
+            g_assert_cmpint (convene_zone_offsets_instant_to_wall (&offsets, instant), ==, instant + offset);
+            checked++;
+          }
+      g_assert_cmpuint (checked, >, 100000);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,5 +427,6 @@ main (int   argc,
   g_test_add_func ("/occurrences/range-only", test_range_only);
   g_test_add_func ("/occurrences/invalid", test_invalid);
   g_test_add_func ("/occurrences/first-start-off-rule", test_first_start_off_rule);
+  g_test_add_func ("/occurrences/zone-offsets", test_zone_offsets);
   return g_test_run ();
 }

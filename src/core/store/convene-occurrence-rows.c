@@ -258,9 +258,11 @@ expand_series (Series     *s,
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ConveneZoneOffsets offsets;
 
   if (r == NULL)
     return FALSE;
+  convene_zone_offsets_init (&offsets, tz);
   for (guint i = 0; i < s->exceptions->len; i++)
     {
       Exception *e = &g_array_index (s->exceptions, Exception, i);
@@ -294,7 +296,7 @@ expand_series (Series     *s,
             o.lead = e->lead;
           o.status = e->status;
         }
-      month_of_wall (convene_zone_instant_to_wall (tz, o.start), o.month);
+      month_of_wall (convene_zone_offsets_instant_to_wall (&offsets, o.start), o.month);
       if (strcmp (o.month, first) >= 0 && strcmp (o.month, last) <= 0)
         g_array_append_val (out, o);
     }

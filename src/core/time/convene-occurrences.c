@@ -24,6 +24,7 @@
 struct _ConveneRecurrence
 {
   GTimeZone                 *tz;
+  ConveneZoneOffsets         offsets;      /* of tz */
   gboolean                   has_rule;
   struct icalrecurrencetype  rule;
   struct icaltimetype        first_wall;   /* floating */
@@ -35,42 +36,110 @@ struct _ConveneRecurrence
 
 G_DEFINE_QUARK (convene-recurrence-error-quark, convene_recurrence_error)
 
-static gint32
-offset_at (GTimeZone *tz,
-           gint64     instant)
-{
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+/* Instants GLib can hold (years 1 to 9999): outside them nothing is kept. */
+#define FIRST_INSTANT G_GINT64_CONSTANT (-62135596800)
+#define LAST_INSTANT  G_GINT64_CONSTANT (253402300799)
+/* A span looked up once, whose intervals are not yet known. */
+#define UNKNOWN (-2)
 
-  return interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0;
+void
+convene_zone_offsets_init (ConveneZoneOffsets *self,
+                           GTimeZone          *tz)
+{
+  self->tz = tz;
+  self->span = G_MININT64;
+  self->interval = UNKNOWN;
+}
+
+int
+convene_zone_offsets_interval (ConveneZoneOffsets *self,
+                               gint64              instant)
+{
+  gint64 span, first, last;
+
+  if (instant < FIRST_INSTANT || instant > LAST_INSTANT)
+    return g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL, instant);
+  /* Rounded down, also before 1970. */
+  span = instant >= 0 ? instant / CONVENE_ZONE_OFFSETS_SPAN
+                      : -((-instant - 1) / CONVENE_ZONE_OFFSETS_SPAN) - 1;
+  if (span != self->span)
+    {
+      /* A span met once (a monthly series' next meeting) is looked up as
+       * it is; one met again is worth knowing whole. */
+      self->span = span;
+      self->interval = UNKNOWN;
+    }
+  else if (self->interval == UNKNOWN)
+    {
+      /* A zone's intervals follow each other without gaps: when the first
+       * and the last second of the span are in one, so is all of it. */
+      first = span * CONVENE_ZONE_OFFSETS_SPAN;
+      last = first + CONVENE_ZONE_OFFSETS_SPAN - 1;
+      self->interval = g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL, first);
+      if (g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL, last) != self->interval)
+        self->interval = -1;
+    }
+  if (self->interval >= 0)
+    return self->interval;
+  return g_time_zone_find_interval (self->tz, G_TIME_TYPE_UNIVERSAL, instant);
+}
+
+static gint32
+offset_at (ConveneZoneOffsets *offsets,
+           gint64              instant)
+{
+  int interval = convene_zone_offsets_interval (offsets, instant);
+
+  return interval >= 0 ? g_time_zone_get_offset (offsets->tz, interval) : 0;
+}
+
+gint64
+convene_zone_offsets_instant_to_wall (ConveneZoneOffsets *self,
+                                      gint64              instant)
+{
+  return instant + offset_at (self, instant);
+}
+
+gint64
+convene_zone_offsets_wall_to_instant (ConveneZoneOffsets *self,
+                                      gint64              wall)
+{
+  gint32 before, after;
+
+  /* The offsets a day either side: a wall-clock time near a change can be
+   * read only with one of them.  Changes are months apart. */
+  before = offset_at (self, wall - 86400);
+  after = offset_at (self, wall + 86400);
+  if (before == after)
+    return wall - before;
+  /* Near a change: the later offset when the time exists only with it,
+   * otherwise (skipped, or twice) the offset before the change. */
+  if (offset_at (self, wall - before) != before && offset_at (self, wall - after) == after)
+    return wall - after;
+  return wall - before;
 }
 
 gint64
 convene_zone_instant_to_wall (GTimeZone *tz,
                               gint64     instant)
 {
+  int interval;
+
   g_return_val_if_fail (tz != NULL, instant);
-  return instant + offset_at (tz, instant);
+  /* One lookup: no span worth keeping. */
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+  return instant + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
 }
 
 gint64
 convene_zone_wall_to_instant (GTimeZone *tz,
                               gint64     wall)
 {
-  gint32 before, after;
+  ConveneZoneOffsets offsets;
 
   g_return_val_if_fail (tz != NULL, wall);
-
-  /* The offsets a day either side: a wall-clock time near a change can be
-   * read only with one of them.  Changes are months apart. */
-  before = offset_at (tz, wall - 86400);
-  after = offset_at (tz, wall + 86400);
-  if (before == after)
-    return wall - before;
-  /* Near a change: the later offset when the time exists only with it,
-   * otherwise (skipped, or twice) the offset before the change. */
-  if (offset_at (tz, wall - before) != before && offset_at (tz, wall - after) == after)
-    return wall - after;
-  return wall - before;
+  convene_zone_offsets_init (&offsets, tz);
+  return convene_zone_offsets_wall_to_instant (&offsets, wall);
 }
 
 static struct icaltimetype
@@ -116,6 +185,7 @@ convene_recurrence_new_with_tz (const char  *rrule,
   g_return_val_if_fail (tz != NULL, NULL);
 
   self->tz = g_time_zone_ref (tz);
+  convene_zone_offsets_init (&self->offsets, self->tz);
   self->first_start = first_start;
   self->first_wall = floating_from_wall (convene_zone_instant_to_wall (tz, first_start));
   self->rdates = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -244,7 +314,7 @@ expand_rule (ConveneRecurrence *self,
 {
   icalrecur_iterator *it = icalrecur_iterator_new (self->rule, self->first_wall);
   gint64 first_wall = wall_of (self->first_wall);
-  gint64 from_wall = from + offset_at (self->tz, from) - WALL_MARGIN;
+  gint64 from_wall = from + offset_at (&self->offsets, from) - WALL_MARGIN;
   gint64 last_wall = to + WALL_MARGIN;
 
   if (it == NULL)
@@ -266,7 +336,7 @@ expand_rule (ConveneRecurrence *self,
 
       if (wall > last_wall)
         break;
-      instant = convene_zone_wall_to_instant (self->tz, wall);
+      instant = convene_zone_offsets_wall_to_instant (&self->offsets, wall);
       if (instant < from || instant >= to || is_excluded (self, instant))
         continue;
       g_array_append_val (out, instant);

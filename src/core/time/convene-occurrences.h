@@ -67,6 +67,32 @@ gint64              convene_zone_wall_to_instant   (GTimeZone          *tz,
 gint64              convene_zone_instant_to_wall   (GTimeZone          *tz,
                                                     gint64              instant);
 
+/* One zone's offsets, for many lookups near each other in time (a listing,
+ * a series' occurrences).  GLib finds an instant's interval by going
+ * through the zone's changes from the first; this keeps the interval of
+ * the last span of CONVENE_ZONE_OFFSETS_SPAN seconds looked up, when no
+ * change falls inside it, and gives exactly what GLib gives.  The zone is
+ * not referenced: it must outlive the cache. */
+#define CONVENE_ZONE_OFFSETS_SPAN (1 << 21)   /* about 24 days */
+
+typedef struct {
+  GTimeZone *tz;
+  gint64     span;        /* the span last looked up, or G_MININT64 */
+  int        interval;    /* its interval; -1 when a change falls inside,
+                           * -2 when not yet known */
+} ConveneZoneOffsets;
+
+void                convene_zone_offsets_init      (ConveneZoneOffsets *self,
+                                                    GTimeZone          *tz);
+/* g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, @instant). */
+int                 convene_zone_offsets_interval  (ConveneZoneOffsets *self,
+                                                    gint64              instant);
+/* The same as convene_zone_wall_to_instant() and _instant_to_wall(). */
+gint64              convene_zone_offsets_wall_to_instant (ConveneZoneOffsets *self,
+                                                          gint64              wall);
+gint64              convene_zone_offsets_instant_to_wall (ConveneZoneOffsets *self,
+                                                          gint64              instant);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConveneRecurrence, convene_recurrence_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "time/convene-clock.h"
+#include "time/convene-occurrences.h"
 #include "time/convene-place-names.h"
 #include "time/convene-zone.h"
 
@@ -156,11 +157,36 @@ convene_format_month_of (int year,
 
 /* ---- many instants, fast ------------------------------------------------- */
 
+/* A zone the writer has met, with its offsets looked up last. */
+typedef struct {
+  GTimeZone          *tz;
+  ConveneZoneOffsets  offsets;
+} WriterZone;
+
+static WriterZone *
+writer_zone_new (GTimeZone *tz)
+{
+  WriterZone *zone = g_new (WriterZone, 1);
+
+  zone->tz = tz;
+  convene_zone_offsets_init (&zone->offsets, tz);
+  return zone;
+}
+
+static void
+writer_zone_free (gpointer data)
+{
+  WriterZone *zone = data;
+
+  g_time_zone_unref (zone->tz);
+  g_free (zone);
+}
+
 struct _ConveneTimeWriter {
-  GHashTable *zones;      /* name → GTimeZone */
-  GTimeZone  *own;
+  GHashTable *zones;      /* name → WriterZone */
+  WriterZone *own;
   char       *last_name;
-  GTimeZone  *last;
+  WriterZone *last;
 };
 
 ConveneTimeWriter *
@@ -168,8 +194,7 @@ convene_time_writer_new (void)
 {
   ConveneTimeWriter *self = g_new0 (ConveneTimeWriter, 1);
 
-  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_time_zone_unref);
+  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, writer_zone_free);
   return self;
 }
 
@@ -179,40 +204,40 @@ convene_time_writer_free (ConveneTimeWriter *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->zones);
-  g_clear_pointer (&self->own, g_time_zone_unref);
+  g_clear_pointer (&self->own, writer_zone_free);
   g_free (self->last_name);
   g_free (self);
 }
 
 /* The zone @name names, loaded once; the user's own for %NULL. */
-static GTimeZone *
+static WriterZone *
 find_zone (ConveneTimeWriter *self,
            const char        *name)
 {
-  GTimeZone *tz;
+  WriterZone *zone;
 
   if (name == NULL)
     {
       if (self->own == NULL)
-        self->own = g_time_zone_ref (convene_local_zone ());
+        self->own = writer_zone_new (g_time_zone_ref (convene_local_zone ()));
       return self->own;
     }
   /* Neighbouring sessions mostly share a zone. */
   if (self->last != NULL && g_str_equal (self->last_name, name))
     return self->last;
-  tz = g_hash_table_lookup (self->zones, name);
-  if (tz == NULL)
+  zone = g_hash_table_lookup (self->zones, name);
+  if (zone == NULL)
     {
-      tz = convene_timezone_new (name);
+      GTimeZone *tz = convene_timezone_new (name);
+
       /* A name that is no zone is shown in UTC, as before. */
-      if (tz == NULL)
-        tz = g_time_zone_new_utc ();
-      g_hash_table_insert (self->zones, g_strdup (name), tz);
+      zone = writer_zone_new (tz != NULL ? tz : g_time_zone_new_utc ());
+      g_hash_table_insert (self->zones, g_strdup (name), zone);
     }
   g_free (self->last_name);
   self->last_name = g_strdup (name);
-  self->last = tz;
-  return tz;
+  self->last = zone;
+  return zone;
 }
 
 static char *
@@ -246,8 +271,9 @@ convene_time_writer_write (ConveneTimeWriter *self,
                            const char        *zone,
                            char              *out)
 {
-  GTimeZone *tz = find_zone (self, zone);
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, seconds);
+  WriterZone *found = find_zone (self, zone);
+  GTimeZone *tz = found->tz;
+  int interval = convene_zone_offsets_interval (&found->offsets, seconds);
   const char *abbreviation = g_time_zone_get_abbreviation (tz, interval);
   gint64 local = seconds + g_time_zone_get_offset (tz, interval);
   gint64 days = local / 86400;
