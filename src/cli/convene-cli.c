@@ -23,8 +23,7 @@ static int      stdout_errno;
 
 /* The commands that need libsoup, libsecret or cairo (the network, the
  * keyring, PDF) are built into a second executable, convene-cli-extra,
- * installed beside the application's other helpers; convene-cli hands them
- * over to it.  Every other command then starts without loading those
+ * installed in libexecdir; convene-cli hands them over to it.  Every other command then starts without loading those
  * libraries and the forty they bring, most of a short command's time. */
 #ifdef CONVENE_CLI_EXTRA
 #define EXTRA(run) run
